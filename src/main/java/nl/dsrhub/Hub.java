@@ -1,0 +1,121 @@
+package nl.dsrhub;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import nl.dsrhub.connector.Connector;
+import nl.dsrhub.connector.ConnectorDefinition.Channel;
+import nl.dsrhub.connector.HttpEngine;
+import nl.dsrhub.plan.Planner;
+import nl.dsrhub.plan.Recovery;
+import nl.dsrhub.plan.TaskRunner;
+import nl.dsrhub.result.BundleWriter;
+import nl.dsrhub.result.ConfirmationWriter;
+import nl.dsrhub.result.ResultService;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+
+/**
+ * The running hub: {@link Services} plus Camel Main with the YAML routes of {@code routes/}, and one
+ * task route per enabled connector made from the {@code task-runner} template.
+ */
+public final class Hub implements AutoCloseable {
+
+    private final Services services;
+    private final Main main;
+    private volatile ProducerTemplate producer;
+
+    private Hub(Services services, Main main) {
+        this.services = services;
+        this.main = main;
+    }
+
+    public static Hub start(HubConfig config) {
+        return start(config, Clock.systemDefaultZone());
+    }
+
+    public static Hub start(HubConfig config, Clock clock) {
+        Services services = Services.open(config, clock);
+        try {
+            Main main = new Main();
+            Hub hub = new Hub(services, main);
+            hub.wire(clock);
+            main.start();
+            return hub;
+        } catch (RuntimeException e) {
+            services.close();
+            throw e;
+        } catch (Exception e) {
+            services.close();
+            throw new IllegalStateException("the hub did not start: " + e.getMessage(), e);
+        }
+    }
+
+    private void wire(Clock clock) {
+        Services s = services;
+        HttpEngine http = new HttpEngine(this::producer, s.journal, clock);
+        Duration retryBase = Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30));
+        TaskRunner runner = new TaskRunner(s.catalog, s.requests, s.tasks, Map.of(Channel.HTTP, http),
+                s.workDir(), clock, retryBase);
+        Planner planner = new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
+        ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, new BundleWriter(),
+                new ConfirmationWriter(), s.outbox(), runner::dataDir, clock);
+
+        main.setInitialProperties(s.config.resolved());
+        main.bind("intake", s.intake);
+        main.bind("planner", planner);
+        main.bind("taskRunner", runner);
+        main.bind("results", results);
+        main.bind("recovery", new Recovery(planner, s.requests, s.tasks));
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterConfigure(BaseMainSupport m) {
+                addTaskRoutes(m.getCamelContext());
+            }
+        });
+    }
+
+    /** One queue and route per enabled connector, at the connector's own concurrency limit. */
+    private void addTaskRoutes(CamelContext context) {
+        for (Connector c : services.catalog.enabled()) {
+            try {
+                context.addRouteFromTemplate("task-" + c.name(), "task-runner", Map.of(
+                        "connector", c.name(),
+                        "concurrency", String.valueOf(c.definition().limits().concurrencyOrDefault())));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot create the task route of connector " + c.name(), e);
+            }
+        }
+    }
+
+    private ProducerTemplate producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    producer = main.getCamelContext().createProducerTemplate();
+                }
+            }
+        }
+        return producer;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
+    @Override
+    public void close() {
+        try {
+            main.stop();
+        } finally {
+            services.close();
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package nl.dsrhub;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import nl.dsrhub.connector.ConnectorCatalog;
+import nl.dsrhub.connector.SettingsSource;
+import nl.dsrhub.request.Intake;
+import nl.dsrhub.request.RequestParser;
+import nl.dsrhub.request.RequestValidator;
+import nl.dsrhub.result.ReceiptWriter;
+import nl.dsrhub.store.CallJournal;
+import nl.dsrhub.store.Database;
+import nl.dsrhub.store.EventLog;
+import nl.dsrhub.store.Jdbc;
+import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.TaskStore;
+
+/**
+ * The hub's parts that need no Camel: database, stores, connectors, validation and intake. The CLI's
+ * {@code status}, {@code submit} and {@code validate} use these directly; {@link Hub} adds the routes.
+ */
+public final class Services implements AutoCloseable {
+
+    public final HubConfig config;
+    public final Clock clock;
+    public final Path dataDir;
+    public final Database database;
+    public final Jdbc jdbc;
+    public final EventLog events;
+    public final RequestStore requests;
+    public final TaskStore tasks;
+    public final CallJournal journal;
+    public final ConnectorCatalog catalog;
+    public final RequestValidator validator;
+    public final Intake intake;
+
+    private Services(HubConfig config, Clock clock, ConnectorCatalog catalog, Database database) {
+        this.config = config;
+        this.clock = clock;
+        this.dataDir = config.dataDir();
+        this.catalog = catalog;
+        this.database = database;
+        this.jdbc = database.jdbc();
+        this.events = new EventLog(jdbc, clock);
+        this.requests = new RequestStore(jdbc, clock, events);
+        this.tasks = new TaskStore(jdbc, clock, events);
+        this.journal = new CallJournal(jdbc, clock);
+        long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
+        this.validator = new RequestValidator(new RequestParser(maxBytes), clock, catalog.names());
+        this.intake = new Intake(validator, requests, new ReceiptWriter(), outbox(), clock, maxBytes);
+    }
+
+    /** Loads and validates the connectors first: a bad connector file stops start-up before anything opens. */
+    public static Services open(HubConfig config, Clock clock) {
+        ConnectorCatalog catalog = loadConnectors(config);
+        Path dataDir = config.dataDir();
+        try {
+            for (String dir : new String[] {"inbox", "outbox", "error", "work", "db"}) {
+                Files.createDirectories(dataDir.resolve(dir));
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create the data folders under " + dataDir + ": " + e.getMessage(), e);
+        }
+        String url = config.find("dsr.db.url").orElse(Database.defaultUrl(dataDir));
+        Database db = Database.open(url, config.get("dsr.db.user", null), config.get("dsr.db.password", null),
+                config.getInt("dsr.db.pool-size", 10));
+        return new Services(config, clock, catalog, db);
+    }
+
+    public static ConnectorCatalog loadConnectors(HubConfig config) {
+        Path folder = Path.of(config.get("dsr.connectors.dir", "connectors"));
+        return ConnectorCatalog.load(folder, new SettingsSource(config::find, config.environment()));
+    }
+
+    public Path inbox() {
+        return dataDir.resolve("inbox");
+    }
+
+    public Path outbox() {
+        return dataDir.resolve("outbox");
+    }
+
+    public Path errorDir() {
+        return dataDir.resolve("error");
+    }
+
+    public Path workDir() {
+        return dataDir.resolve("work");
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+}

@@ -1,0 +1,80 @@
+package nl.dsrhub.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The command line: a command, its positional arguments, and the options every command shares. */
+record Args(String command, List<String> positional, Map<String, String> options, Map<String, String> overrides) {
+
+    static Args parse(String[] argv) {
+        String command = null;
+        List<String> positional = new ArrayList<>();
+        Map<String, String> options = new LinkedHashMap<>();
+        Map<String, String> overrides = new LinkedHashMap<>();
+        for (int i = 0; i < argv.length; i++) {
+            String a = argv[i];
+            if (a.startsWith("--")) {
+                String name = a.substring(2);
+                String value = null;
+                int eq = name.indexOf('=');
+                if (eq >= 0) {
+                    value = name.substring(eq + 1);
+                    name = name.substring(0, eq);
+                } else if (takesValue(name)) {
+                    if (i + 1 >= argv.length) {
+                        throw new UsageException("--" + name + " needs a value");
+                    }
+                    value = argv[++i];
+                }
+                if ("set".equals(name)) {
+                    int kv = value.indexOf('=');
+                    if (kv <= 0) {
+                        throw new UsageException("--set needs KEY=VALUE");
+                    }
+                    overrides.put(value.substring(0, kv), value.substring(kv + 1));
+                } else {
+                    options.put(name, value == null ? "true" : value);
+                }
+            } else if (command == null) {
+                command = a;
+            } else {
+                positional.add(a);
+            }
+        }
+        if (options.containsKey("data")) {
+            overrides.put("dsr.data-dir", options.get("data"));
+        }
+        return new Args(command == null ? "help" : command, positional, options, overrides);
+    }
+
+    private static boolean takesValue(String option) {
+        return switch (option) {
+            case "config", "data", "set", "connector" -> true;
+            default -> false;
+        };
+    }
+
+    boolean flag(String name) {
+        return options.containsKey(name);
+    }
+
+    Path configFile() {
+        return options.containsKey("config") ? Path.of(options.get("config")) : null;
+    }
+
+    String positional(int i, String what) {
+        if (positional.size() <= i) {
+            throw new UsageException(command + " needs " + what);
+        }
+        return positional.get(i);
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

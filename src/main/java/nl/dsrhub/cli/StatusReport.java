@@ -1,0 +1,138 @@
+package nl.dsrhub.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.dsrhub.Services;
+import nl.dsrhub.store.EventLog;
+import nl.dsrhub.store.Json;
+import nl.dsrhub.store.RequestStore.RequestRow;
+import nl.dsrhub.store.TaskStore.TaskRow;
+
+/** What {@code status} prints: open requests with days left, or one request's tasks and timeline. No personal data. */
+final class StatusReport {
+
+    private final Services services;
+    private final Clock clock;
+    private final ObjectMapper json = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
+
+    StatusReport(Services services, Clock clock) {
+        this.services = services;
+        this.clock = clock;
+    }
+
+    String openTable() {
+        List<RequestRow> open = services.requests.open();
+        if (open.isEmpty()) {
+            return "no open requests\n";
+        }
+        StringBuilder sb = new StringBuilder(String.format("%-18s %-8s %-11s %-10s %9s  %s%n",
+                "REQUEST", "TYPE", "STATUS", "DEADLINE", "DAYS LEFT", "TASKS"));
+        for (RequestRow r : open) {
+            sb.append(String.format("%-18s %-8s %-11s %-10s %9s  %s%n", r.id(), r.type(), r.status(),
+                    r.deadline().toLocalDate(), daysLeftText(r), taskSummary(services.tasks.forRequest(r.id()))));
+        }
+        return sb.toString();
+    }
+
+    String openJson() {
+        ArrayNode arr = json.createArrayNode();
+        for (RequestRow r : services.requests.open()) {
+            arr.add(requestNode(r, false));
+        }
+        return write(arr);
+    }
+
+    String requestText(String id) {
+        RequestRow r = services.requests.row(id).orElseThrow();
+        StringBuilder sb = new StringBuilder();
+        sb.append("request   ").append(r.id()).append(" (").append(r.type()).append(")\n");
+        sb.append("status    ").append(r.status()).append('\n');
+        sb.append("received  ").append(r.receivedAt()).append('\n');
+        sb.append("deadline  ").append(r.deadline()).append(" (").append(daysLeftText(r)).append(" days left)\n");
+        if (r.reference() != null) {
+            sb.append("reference ").append(r.reference()).append('\n');
+        }
+        sb.append("\nTASKS\n");
+        for (TaskRow t : services.tasks.forRequest(id)) {
+            sb.append(String.format("  %-14s %-8s %-16s attempts %d  %s%n", t.connector(), t.status(),
+                    t.outcome() == null ? "-" : t.outcome(), t.attempts(),
+                    t.lastError() != null && t.outcome() == null ? "last error: " + t.lastError()
+                            : t.detail() == null ? "" : t.detail()));
+        }
+        sb.append("\nTIMELINE\n");
+        for (EventLog.Event e : services.events.timeline(id)) {
+            sb.append(String.format("  %s  %-16s %-14s %s%n", e.at().truncatedTo(ChronoUnit.SECONDS), e.kind(),
+                    e.connector() == null ? "" : e.connector(), e.detail() == null ? "" : e.detail()));
+        }
+        return sb.toString();
+    }
+
+    String requestJson(String id) {
+        return write(requestNode(services.requests.row(id).orElseThrow(), true));
+    }
+
+    private ObjectNode requestNode(RequestRow r, boolean withTimeline) {
+        ObjectNode n = json.createObjectNode();
+        n.put("id", r.id());
+        n.put("type", r.type());
+        n.put("status", r.status());
+        n.put("receivedAt", r.receivedAt().toString());
+        n.put("deadline", r.deadline().toString());
+        n.put("daysLeft", daysLeft(r));
+        n.put("reference", r.reference());
+        ArrayNode tasks = n.putArray("tasks");
+        for (TaskRow t : services.tasks.forRequest(r.id())) {
+            ObjectNode tn = tasks.addObject();
+            tn.put("connector", t.connector());
+            tn.put("status", t.status().name());
+            tn.put("outcome", t.outcome() == null ? null : t.outcome().name());
+            tn.put("attempts", t.attempts());
+            tn.put("detail", t.detail());
+            tn.put("lastError", t.lastError());
+            tn.put("nextAttemptAt", t.nextAttemptAt() == null ? null : t.nextAttemptAt().toString());
+        }
+        if (withTimeline) {
+            ArrayNode events = n.putArray("timeline");
+            for (EventLog.Event e : services.events.timeline(r.id())) {
+                ObjectNode en = events.addObject();
+                en.put("at", e.at().toString());
+                en.put("kind", e.kind());
+                en.put("connector", e.connector());
+                en.put("detail", e.detail());
+            }
+        }
+        return n;
+    }
+
+    private long daysLeft(RequestRow r) {
+        return Math.floorDiv(Duration.between(OffsetDateTime.now(clock), r.deadline()).toHours(), 24);
+    }
+
+    private String daysLeftText(RequestRow r) {
+        long d = daysLeft(r);
+        return d < 0 ? "OVERDUE " + (-d) : String.valueOf(d);
+    }
+
+    private static String taskSummary(List<TaskRow> tasks) {
+        return tasks.stream().collect(Collectors.groupingBy(
+                        t -> t.outcome() != null ? t.outcome().name() : t.status().name(),
+                        java.util.TreeMap::new, Collectors.counting()))
+                .entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "));
+    }
+
+    private String write(Object node) {
+        try {
+            return json.writeValueAsString(node) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

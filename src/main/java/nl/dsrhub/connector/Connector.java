@@ -1,0 +1,42 @@
+package nl.dsrhub.connector;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** A connector ready to use: its definition with this installation's settings applied. */
+public record Connector(ConnectorDefinition definition, boolean enabled, Map<String, String> settings) {
+
+    public static final String BASE_URL = "base-url";
+    public static final String ENABLED = "enabled";
+
+    public String name() {
+        return definition.name();
+    }
+
+    public String title() {
+        return definition.title() == null ? definition.name() : definition.title();
+    }
+
+    public ConnectorDefinition.Channel channel() {
+        return definition.channel();
+    }
+
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    public String baseUrl() {
+        String url = settings.getOrDefault(BASE_URL, "");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public ProcessorFacts facts() {
+        return definition.facts() == null ? ProcessorFacts.minimal(title()) : definition.facts();
+    }
+
+    /** True when the connector can work from what is known: any one of its needed identifiers. */
+    public boolean canWorkFrom(java.util.Set<String> knownIdentifiers) {
+        return definition.needs().anyOf().isEmpty()
+                || definition.needs().anyOf().stream().anyMatch(knownIdentifiers::contains);
+    }
+}

@@ -1,0 +1,327 @@
+package nl.dsrhub.connector;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URL;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import nl.dsrhub.connector.ConnectorDefinition.Channel;
+import nl.dsrhub.connector.ConnectorDefinition.Step;
+
+/**
+ * The connectors of this installation: the ones shipped in the jar ({@code classpath:connectors/}),
+ * overridden or extended by the files in the configured connectors folder. Every file is validated
+ * at start; any problem stops start-up with a message naming the file and the field.
+ */
+public final class ConnectorCatalog {
+
+    private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> AUTH_TYPES = Set.of("basic", "bearer", "none");
+    private static final Set<String> PAGINATION = Set.of("page", "offset", "next-link");
+    private static final Set<String> BUILT_IN_VARIABLES =
+            Set.of("subject.email", "subject.emailHash", "subject.name", "each");
+
+    private final Map<String, Connector> connectors;
+
+    private ConnectorCatalog(Map<String, Connector> connectors) {
+        this.connectors = connectors;
+    }
+
+    /** Loads the shipped connectors and those in {@code folder} (may be null or absent). */
+    public static ConnectorCatalog load(Path folder, SettingsSource settings) {
+        Map<String, Source> sources = new TreeMap<>();
+        for (Source s : classpathSources()) {
+            sources.put(s.fileName(), s);
+        }
+        if (folder != null && Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                files.filter(ConnectorCatalog::isYaml).sorted().forEach(p -> sources.put(p.getFileName().toString(),
+                        new Source(folder.getFileName() + "/" + p.getFileName(), p.getFileName().toString(), read(p))));
+            } catch (IOException e) {
+                throw new ConnectorConfigException(List.of(folder + ": cannot list: " + e.getMessage()));
+            }
+        }
+        return fromSources(sources.values(), settings);
+    }
+
+    /** A connector file's text and the name it is reported under. */
+    public record Source(String displayName, String fileName, String text) {
+    }
+
+    public static ConnectorCatalog fromSources(Collection<Source> sources, SettingsSource settings) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+        List<String> problems = new ArrayList<>();
+        Map<String, Connector> loaded = new LinkedHashMap<>();
+        for (Source source : sources) {
+            ConnectorDefinition def;
+            try {
+                def = yaml.readValue(source.text(), ConnectorDefinition.class);
+            } catch (JsonMappingException e) {
+                problems.add(source.displayName() + ": " + describe(e));
+                continue;
+            } catch (IOException e) {
+                problems.add(source.displayName() + ": not valid YAML: " + firstLine(e.getMessage()));
+                continue;
+            }
+            if (def == null) {
+                problems.add(source.displayName() + ": the file is empty");
+                continue;
+            }
+            List<String> own = validate(def, source.fileName());
+            own.forEach(p -> problems.add(source.displayName() + ": " + p));
+            if (own.isEmpty()) {
+                Connector c = configure(def, settings, problems, source.displayName());
+                if (c != null) {
+                    loaded.put(def.name(), c);
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConnectorConfigException(problems);
+        }
+        return new ConnectorCatalog(loaded);
+    }
+
+    public Collection<Connector> all() {
+        return connectors.values();
+    }
+
+    public List<Connector> enabled() {
+        return connectors.values().stream().filter(Connector::enabled).toList();
+    }
+
+    public Optional<Connector> find(String name) {
+        return Optional.ofNullable(connectors.get(name));
+    }
+
+    public Connector get(String name) {
+        return find(name).orElseThrow(() -> new IllegalArgumentException("no connector " + name));
+    }
+
+    public Set<String> names() {
+        return connectors.keySet();
+    }
+
+    /** Which connectors can provide the identifier (so the planner knows whom a waiting task waits for). */
+    public List<Connector> providersOf(String identifier) {
+        return enabled().stream().filter(c -> c.definition().provides().contains(identifier)).toList();
+    }
+
+    static List<String> validate(ConnectorDefinition def, String fileName) {
+        List<String> p = new ArrayList<>();
+        String expected = fileName.replaceFirst("\\.ya?ml$", "");
+        if (def.name() == null) {
+            p.add("/name: is required");
+        } else if (!NAME.matcher(def.name()).matches()) {
+            p.add("/name: must be lower-case letters, digits and '-', starting with a letter");
+        } else if (!def.name().equals(expected)) {
+            p.add("/name: must equal the file name '" + expected + "'");
+        }
+        if (def.channel() == null) {
+            p.add("/channel: is required (http, mail or manual)");
+        }
+        if (def.facts() == null) {
+            p.add("/facts: is required: legal name, purposes, data categories, retention and source are owed to the subject (GDPR art. 15)");
+        } else if (def.facts().legalName() == null) {
+            p.add("/facts/legalName: is required");
+        }
+        def.settings().forEach((key, s) -> {
+            if (!NAME.matcher(key).matches()) {
+                p.add("/settings/" + key + ": setting names must be lower-case letters, digits and '-'");
+            }
+        });
+        if (def.channel() == Channel.HTTP) {
+            if (def.http() == null) {
+                p.add("/http: is required for channel http");
+            } else if (def.http().auth() != null && !AUTH_TYPES.contains(String.valueOf(def.http().auth().type()))) {
+                p.add("/http/auth/type: must be one of basic, bearer, none");
+            }
+            if (!def.settings().containsKey(Connector.BASE_URL)) {
+                p.add("/settings/base-url: is required for channel http (with the processor's real API as default)");
+            }
+            if (def.find().isEmpty()) {
+                p.add("/find: an http connector needs at least one step to find the person");
+            }
+        }
+        if (def.limits().concurrency() != null && def.limits().concurrency() < 1) {
+            p.add("/limits/concurrency: must be at least 1");
+        }
+        Set<String> variables = new java.util.HashSet<>(def.needs().anyOf());
+        variables.addAll(def.provides());
+        checkSteps(def.find(), "/find", variables, p);
+        checkSteps(def.erase(), "/erase", variables, p);
+        for (int i = 0; i < def.retain().size(); i++) {
+            var r = def.retain().get(i);
+            String at = "/retain/" + i;
+            if (r.when() == null) {
+                p.add(at + "/when: is required (the identifier whose presence means data is retained)");
+            }
+            if (r.legalBasis() == null) {
+                p.add(at + "/legalBasis: is required");
+            }
+            if (r.what() == null) {
+                p.add(at + "/what: is required (nl and en)");
+            }
+            if (r.years() == null || r.years() < 0) {
+                p.add(at + "/years: is required, at least 0");
+            }
+        }
+        return p;
+    }
+
+    private static void checkSteps(List<Step> steps, String at, Set<String> variables, List<String> p) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            String here = at + "/" + i;
+            if (s.id() == null) {
+                p.add(here + "/id: is required");
+            }
+            if (s.only() != null && !Set.of("export", "erasure").contains(s.only())) {
+                p.add(here + "/only: must be export or erasure");
+            }
+            if (s.forEach() != null && !variables.contains(s.forEach())) {
+                p.add(here + "/forEach: '" + s.forEach() + "' is not picked by an earlier step, needed or provided");
+            }
+            checkCall(s.request(), here + "/request", p);
+            if (s.verify() != null) {
+                checkCall(s.verify(), here + "/verify", p);
+            }
+            if (s.paginate() != null && !PAGINATION.contains(String.valueOf(s.paginate().type()))) {
+                p.add(here + "/paginate/type: must be one of page, offset, next-link");
+            }
+            variables.addAll(s.pick().keySet());
+        }
+    }
+
+    private static void checkCall(ConnectorDefinition.Call call, String at, List<String> p) {
+        if (call == null) {
+            p.add(at + ": is required");
+            return;
+        }
+        if (call.method() == null || !METHODS.contains(call.method().toUpperCase(Locale.ROOT))) {
+            p.add(at + "/method: must be one of GET, POST, PUT, PATCH, DELETE");
+        }
+        if (call.path() == null || !call.path().startsWith("/")) {
+            p.add(at + "/path: is required and starts with '/'");
+        }
+    }
+
+    private static Connector configure(ConnectorDefinition def, SettingsSource source, List<String> problems,
+                                       String file) {
+        Map<String, String> values = new HashMap<>();
+        boolean enabled = source.get(def.name(), Connector.ENABLED).map(Boolean::parseBoolean)
+                .orElse(def.enabled() == null || def.enabled());
+        List<String> missing = new ArrayList<>();
+        def.settings().forEach((key, setting) -> {
+            Optional<String> v = source.get(def.name(), key);
+            String value = v.orElse(setting.defaultValue());
+            if (value != null) {
+                values.put(key, value);
+            } else if (setting.isRequired()) {
+                missing.add(key);
+            }
+        });
+        if (enabled && !missing.isEmpty()) {
+            for (String key : missing) {
+                problems.add(file + ": /settings/" + key + ": required but not set: set property "
+                        + SettingsSource.propertyName(def.name(), key) + " or environment variable "
+                        + SettingsSource.environmentName(def.name(), key)
+                        + " (or disable the connector with " + SettingsSource.propertyName(def.name(), "enabled") + "=false)");
+            }
+            return null;
+        }
+        return new Connector(def, enabled, Map.copyOf(values));
+    }
+
+    private static String describe(JsonMappingException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            pointer.append('/').append(ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()));
+        }
+        String where = pointer.length() == 0 ? "/" : pointer.toString();
+        if (e instanceof UnrecognizedPropertyException u) {
+            return where + ": unknown field '" + u.getPropertyName() + "'";
+        }
+        if (e instanceof InvalidFormatException f) {
+            return where + ": '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName().toLowerCase(Locale.ROOT);
+        }
+        return where + ": " + firstLine(e.getOriginalMessage());
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unreadable";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static boolean isYaml(Path p) {
+        String n = p.getFileName().toString();
+        return n.endsWith(".yaml") || n.endsWith(".yml");
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new ConnectorConfigException(List.of(p + ": cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** The connector files shipped in the jar (or in target/classes when run from the build). */
+    static List<Source> classpathSources() {
+        URL url = ConnectorCatalog.class.getClassLoader().getResource("connectors");
+        if (url == null) {
+            return List.of();
+        }
+        try {
+            URI uri = url.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                try (FileSystem fs = FileSystems.newFileSystem(uri, Map.of())) {
+                    return listSources(fs.getPath("connectors"));
+                }
+            }
+            return listSources(Path.of(uri));
+        } catch (Exception e) {
+            throw new ConnectorConfigException(List.of("classpath:connectors: cannot list: " + e.getMessage()));
+        }
+    }
+
+    private static List<Source> listSources(Path dir) throws IOException {
+        List<Source> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(ConnectorCatalog::isYaml).sorted().toList()) {
+                try (InputStream in = Files.newInputStream(p)) {
+                    String name = p.getFileName().toString();
+                    out.add(new Source("connectors/" + name, name, new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)));
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,134 @@
+package nl.dsrhub.connector;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One processor, as declared in {@code connectors/<name>.yaml}: what it is (the art. 15/19/30 facts),
+ * how to reach it, which identifiers it needs and provides, how to find, export and erase the
+ * person's data, what it must retain by law, and its limits. Read top to bottom like the file.
+ */
+public record ConnectorDefinition(
+        String name,
+        String title,
+        Channel channel,
+        Boolean enabled,
+        ProcessorFacts facts,
+        Map<String, Setting> settings,
+        Http http,
+        Limits limits,
+        Needs needs,
+        List<String> provides,
+        List<Step> find,
+        List<Step> erase,
+        List<RetainRule> retain) {
+
+    public enum Channel {
+        @JsonProperty("http") HTTP,
+        @JsonProperty("mail") MAIL,
+        @JsonProperty("manual") MANUAL
+    }
+
+    public ConnectorDefinition {
+        settings = settings == null ? Map.of() : Map.copyOf(settings);
+        provides = provides == null ? List.of() : List.copyOf(provides);
+        find = find == null ? List.of() : List.copyOf(find);
+        erase = erase == null ? List.of() : List.copyOf(erase);
+        retain = retain == null ? List.of() : List.copyOf(retain);
+        limits = limits == null ? new Limits(null, null) : limits;
+        needs = needs == null ? new Needs(List.of("email")) : needs;
+    }
+
+    /**
+     * A value the operator sets per installation (base URL, credentials, list ids), by property
+     * {@code dsr.connector.<name>.<key>} or environment variable {@code DSR_CONNECTOR_<NAME>_<KEY>}.
+     */
+    public record Setting(String description, @JsonProperty("default") String defaultValue, Boolean secret,
+                          Boolean required) {
+        public boolean isSecret() {
+            return Boolean.TRUE.equals(secret);
+        }
+
+        public boolean isRequired() {
+            return Boolean.TRUE.equals(required);
+        }
+    }
+
+    /** How to talk to an HTTP API: auth, timeout and headers sent with every call. */
+    public record Http(Auth auth, String timeout, Map<String, String> headers) {
+        public Http {
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+    }
+
+    /** {@code basic} (username/password), {@code bearer} (token) or {@code none}; values are templates. */
+    public record Auth(String type, String username, String password, String token) {
+    }
+
+    /** Our side of the processor's limits: at most {@code concurrency} calls at once, and a rate. */
+    public record Limits(Integer concurrency, Integer requestsPerMinute) {
+        public int concurrencyOrDefault() {
+            return concurrency == null ? 4 : concurrency;
+        }
+    }
+
+    /** The identifiers the connector can work from: the task waits until any one of them is known. */
+    public record Needs(List<String> anyOf) {
+        public Needs {
+            anyOf = anyOf == null ? List.of() : List.copyOf(anyOf);
+        }
+    }
+
+    /**
+     * One call (or one per value of {@code forEach}) and what to take from its answer.
+     *
+     * @param forEach  run once per value of this identifier or picked variable; the value is {@code ${each}}
+     * @param only     {@code export} or {@code erasure} to run the step for one request type only
+     * @param absentOn statuses meaning "the person is not there" (e.g. 404): not an error
+     * @param select   keep only the items that really belong to the person (a search may match others)
+     * @param keep     name of the file the answer is kept under for the bundle (a template)
+     * @param pick     variable name to JSON path: identifiers and values for later steps
+     * @param verify   for data-changing calls: a GET whose {@code absentOn} answer shows the change was made,
+     *                 asked after a crash between sending the call and recording its answer
+     */
+    public record Step(String id, String forEach, String only, Call request, Paginate paginate,
+                       List<Integer> absentOn, Select select, String keep, Map<String, String> pick, Call verify) {
+        public Step {
+            absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
+            pick = pick == null ? Map.of() : Map.copyOf(pick);
+        }
+    }
+
+    /** An HTTP call; path, query, headers and body are templates. */
+    public record Call(String method, String path, Map<String, String> query, Map<String, String> headers,
+                       String body, Boolean idempotencyKey) {
+        public Call {
+            query = query == null ? Map.of() : Map.copyOf(query);
+            headers = headers == null ? Map.of() : Map.copyOf(headers);
+        }
+
+        public boolean sendsIdempotencyKey() {
+            return Boolean.TRUE.equals(idempotencyKey);
+        }
+    }
+
+    /**
+     * How the processor pages its lists: {@code page} (page number, total pages in a header),
+     * {@code offset} (offset and count, total in the body) or {@code next-link} (a cursor URL in the body).
+     */
+    public record Paginate(String type, String param, String sizeParam, Integer size, String totalPagesHeader,
+                           String totalPath, String itemsPath, String nextPath, Integer maxPages) {
+        public int maxPagesOrDefault() {
+            return maxPages == null ? 10_000 : maxPages;
+        }
+    }
+
+    /** Keeps the items of {@code itemsPath} (default: the top-level array) whose {@code field} equals {@code equals}. */
+    public record Select(String itemsPath, String field, String equals, Boolean ignoreCase) {
+    }
+
+    /** Data the processor must keep by law when the identifier {@code when} is known. */
+    public record RetainRule(String when, ProcessorFacts.Text what, String legalBasis, Integer years) {
+    }
+}

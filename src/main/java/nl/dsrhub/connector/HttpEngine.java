@@ -1,0 +1,543 @@
+package nl.dsrhub.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.JsonPath;
+import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
+import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import nl.dsrhub.connector.ConnectorDefinition.Call;
+import nl.dsrhub.connector.ConnectorDefinition.Paginate;
+import nl.dsrhub.connector.ConnectorDefinition.RetainRule;
+import nl.dsrhub.connector.ConnectorDefinition.Step;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.request.RequestType;
+import nl.dsrhub.result.Retention;
+import nl.dsrhub.store.CallJournal;
+import nl.dsrhub.store.TaskStore;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.ProducerTemplate;
+
+/**
+ * Runs a connector file's steps against the processor's HTTP API through Camel's http component:
+ * {@code find} steps look the person up (keeping answers for an export, picking identifiers),
+ * {@code erase} steps change data, each guarded by the {@link CallJournal}, and {@code retain}
+ * rules say what the law makes the processor keep.
+ */
+public final class HttpEngine implements ConnectorEngine {
+
+    private static final Configuration JSON_PATH = Configuration.builder()
+            .jsonProvider(new JacksonJsonNodeJsonProvider())
+            .mappingProvider(new JacksonMappingProvider())
+            .options(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS)
+            .build();
+
+    private final java.util.function.Supplier<ProducerTemplate> producer;
+    private final CallJournal journal;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public HttpEngine(java.util.function.Supplier<ProducerTemplate> producer, CallJournal journal, Clock clock) {
+        this.producer = producer;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @Override
+    public TaskStore.Finish run(Connector connector, TaskContext task) {
+        return new Run(connector, task).execute();
+    }
+
+    /** An HTTP answer: status, headers (case-insensitive names) and body. */
+    record Answer(int status, Map<String, Object> headers, byte[] body) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        Optional<String> header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> String.valueOf(e.getValue())).findFirst();
+        }
+    }
+
+    /** One task's run: its variables (identifiers and picks) and the files it kept. */
+    private final class Run {
+        private final Connector connector;
+        private final TaskContext task;
+        private final Map<String, LinkedHashSet<String>> vars = new TreeMap<>();
+        private final List<Path> kept = new ArrayList<>();
+        private final boolean export;
+
+        Run(Connector connector, TaskContext task) {
+            this.connector = connector;
+            this.task = task;
+            this.export = task.request().type() == RequestType.EXPORT;
+            task.identifiers().forEach((k, v) -> vars.put(k, new LinkedHashSet<>(v)));
+        }
+
+        TaskStore.Finish execute() {
+            if (export) {
+                resetDataDir();
+            }
+            for (Step step : connector.definition().find()) {
+                if (appliesTo(step)) {
+                    find(step);
+                }
+            }
+            Map<String, List<String>> provided = new TreeMap<>();
+            for (String name : connector.definition().provides()) {
+                Set<String> values = vars.getOrDefault(name, new LinkedHashSet<>());
+                Set<String> before = new LinkedHashSet<>(task.identifiers().getOrDefault(name, List.of()));
+                List<String> found = values.stream().filter(v -> !before.contains(v)).toList();
+                if (!found.isEmpty()) {
+                    provided.put(name, found);
+                }
+            }
+            if (export) {
+                return kept.isEmpty()
+                        ? new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided)
+                        : new TaskStore.Finish(Outcome.EXPORTED, kept.size() + " file(s) received", List.of(), provided);
+            }
+            int erased = 0;
+            for (Step step : connector.definition().erase()) {
+                if (appliesTo(step)) {
+                    erased += erase(step);
+                }
+            }
+            List<Retention> retained = retained();
+            String retainedText = retained.stream().map(Retention::what).reduce((a, b) -> a + "; " + b).orElse("");
+            if (erased > 0 && !retained.isEmpty()) {
+                return new TaskStore.Finish(Outcome.PARTIAL, "erased " + erased + " record(s); retained: " + retainedText,
+                        retained, provided);
+            }
+            if (erased > 0) {
+                return new TaskStore.Finish(Outcome.ERASED, "erased " + erased + " record(s)", List.of(), provided);
+            }
+            if (!retained.isEmpty()) {
+                return new TaskStore.Finish(Outcome.RETAINED, "retained: " + retainedText, retained, provided);
+            }
+            return new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided);
+        }
+
+        private boolean appliesTo(Step step) {
+            return step.only() == null || step.only().equals(task.request().type().wire());
+        }
+
+        private List<String> valuesFor(Step step) {
+            if (step.forEach() == null) {
+                List<String> once = new ArrayList<>();
+                once.add(null);
+                return once;
+            }
+            return List.copyOf(vars.getOrDefault(step.forEach(), new LinkedHashSet<>()));
+        }
+
+        private void find(Step step) {
+            for (String each : valuesFor(step)) {
+                Paginate paging = step.paginate();
+                String url = url(step.request(), each, Map.of());
+                int page = 1;
+                int offset = 0;
+                int pages = 0;
+                while (url != null && pages++ < (paging == null ? 1 : paging.maxPagesOrDefault())) {
+                    Answer answer = send(step, step.request(), url, null);
+                    if (step.absentOn().contains(answer.status())) {
+                        break;
+                    }
+                    failUnlessOk(step, answer);
+                    JsonNode body = parse(step, answer);
+                    JsonNode selected = select(step, body, each);
+                    boolean empty = isEmpty(selected);
+                    if (!empty) {
+                        step.pick().forEach((name, path) -> pick(name, path, selected));
+                        if (step.keep() != null) {
+                            keep(step, each, paging == null ? 0 : pages, answer, selected, body);
+                        }
+                    }
+                    url = nextPage(step, paging, answer, body, each, ++page, offset += sizeOf(paging));
+                }
+            }
+        }
+
+        private int erase(Step step) {
+            int erased = 0;
+            for (String each : valuesFor(step)) {
+                Call call = step.request();
+                String url = url(call, each, Map.of());
+                String callKey = step.id() + " " + call.method().toUpperCase(Locale.ROOT) + " " + pathAndQuery(url);
+                Optional<CallJournal.Entry> prior = journal.find(task.taskId(), callKey);
+                if (prior.isPresent() && prior.get().state() == CallJournal.State.DONE) {
+                    erased += prior.get().tookEffect() ? 1 : 0;
+                    continue;
+                }
+                boolean sentBefore = prior.isPresent();
+                if (sentBefore && step.verify() != null) {
+                    // The hub stopped between sending this call and recording its answer: ask the processor
+                    // whether it took effect rather than sending a second call.
+                    Answer check = send(step, step.verify(), url(step.verify(), each, Map.of()), null);
+                    if (verifyShowsDone(step, check)) {
+                        journal.done(task.taskId(), callKey, check.status(), true);
+                        erased++;
+                        continue;
+                    }
+                }
+                String key = journal.sending(task.taskId(), callKey);
+                Answer answer = send(step, call, url, call.sendsIdempotencyKey() ? key : null);
+                if (answer.ok()) {
+                    journal.done(task.taskId(), callKey, answer.status(), true);
+                    erased++;
+                } else if (step.absentOn().contains(answer.status())) {
+                    // gone already: if our own earlier call was lost in a crash, it is what erased it
+                    journal.done(task.taskId(), callKey, answer.status(), sentBefore);
+                    erased += sentBefore ? 1 : 0;
+                } else {
+                    failUnlessOk(step, answer);
+                }
+            }
+            return erased;
+        }
+
+        private boolean verifyShowsDone(Step step, Answer check) {
+            if (step.absentOn().contains(check.status()) || check.status() == 404 || check.status() == 410) {
+                return true;
+            }
+            failUnlessOk(step, check);
+            return false;
+        }
+
+        private List<Retention> retained() {
+            List<Retention> out = new ArrayList<>();
+            LocalDate today = LocalDate.now(clock);
+            for (RetainRule rule : connector.definition().retain()) {
+                if (!vars.getOrDefault(rule.when(), new LinkedHashSet<>()).isEmpty()) {
+                    String what = rule.what().nl().equals(rule.what().en()) ? rule.what().en()
+                            : rule.what().nl() + " / " + rule.what().en();
+                    out.add(new Retention(what, rule.legalBasis(), today.plusYears(rule.years())));
+                }
+            }
+            return out;
+        }
+
+        // ---- HTTP
+
+        private Answer send(Step step, Call call, String url, String idempotencyKey) {
+            String method = call.method().toUpperCase(Locale.ROOT);
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Accept", "application/json");
+            ConnectorDefinition.Http http = connector.definition().http();
+            http.headers().forEach((k, v) -> headers.put(k, expand(v, null)));
+            call.headers().forEach((k, v) -> headers.put(k, expand(v, null)));
+            authorization().ifPresent(a -> headers.put("Authorization", a));
+            if (idempotencyKey != null) {
+                headers.put("Idempotency-Key", idempotencyKey);
+            }
+            String body = call.body() == null ? null : expand(call.body(), null);
+            Exchange exchange = producer.get().send(endpoint(), ex -> {
+                Message m = ex.getIn();
+                m.setHeader(Exchange.HTTP_METHOD, method);
+                m.setHeader(Exchange.HTTP_URI, url);
+                headers.forEach(m::setHeader);
+                if (body != null) {
+                    m.setHeader(Exchange.CONTENT_TYPE, "application/json");
+                    m.setBody(body);
+                } else {
+                    m.setBody(null);
+                }
+            });
+            if (exchange.getException() != null) {
+                // the exception text can carry the URL (with an e-mail in a query): name only its kind
+                throw new TransientFailure(connector.name() + " step " + step.id() + ": "
+                        + exchange.getException().getClass().getSimpleName(), null);
+            }
+            Message out = exchange.getMessage();
+            Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+            byte[] bytes = out.getBody(byte[].class);
+            return new Answer(status == null ? 0 : status, out.getHeaders(), bytes == null ? new byte[0] : bytes);
+        }
+
+        private String endpoint() {
+            URI base = URI.create(connector.baseUrl());
+            Duration timeout = timeout();
+            return base.getScheme() + "://" + base.getAuthority() + "?throwExceptionOnFailure=false"
+                    + "&connectTimeout=" + timeout.toMillis() + "&responseTimeout=" + timeout.toMillis()
+                    + "&connectionRequestTimeout=" + timeout.toMillis()
+                    // 429s and 503s are ours to handle (Retry-After), not HttpClient's to sleep through
+                    + "&automaticRetriesDisabled=true&cookieManagementDisabled=true&followRedirects=false";
+        }
+
+        private Duration timeout() {
+            String t = connector.definition().http().timeout();
+            if (t == null) {
+                return Duration.ofSeconds(30);
+            }
+            return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
+        }
+
+        private Optional<String> authorization() {
+            ConnectorDefinition.Auth auth = connector.definition().http().auth();
+            if (auth == null || "none".equals(auth.type())) {
+                return Optional.empty();
+            }
+            if ("bearer".equals(auth.type())) {
+                return Optional.of("Bearer " + expand(auth.token(), null));
+            }
+            String pair = expand(auth.username(), null) + ":" + expand(auth.password(), null);
+            return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        private String url(Call call, String each, Map<String, String> extraQuery) {
+            StringBuilder sb = new StringBuilder(connector.baseUrl()).append(Template.expandPath(call.path(), n -> value(n, each)));
+            Map<String, String> query = new LinkedHashMap<>();
+            call.query().forEach((k, v) -> query.put(k, expand(v, each)));
+            query.putAll(extraQuery);
+            char sep = '?';
+            for (Map.Entry<String, String> q : query.entrySet()) {
+                sb.append(sep).append(encode(q.getKey())).append('=').append(encode(q.getValue()));
+                sep = '&';
+            }
+            return sb.toString();
+        }
+
+        private String nextPage(Step step, Paginate paging, Answer answer, JsonNode body, String each, int page,
+                                int offset) {
+            if (paging == null) {
+                return null;
+            }
+            switch (paging.type()) {
+                case "page" -> {
+                    int total = answer.header(paging.totalPagesHeader()).map(Integer::parseInt).orElse(1);
+                    return page > total ? null : url(step.request(), each, Map.of(paging.param(), String.valueOf(page)));
+                }
+                case "offset" -> {
+                    List<JsonNode> totals = read(body, paging.totalPath());
+                    int total = totals.isEmpty() ? 0 : totals.get(0).asInt();
+                    return offset >= total ? null : url(step.request(), each, Map.of(
+                            paging.param(), String.valueOf(offset), paging.sizeParam(), String.valueOf(paging.size())));
+                }
+                default -> {
+                    List<JsonNode> next = read(body, paging.nextPath());
+                    return next.isEmpty() || next.get(0).isNull() ? null : next.get(0).asText();
+                }
+            }
+        }
+
+        private int sizeOf(Paginate paging) {
+            return paging == null || paging.size() == null ? 0 : paging.size();
+        }
+
+        // ---- answers
+
+        private void failUnlessOk(Step step, Answer answer) {
+            if (answer.ok()) {
+                return;
+            }
+            String what = connector.name() + " step " + step.id() + ": HTTP " + answer.status() + errorTitle(answer);
+            int s = answer.status();
+            if (s == 429 || s == 408 || s >= 500 || s == 0) {
+                throw new TransientFailure(what, retryAfter(answer));
+            }
+            throw new PermanentFailure(what);
+        }
+
+        /** The processor's error title or code, which name the kind of error, never the detail (it may quote data). */
+        private String errorTitle(Answer answer) {
+            try {
+                JsonNode n = json.readTree(answer.body());
+                for (String field : List.of("title", "code")) {
+                    if (n != null && n.hasNonNull(field) && n.get(field).isValueNode()) {
+                        return " (" + n.get(field).asText() + ")";
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // not JSON: the status says enough
+            }
+            return "";
+        }
+
+        private Duration retryAfter(Answer answer) {
+            Optional<String> h = answer.header("Retry-After");
+            if (h.isEmpty()) {
+                return null;
+            }
+            String v = h.get().trim();
+            try {
+                return Duration.ofSeconds(Long.parseLong(v));
+            } catch (NumberFormatException e) {
+                try {
+                    return Duration.between(clock.instant(),
+                            ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                } catch (RuntimeException ignored) {
+                    return null;
+                }
+            }
+        }
+
+        private JsonNode parse(Step step, Answer answer) {
+            if (answer.body().length == 0) {
+                return json.nullNode();
+            }
+            try {
+                return json.readTree(answer.body());
+            } catch (IOException e) {
+                throw new PermanentFailure(connector.name() + " step " + step.id() + ": answer is not JSON");
+            }
+        }
+
+        private JsonNode select(Step step, JsonNode body, String each) {
+            ConnectorDefinition.Select sel = step.select();
+            if (sel == null) {
+                return body;
+            }
+            String wanted = expand(sel.equals(), each);
+            boolean ignoreCase = sel.ignoreCase() == null || sel.ignoreCase();
+            ArrayNode out = json.createArrayNode();
+            for (JsonNode item : sel.itemsPath() == null ? List.of(body) : read(body, sel.itemsPath())) {
+                Iterable<JsonNode> items = item.isArray() ? item : List.of(item);
+                for (JsonNode i : items) {
+                    JsonNode v = i.at("/" + sel.field().replace('.', '/'));
+                    if (v.isValueNode() && (ignoreCase ? v.asText().equalsIgnoreCase(wanted) : v.asText().equals(wanted))) {
+                        out.add(i);
+                    }
+                }
+            }
+            return out;
+        }
+
+        private boolean isEmpty(JsonNode n) {
+            return n == null || n.isNull() || n.isMissingNode() || (n.isContainerNode() && n.isEmpty());
+        }
+
+        private void pick(String name, String path, JsonNode body) {
+            for (JsonNode v : read(body, path)) {
+                flatten(v).forEach(s -> vars.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(s));
+            }
+        }
+
+        private List<String> flatten(JsonNode v) {
+            if (v.isArray()) {
+                List<String> out = new ArrayList<>();
+                v.forEach(x -> out.addAll(flatten(x)));
+                return out;
+            }
+            return v.isValueNode() && !v.isNull() && !v.asText().isEmpty() ? List.of(v.asText()) : List.of();
+        }
+
+        private List<JsonNode> read(JsonNode body, String path) {
+            Object r = JsonPath.using(JSON_PATH).parse(body).read(path);
+            List<JsonNode> out = new ArrayList<>();
+            if (r instanceof ArrayNode arr) {
+                arr.forEach(out::add);
+            } else if (r instanceof JsonNode n) {
+                out.add(n);
+            }
+            return out;
+        }
+
+        private void keep(Step step, String each, int page, Answer answer, JsonNode selected, JsonNode received) {
+            String base = safeFileName(expand(step.keep(), each));
+            String name = page > 0 ? String.format("%s-p%04d.json", base, page) : base + ".json";
+            Path file = task.dataDir().resolve(name);
+            try {
+                Files.createDirectories(task.dataDir());
+                // as received, unless a selection removed other people's records from a search result
+                if (selected == received) {
+                    Files.write(file, answer.body());
+                } else {
+                    json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), selected);
+                }
+                kept.add(file);
+            } catch (IOException e) {
+                throw new TransientFailure(connector.name() + ": cannot keep answer of step " + step.id()
+                        + ": " + e.getClass().getSimpleName(), null);
+            }
+        }
+
+        private void resetDataDir() {
+            Path dir = task.dataDir();
+            if (!Files.isDirectory(dir)) {
+                return;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                throw new TransientFailure(connector.name() + ": cannot clear its data folder", null);
+            }
+        }
+
+        // ---- templates
+
+        private String expand(String template, String each) {
+            return Template.expand(template, n -> value(n, each));
+        }
+
+        private String value(String name, String each) {
+            String email = task.request().subject().email();
+            return switch (name) {
+                case "subject.email" -> email;
+                case "subject.emailHash" -> md5(email.trim().toLowerCase(Locale.ROOT));
+                case "subject.name" -> task.request().subject().name();
+                case "each" -> each;
+                default -> {
+                    if (name.startsWith("settings.")) {
+                        yield connector.settings().get(name.substring("settings.".length()));
+                    }
+                    String key = name.startsWith("id.") ? name.substring(3) : name;
+                    Set<String> values = vars.get(key);
+                    yield values == null || values.isEmpty() ? null : values.iterator().next();
+                }
+            };
+        }
+    }
+
+    static String pathAndQuery(String url) {
+        URI u = URI.create(url);
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    static String safeFileName(String s) {
+        String cleaned = s.replaceAll("[^A-Za-z0-9._-]", "_");
+        return cleaned.isEmpty() || cleaned.startsWith(".") ? "_" + cleaned : cleaned;
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String md5(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

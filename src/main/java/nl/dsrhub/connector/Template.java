@@ -1,0 +1,59 @@
+package nl.dsrhub.connector;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code ${name}} placeholders of connector files: {@code subject.email}, {@code subject.emailHash},
+ * {@code each}, {@code settings.KEY}, {@code id.NAME} and picked variables.
+ */
+public final class Template {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+
+    private Template() {
+    }
+
+    /** Expands every placeholder; an unknown one is an error naming the placeholder, never a silent blank. */
+    public static String expand(String template, Function<String, String> values) {
+        return expand(template, values, Function.identity());
+    }
+
+    /** Expands a path: each value is encoded as a path segment, so an id cannot change the path. */
+    public static String expandPath(String template, Function<String, String> values) {
+        return expand(template, values, v -> URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
+    }
+
+    public static java.util.List<String> placeholders(String template) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        if (template == null) {
+            return out;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            out.add(m.group(1).trim());
+        }
+        return out;
+    }
+
+    private static String expand(String template, Function<String, String> values, Function<String, String> encode) {
+        if (template == null) {
+            return null;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String name = m.group(1).trim();
+            String value = values.apply(name);
+            if (value == null) {
+                throw new IllegalArgumentException("no value for ${" + name + "}");
+            }
+            m.appendReplacement(sb, Matcher.quoteReplacement(encode.apply(value)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}

@@ -1,0 +1,138 @@
+package nl.dsrhub.plan;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import nl.dsrhub.connector.Connector;
+import nl.dsrhub.connector.ConnectorCatalog;
+import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.store.EventLog;
+import nl.dsrhub.store.Jdbc;
+import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.store.TaskStore.TaskRow;
+
+/**
+ * Turns a request into tasks, one per applicable connector, and moves them along the identity graph:
+ * a connector that needs an identifier nobody knows yet waits; when a task provides it, the waiting
+ * task becomes ready. A task whose needs can never be met ends {@code NOT_FOUND}, with the reason.
+ */
+public final class Planner {
+
+    /** The identifier every request has: the subject's e-mail address. */
+    public static final String EMAIL = "email";
+
+    private final ConnectorCatalog catalog;
+    private final RequestStore requests;
+    private final TaskStore tasks;
+    private final EventLog events;
+    private final Jdbc jdbc;
+
+    public Planner(ConnectorCatalog catalog, RequestStore requests, TaskStore tasks, EventLog events, Jdbc jdbc) {
+        this.catalog = catalog;
+        this.requests = requests;
+        this.tasks = tasks;
+        this.events = events;
+        this.jdbc = jdbc;
+    }
+
+    /** Creates the request's tasks (once, however often it is called) and returns those ready to run. */
+    public Progress plan(String requestId) {
+        DsrRequest request = requests.get(requestId);
+        Set<String> known = known(requestId);
+        boolean planned = jdbc.inTransaction(tx -> {
+            if (tx.update("UPDATE dsr_request SET status = ? WHERE id = ? AND status = ?",
+                    RequestStore.PLANNED, requestId, RequestStore.RECEIVED) != 1) {
+                return false;
+            }
+            List<String> names = new ArrayList<>();
+            for (Connector c : catalog.enabled()) {
+                if (request.involves(c.name())) {
+                    tasks.create(tx, requestId, c.name(), c.canWorkFrom(known) ? TaskStatus.PENDING : TaskStatus.WAITING);
+                    names.add(c.name());
+                }
+            }
+            for (String asked : request.processors()) {
+                if (!names.contains(asked)) {
+                    events.record(tx, requestId, asked, "skipped", "connector is disabled in this installation");
+                }
+            }
+            events.record(tx, requestId, null, "planned", names.size() + " processor(s): " + String.join(", ", names));
+            return true;
+        });
+        return planned ? afterTask(requestId) : resume(requestId);
+    }
+
+    /** After a task ended: promotes waiting tasks whose needs are now met and tells whether the request is done. */
+    public Progress afterTask(String requestId) {
+        List<TaskRow> rows = tasks.forRequest(requestId);
+        Set<String> known = known(requestId);
+        List<TaskRef> ready = new ArrayList<>();
+        for (TaskRow t : rows) {
+            if (t.status() == TaskStatus.WAITING && connector(t).map(c -> c.canWorkFrom(known)).orElse(false)
+                    && tasks.promote(t.id())) {
+                ready.add(new TaskRef(t.id(), t.connector()));
+            }
+        }
+        if (ready.isEmpty()) {
+            resolveUnreachable(requestId, rows);
+            rows = tasks.forRequest(requestId);
+        }
+        return new Progress(requestId, ready, isComplete(rows));
+    }
+
+    /** After a restart: the request's queued tasks, to be dispatched again. */
+    public Progress resume(String requestId) {
+        List<TaskRow> rows = tasks.forRequest(requestId);
+        List<TaskRef> ready = rows.stream().filter(t -> t.status() == TaskStatus.PENDING)
+                .map(t -> new TaskRef(t.id(), t.connector())).toList();
+        return ready.isEmpty() ? afterTask(requestId) : new Progress(requestId, ready, false);
+    }
+
+    static boolean isComplete(List<TaskRow> rows) {
+        return rows.stream().allMatch(t -> t.status() == TaskStatus.DONE && t.outcome() != null && t.outcome().isFinal());
+    }
+
+    /**
+     * Waiting tasks whose needed identifiers no running or unsettled task can still provide are done:
+     * the processor cannot be asked without an id, which is a finding (NOT_FOUND), not an error.
+     */
+    private void resolveUnreachable(String requestId, List<TaskRow> rows) {
+        boolean anyActive = rows.stream().anyMatch(t -> t.status() == TaskStatus.PENDING
+                || t.status() == TaskStatus.RUNNING || t.status() == TaskStatus.RETRY);
+        if (anyActive) {
+            return;
+        }
+        for (TaskRow t : rows) {
+            if (t.status() != TaskStatus.WAITING) {
+                continue;
+            }
+            List<String> needs = connector(t).map(c -> c.definition().needs().anyOf()).orElse(List.of());
+            boolean providerUnsettled = rows.stream().anyMatch(other -> other.status() == TaskStatus.DONE
+                    && other.outcome() != null && !other.outcome().isFinal()
+                    && connector(other).map(c -> c.definition().provides().stream().anyMatch(needs::contains)).orElse(false));
+            if (providerUnsettled) {
+                continue;
+            }
+            List<String> providers = new ArrayList<>();
+            needs.forEach(n -> catalog.providersOf(n).forEach(c -> providers.add(c.name())));
+            String reason = "cannot be asked without " + String.join(" or ", needs) + ", and "
+                    + (providers.isEmpty() ? "no connector provides it" : "none of " + String.join(", ", new HashSet<>(providers)) + " found one");
+            // claim it like a worker would, so a task promoted meanwhile is not overwritten
+            if (tasks.promote(t.id()) && tasks.claim(t.id())) {
+                tasks.finish(t, new TaskStore.Finish(Outcome.NOT_FOUND, reason, List.of(), java.util.Map.of()));
+            }
+        }
+    }
+
+    private Set<String> known(String requestId) {
+        Set<String> known = new HashSet<>(requests.identifiers(requestId).keySet());
+        known.add(EMAIL);
+        return known;
+    }
+
+    private java.util.Optional<Connector> connector(TaskRow t) {
+        return catalog.find(t.connector());
+    }
+}

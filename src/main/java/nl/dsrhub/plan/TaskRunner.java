@@ -1,0 +1,113 @@
+package nl.dsrhub.plan;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import nl.dsrhub.connector.Connector;
+import nl.dsrhub.connector.ConnectorCatalog;
+import nl.dsrhub.connector.ConnectorDefinition.Channel;
+import nl.dsrhub.connector.ConnectorEngine;
+import nl.dsrhub.connector.PermanentFailure;
+import nl.dsrhub.connector.TaskContext;
+import nl.dsrhub.connector.TransientFailure;
+import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.store.TaskStore.TaskRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one task: claims it, hands it to its channel's engine, and stores the outcome before the
+ * route moves on. Transient failures are thrown on, for the route's error handler to redeliver;
+ * when those attempts are spent the task is stored as RETRY with its next attempt time.
+ */
+public final class TaskRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+
+    private final ConnectorCatalog catalog;
+    private final RequestStore requests;
+    private final TaskStore tasks;
+    private final Map<Channel, ConnectorEngine> engines;
+    private final Path workDir;
+    private final Clock clock;
+    private final Duration retryBase;
+
+    public TaskRunner(ConnectorCatalog catalog, RequestStore requests, TaskStore tasks,
+                      Map<Channel, ConnectorEngine> engines, Path workDir, Clock clock, Duration retryBase) {
+        this.catalog = catalog;
+        this.requests = requests;
+        this.tasks = tasks;
+        this.engines = engines;
+        this.workDir = workDir;
+        this.clock = clock;
+        this.retryBase = retryBase;
+    }
+
+    /** True for the one worker that may run the task now. */
+    public boolean claim(long taskId) {
+        return tasks.claim(taskId);
+    }
+
+    /** Runs a claimed task and stores its outcome; returns the request id for the next step. */
+    public String execute(long taskId) {
+        TaskRow task = tasks.find(taskId).orElseThrow();
+        Connector connector = catalog.find(task.connector()).filter(Connector::enabled).orElse(null);
+        if (connector == null) {
+            tasks.finish(task, attention("connector '" + task.connector() + "' is not configured or disabled"));
+            return task.requestId();
+        }
+        ConnectorEngine engine = engines.get(connector.channel());
+        if (engine == null) {
+            tasks.finish(task, attention("no engine for channel " + connector.channel() + " yet: settle by hand"));
+            return task.requestId();
+        }
+        TaskContext context = new TaskContext(taskId, requests.get(task.requestId()),
+                requests.identifiers(task.requestId()), dataDir(task.requestId(), task.connector()));
+        try {
+            TaskStore.Finish finish = engine.run(connector, context);
+            tasks.finish(task, finish);
+            LOG.info("request {} {}: {}", task.requestId(), task.connector(), finish.outcome());
+        } catch (PermanentFailure e) {
+            tasks.finish(task, attention(e.getMessage()));
+            LOG.warn("request {} {}: needs attention: {}", task.requestId(), task.connector(), e.getMessage());
+        }
+        return task.requestId();
+    }
+
+    /**
+     * The in-route attempts are spent: store the task as RETRY, due after an exponential backoff with
+     * jitter, or after the processor's own hint when it gave one. The retry route picks it up.
+     */
+    public String scheduleRetry(long taskId, Exception failure) {
+        TaskRow task = tasks.find(taskId).orElseThrow();
+        Duration delay = failure instanceof TransientFailure t && t.retryAfter() != null
+                ? t.retryAfter() : backoff(task.attempts());
+        String message = failure instanceof TransientFailure ? failure.getMessage()
+                : failure.getClass().getSimpleName();
+        tasks.scheduleRetry(task, message, OffsetDateTime.now(clock).plus(delay));
+        LOG.warn("request {} {}: attempt {} failed ({}), retry in {}s", task.requestId(), task.connector(),
+                task.attempts(), message, delay.toSeconds());
+        return task.requestId();
+    }
+
+    Duration backoff(int attempts) {
+        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 10);
+        long base = retryBase.toMillis() * factor;
+        long jitter = ThreadLocalRandom.current().nextLong(Math.max(base / 4, 1));
+        return Duration.ofMillis(Math.min(base + jitter, Duration.ofHours(6).toMillis()));
+    }
+
+    /** Where an export keeps what this processor sent: personal data, removed with the request's purge. */
+    public Path dataDir(String requestId, String connector) {
+        return workDir.resolve(requestId).resolve(connector);
+    }
+
+    private static TaskStore.Finish attention(String why) {
+        return new TaskStore.Finish(Outcome.NEEDS_ATTENTION, why, List.of(), Map.of());
+    }
+}

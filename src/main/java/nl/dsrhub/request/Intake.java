@@ -1,0 +1,67 @@
+package nl.dsrhub.request;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import nl.dsrhub.result.ReceiptWriter;
+import nl.dsrhub.store.RequestStore;
+
+/**
+ * Takes request files in: validates them, stores the good ones (once, however often the same file
+ * is dropped) and writes their receipt; the route moves bad ones aside with their error report.
+ */
+public final class Intake {
+
+    /** The result of taking a file in; {@code requestId} is set when accepted. */
+    public record Result(Validation validation, String requestId, boolean duplicate) {
+        public boolean accepted() {
+            return validation.ok();
+        }
+
+        public List<Problem> problems() {
+            return validation.problems();
+        }
+    }
+
+    private final RequestValidator validator;
+    private final RequestStore requests;
+    private final ReceiptWriter receipts;
+    private final Path outbox;
+    private final Clock clock;
+    private final long maxBytes;
+
+    public Intake(RequestValidator validator, RequestStore requests, ReceiptWriter receipts, Path outbox, Clock clock,
+                  long maxBytes) {
+        this.validator = validator;
+        this.requests = requests;
+        this.receipts = receipts;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Reads at most one byte over the limit, so an enormous file is refused without being loaded. */
+    public Result acceptFile(String fileName, InputStream content) throws IOException {
+        byte[] bytes = content.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        return accept(fileName, bytes);
+    }
+
+    public Result accept(String fileName, byte[] content) {
+        Validation v = validator.validate(fileName, content);
+        if (!v.ok()) {
+            return new Result(v, null, false);
+        }
+        RequestStore.Stored stored = requests.store(v.request());
+        if (!stored.duplicate()) {
+            receipts.write(requests.get(stored.requestId()), outbox.resolve(stored.requestId()));
+        }
+        return new Result(v, stored.requestId(), stored.duplicate());
+    }
+
+    /** The content of {@code <file>.error.json}. */
+    public String errorReport(Result result) {
+        return ErrorReport.toJson(result.validation(), clock.instant());
+    }
+}

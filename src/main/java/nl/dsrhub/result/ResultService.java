@@ -1,0 +1,94 @@
+package nl.dsrhub.result;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import nl.dsrhub.connector.Connector;
+import nl.dsrhub.connector.ConnectorCatalog;
+import nl.dsrhub.connector.ProcessorFacts;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.request.RequestType;
+import nl.dsrhub.store.EventLog;
+import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.store.TaskStore.TaskRow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes a finished request's result into {@code outbox/<id>/}: the portability bundle for an
+ * export, the erasure confirmation for an erasure. Claimed through the request's status, so it is
+ * written once; written atomically, so a crash midway leaves no half result and is redone on restart.
+ */
+public final class ResultService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResultService.class);
+
+    private final RequestStore requests;
+    private final TaskStore tasks;
+    private final EventLog events;
+    private final ConnectorCatalog catalog;
+    private final BundleWriter bundles;
+    private final ConfirmationWriter confirmations;
+    private final Path outbox;
+    private final java.util.function.BiFunction<String, String, Path> dataDirs;
+    private final Clock clock;
+
+    public ResultService(RequestStore requests, TaskStore tasks, EventLog events, ConnectorCatalog catalog,
+                         BundleWriter bundles, ConfirmationWriter confirmations, Path outbox,
+                         java.util.function.BiFunction<String, String, Path> dataDirs, Clock clock) {
+        this.requests = requests;
+        this.tasks = tasks;
+        this.events = events;
+        this.catalog = catalog;
+        this.bundles = bundles;
+        this.confirmations = confirmations;
+        this.outbox = outbox;
+        this.dataDirs = dataDirs;
+        this.clock = clock;
+    }
+
+    /** Writes the result if every task is final; returns the path written, or null if not (yet) complete. */
+    public Path complete(String requestId) throws java.io.IOException {
+        boolean claimed = requests.transition(requestId, RequestStore.PLANNED, RequestStore.COMPLETING);
+        String status = requests.row(requestId).map(RequestStore.RequestRow::status).orElse("");
+        if (!claimed && !RequestStore.COMPLETING.equals(status)) {
+            return null;
+        }
+        DsrRequest request = requests.get(requestId);
+        List<ProcessorResult> results = results(request);
+        Instant now = clock.instant();
+        Path dir = outbox.resolve(requestId);
+        Files.createDirectories(dir);
+        Path written;
+        if (request.type() == RequestType.EXPORT) {
+            written = dir.resolve("bundle.zip");
+            bundles.write(request, results, now, written);
+        } else {
+            confirmations.write(request, results, now, dir);
+            written = dir.resolve("confirmation.json");
+        }
+        events.record(requestId, null, "completed", request.type().wire() + " result written: " + written.getFileName());
+        requests.transition(requestId, RequestStore.COMPLETING, RequestStore.COMPLETED);
+        LOG.info("request {} completed: {}", requestId, written.getFileName());
+        return written;
+    }
+
+    List<ProcessorResult> results(DsrRequest request) {
+        List<ProcessorResult> out = new ArrayList<>();
+        for (TaskRow t : tasks.forRequest(request.id())) {
+            Connector c = catalog.find(t.connector()).orElse(null);
+            String title = c == null ? t.connector() : c.title();
+            ProcessorFacts facts = c == null ? ProcessorFacts.minimal(t.connector()) : c.facts();
+            Path data = dataDirs.apply(request.id(), t.connector());
+            boolean hasData = t.outcome() == Outcome.EXPORTED && Files.isDirectory(data);
+            out.add(new ProcessorResult(t.connector(), title, facts, t.outcome(), t.notifiedAt(), t.finishedAt(),
+                    t.detail(), t.retained(), hasData ? data : null));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,153 @@
+package nl.dsrhub.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.dsrhub.request.DsrRequest;
+
+/** Requests and the identifiers known about their subject. */
+public final class RequestStore {
+
+    public static final String RECEIVED = "RECEIVED";
+    public static final String PLANNED = "PLANNED";
+    public static final String COMPLETING = "COMPLETING";
+    public static final String COMPLETED = "COMPLETED";
+
+    /** The outcome of storing a request: a new one, or the one already stored with the same content. */
+    public record Stored(String requestId, boolean duplicate) {
+    }
+
+    /** What {@code status} and the planner need of a request without reading its document. */
+    public record RequestRow(String id, String type, String status, OffsetDateTime receivedAt,
+                             OffsetDateTime deadline, String reference, String source,
+                             OffsetDateTime createdAt, OffsetDateTime completedAt) {
+    }
+
+    private static final char[] ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final EventLog events;
+
+    public RequestStore(Jdbc jdbc, Clock clock, EventLog events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+        this.json = Json.mapper();
+    }
+
+    /**
+     * Stores a validated request with a new id, unless one with the same fingerprint exists: then
+     * that one's id is returned and nothing is written.
+     */
+    public Stored store(DsrRequest request) {
+        Optional<String> existing = idByFingerprint(request.fingerprint());
+        if (existing.isPresent()) {
+            return new Stored(existing.get(), true);
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String id = newId(request.receivedAt());
+        DsrRequest stored = request.withId(id);
+        try {
+            jdbc.inTransaction(tx -> {
+                tx.update("INSERT INTO dsr_request (id, fingerprint, type, status, received_at, deadline, source, "
+                                + "reference, document, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                        id, request.fingerprint(), request.type().wire(), RECEIVED, request.receivedAt(),
+                        request.deadline(), request.source(), request.reference(), Json.write(json, stored), now, now);
+                for (Map.Entry<String, String> e : request.subject().identifiers().entrySet()) {
+                    addIdentifier(tx, id, e.getKey(), e.getValue(), "request");
+                }
+                events.record(tx, id, null, "received", "from " + request.type().wire() + " request " + request.source());
+                return null;
+            });
+        } catch (StoreException e) {
+            // Two copies of the same file raced: the unique fingerprint let one in; answer with that one.
+            Optional<String> winner = idByFingerprint(request.fingerprint());
+            if (winner.isPresent()) {
+                return new Stored(winner.get(), true);
+            }
+            throw e;
+        }
+        return new Stored(id, false);
+    }
+
+    public Optional<DsrRequest> find(String id) {
+        return jdbc.queryOne("SELECT document FROM dsr_request WHERE id = ?",
+                rs -> Json.read(json, rs.getString(1), DsrRequest.class), id);
+    }
+
+    public DsrRequest get(String id) {
+        return find(id).orElseThrow(() -> new IllegalArgumentException("no request " + id));
+    }
+
+    public Optional<RequestRow> row(String id) {
+        return jdbc.queryOne("SELECT * FROM dsr_request WHERE id = ?", RequestStore::mapRow, id);
+    }
+
+    public List<RequestRow> open() {
+        return jdbc.query("SELECT * FROM dsr_request WHERE status <> ? ORDER BY deadline, id",
+                RequestStore::mapRow, COMPLETED);
+    }
+
+    public List<RequestRow> all() {
+        return jdbc.query("SELECT * FROM dsr_request ORDER BY created_at, id", RequestStore::mapRow);
+    }
+
+    public List<String> idsWithStatus(String status) {
+        return jdbc.query("SELECT id FROM dsr_request WHERE status = ? ORDER BY created_at", rs -> rs.getString(1), status);
+    }
+
+    /** Moves a request from one status to the next; false if another worker already did. */
+    public boolean transition(String id, String from, String to) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.update("UPDATE dsr_request SET status = ?, updated_at = ?"
+                        + (COMPLETED.equals(to) ? ", completed_at = ?" : "") + " WHERE id = ? AND status = ?",
+                COMPLETED.equals(to) ? new Object[] {to, now, now, id, from} : new Object[] {to, now, id, from}) == 1;
+    }
+
+    /** All identifiers known for a request, by name. */
+    public Map<String, List<String>> identifiers(String requestId) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        jdbc.query("SELECT name, id_value FROM dsr_identifier WHERE request_id = ? ORDER BY name, id_value",
+                rs -> out.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)),
+                requestId);
+        return out;
+    }
+
+    public static void addIdentifier(Jdbc tx, String requestId, String name, String value, String source) {
+        tx.update("INSERT INTO dsr_identifier (request_id, name, id_value, source) SELECT ?, ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM dsr_identifier WHERE request_id = ? AND name = ? AND id_value = ?)",
+                requestId, name, value, source, requestId, name, value);
+    }
+
+    private Optional<String> idByFingerprint(String fingerprint) {
+        return jdbc.queryOne("SELECT id FROM dsr_request WHERE fingerprint = ?", rs -> rs.getString(1), fingerprint);
+    }
+
+    /** Ids read well on a phone call with a processor: R + date received + six random characters. */
+    static String newId(OffsetDateTime receivedAt) {
+        StringBuilder sb = new StringBuilder("R")
+                .append(receivedAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE))
+                .append('-');
+        for (int i = 0; i < 6; i++) {
+            sb.append(ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)]);
+        }
+        return sb.toString();
+    }
+
+    private static RequestRow mapRow(ResultSet rs) throws SQLException {
+        return new RequestRow(rs.getString("id"), rs.getString("type"), rs.getString("status"),
+                Jdbc.timestamp(rs, "received_at"), Jdbc.timestamp(rs, "deadline"), rs.getString("reference"),
+                rs.getString("source"), Jdbc.timestamp(rs, "created_at"), Jdbc.timestamp(rs, "completed_at"));
+    }
+}

@@ -1,0 +1,149 @@
+package nl.dsrhub.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.plan.TaskStatus;
+import nl.dsrhub.result.Retention;
+
+/** Tasks: one per (request, connector), moved through their life by single-row, conditional updates. */
+public final class TaskStore {
+
+    public record TaskRow(long id, String requestId, String connector, TaskStatus status, Outcome outcome,
+                          int attempts, OffsetDateTime nextAttemptAt, OffsetDateTime notifiedAt,
+                          OffsetDateTime finishedAt, String detail, List<Retention> retained, String lastError) {
+    }
+
+    /** The task's result as the runner hands it over: outcome, explanation, and what it learned. */
+    public record Finish(Outcome outcome, String detail, List<Retention> retained, Map<String, List<String>> provided) {
+    }
+
+    private static final TypeReference<List<Retention>> RETENTIONS = new TypeReference<>() { };
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private final EventLog events;
+    private final ObjectMapper json = Json.mapper();
+
+    public TaskStore(Jdbc jdbc, Clock clock, EventLog events) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Creates the task unless the request already has one for this connector (re-planning is safe). */
+    public void create(Jdbc tx, String requestId, String connector, TaskStatus status) {
+        tx.update("INSERT INTO dsr_task (request_id, connector, status, updated_at) SELECT ?, ?, ?, ? "
+                        + "WHERE NOT EXISTS (SELECT 1 FROM dsr_task WHERE request_id = ? AND connector = ?)",
+                requestId, connector, status, now(), requestId, connector);
+    }
+
+    public List<TaskRow> forRequest(String requestId) {
+        return jdbc.query("SELECT * FROM dsr_task WHERE request_id = ? ORDER BY connector", this::map, requestId);
+    }
+
+    public Optional<TaskRow> find(long id) {
+        return jdbc.queryOne("SELECT * FROM dsr_task WHERE id = ?", this::map, id);
+    }
+
+    public List<TaskRow> withStatus(TaskStatus status) {
+        return jdbc.query("SELECT * FROM dsr_task WHERE status = ? ORDER BY id", this::map, status);
+    }
+
+    /** Failed tasks whose next attempt is due. */
+    public List<TaskRow> dueRetries() {
+        return jdbc.query("SELECT * FROM dsr_task WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at",
+                this::map, TaskStatus.RETRY, now());
+    }
+
+    /**
+     * Claims a queued task for one worker. Only the worker whose update changed the row runs it, so a
+     * task queued twice (a re-dispatch after restart, a retry sweep) still runs once.
+     */
+    public boolean claim(long id) {
+        OffsetDateTime now = now();
+        boolean claimed = jdbc.update("UPDATE dsr_task SET status = ?, attempts = attempts + 1, updated_at = ?, "
+                        + "notified_at = COALESCE(notified_at, ?) WHERE id = ? AND status IN (?, ?)",
+                TaskStatus.RUNNING, now, now, id, TaskStatus.PENDING, TaskStatus.RETRY) == 1;
+        return claimed;
+    }
+
+    /** Records the outcome, the identifiers the task found and the event, in one transaction. */
+    public void finish(TaskRow task, Finish finish) {
+        jdbc.inTransaction(tx -> {
+            for (Map.Entry<String, List<String>> e : finish.provided().entrySet()) {
+                for (String value : e.getValue()) {
+                    RequestStore.addIdentifier(tx, task.requestId(), e.getKey(), value, task.connector());
+                }
+            }
+            tx.update("UPDATE dsr_task SET status = ?, outcome = ?, detail = ?, retained = ?, finished_at = ?, "
+                            + "next_attempt_at = NULL, last_error = NULL, updated_at = ? WHERE id = ?",
+                    TaskStatus.DONE, finish.outcome(), EventLog.truncate(finish.detail()),
+                    Json.write(json, finish.retained()), now(), now(), task.id());
+            events.record(tx, task.requestId(), task.connector(), "outcome",
+                    finish.outcome() + (finish.detail() == null ? "" : ": " + finish.detail()));
+            return null;
+        });
+    }
+
+    /** A transient failure: the task runs again at {@code nextAttempt}. */
+    public void scheduleRetry(TaskRow task, String error, OffsetDateTime nextAttempt) {
+        jdbc.inTransaction(tx -> {
+            tx.update("UPDATE dsr_task SET status = ?, last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                    TaskStatus.RETRY, EventLog.truncate(error), nextAttempt, now(), task.id());
+            events.record(tx, task.requestId(), task.connector(), "retry-scheduled", error + "; next attempt " + nextAttempt);
+            return null;
+        });
+    }
+
+    /** Moves WAITING tasks to PENDING; returns the ones this call moved (so they are dispatched once). */
+    public boolean promote(long id) {
+        return jdbc.update("UPDATE dsr_task SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                TaskStatus.PENDING, now(), id, TaskStatus.WAITING) == 1;
+    }
+
+    /** Tasks that were RUNNING when the hub stopped go back to the queue. */
+    public int requeueInFlight() {
+        return jdbc.update("UPDATE dsr_task SET status = ?, updated_at = ? WHERE status = ?",
+                TaskStatus.PENDING, now(), TaskStatus.RUNNING);
+    }
+
+    /** Makes failed or stuck tasks of a request run now ({@code retry ID [--connector NAME]}). */
+    public int retryNow(String requestId, String connector) {
+        String sql = "UPDATE dsr_task SET status = ?, next_attempt_at = NULL, updated_at = ? WHERE request_id = ? "
+                + "AND (status = ? OR (status = ? AND outcome = ?))" + (connector == null ? "" : " AND connector = ?");
+        Object[] args = connector == null
+                ? new Object[] {TaskStatus.PENDING, now(), requestId, TaskStatus.RETRY, TaskStatus.DONE, Outcome.NEEDS_ATTENTION}
+                : new Object[] {TaskStatus.PENDING, now(), requestId, TaskStatus.RETRY, TaskStatus.DONE, Outcome.NEEDS_ATTENTION, connector};
+        return jdbc.update(sql, args);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock);
+    }
+
+    private TaskRow map(ResultSet rs) throws SQLException {
+        String outcome = rs.getString("outcome");
+        String retained = rs.getString("retained");
+        return new TaskRow(rs.getLong("id"), rs.getString("request_id"), rs.getString("connector"),
+                TaskStatus.valueOf(rs.getString("status")), outcome == null ? null : Outcome.valueOf(outcome),
+                rs.getInt("attempts"), Jdbc.timestamp(rs, "next_attempt_at"), Jdbc.timestamp(rs, "notified_at"),
+                Jdbc.timestamp(rs, "finished_at"), rs.getString("detail"),
+                retained == null ? List.of() : readRetained(retained), rs.getString("last_error"));
+    }
+
+    private List<Retention> readRetained(String text) {
+        try {
+            return json.readValue(text, RETENTIONS);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("stored retention list is unreadable", e);
+        }
+    }
+}

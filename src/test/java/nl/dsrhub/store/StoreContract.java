@@ -1,0 +1,159 @@
+package nl.dsrhub.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.plan.TaskStatus;
+import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.result.Retention;
+import nl.dsrhub.testing.Requests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** What the hub needs of its database; run against H2 (file) and PostgreSQL by the subclasses. */
+abstract class StoreContract {
+
+    protected Database db;
+    protected RequestStore requests;
+    protected TaskStore tasks;
+    protected CallJournal journal;
+    protected EventLog events;
+
+    protected abstract Database open();
+
+    @BeforeEach
+    void openStores() {
+        db = open();
+        Clock clock = Clock.systemUTC();
+        events = new EventLog(db.jdbc(), clock);
+        requests = new RequestStore(db.jdbc(), clock, events);
+        tasks = new TaskStore(db.jdbc(), clock, events);
+        journal = new CallJournal(db.jdbc(), clock);
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    @Test
+    void storedRequestIsReadBackWhole() {
+        DsrRequest r = Requests.of(nl.dsrhub.request.RequestType.ERASURE, "store-a@example.nl",
+                Map.of("mollie.customerId", "cst_test1"));
+        String id = requests.store(r).requestId();
+
+        DsrRequest back = requests.get(id);
+        assertThat(back.id()).isEqualTo(id);
+        assertThat(back.subject().email()).isEqualTo("store-a@example.nl");
+        assertThat(back.receivedAt().toInstant()).isEqualTo(r.receivedAt().toInstant());
+        assertThat(back.deadline().toInstant()).isEqualTo(r.deadline().toInstant());
+        assertThat(requests.identifiers(id)).containsEntry("mollie.customerId", List.of("cst_test1"));
+        assertThat(requests.row(id).orElseThrow().status()).isEqualTo(RequestStore.RECEIVED);
+        assertThat(events.timeline(id)).extracting(EventLog.Event::kind).containsExactly("received");
+    }
+
+    @Test
+    void sameFingerprintIsOneRequest() {
+        DsrRequest r = Requests.erasure("store-b@example.nl");
+        RequestStore.Stored first = requests.store(r);
+        RequestStore.Stored second = requests.store(r);
+
+        assertThat(first.duplicate()).isFalse();
+        assertThat(second.duplicate()).isTrue();
+        assertThat(second.requestId()).isEqualTo(first.requestId());
+        assertThat(requests.all()).filteredOn(row -> row.id().equals(first.requestId())).hasSize(1);
+    }
+
+    @Test
+    void onlyOneOfManyConcurrentClaimsWins() throws Exception {
+        String id = requests.store(Requests.erasure("store-c@example.nl")).requestId();
+        db.jdbc().inTransaction(tx -> {
+            tasks.create(tx, id, "woocommerce", TaskStatus.PENDING);
+            return null;
+        });
+        long taskId = tasks.forRequest(id).get(0).id();
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Boolean>> claims = java.util.stream.IntStream.range(0, 8)
+                    .mapToObj(i -> (Callable<Boolean>) () -> tasks.claim(taskId)).toList();
+            long winners = 0;
+            for (Future<Boolean> f : pool.invokeAll(claims)) {
+                winners += f.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        TaskStore.TaskRow row = tasks.find(taskId).orElseThrow();
+        assertThat(row.status()).isEqualTo(TaskStatus.RUNNING);
+        assertThat(row.attempts()).isEqualTo(1);
+        assertThat(row.notifiedAt()).isNotNull();
+    }
+
+    @Test
+    void finishStoresOutcomeRetentionAndProvidedIdentifiersTogether() {
+        String id = requests.store(Requests.erasure("store-d@example.nl")).requestId();
+        db.jdbc().inTransaction(tx -> {
+            tasks.create(tx, id, "woocommerce", TaskStatus.PENDING);
+            return null;
+        });
+        TaskStore.TaskRow task = tasks.forRequest(id).get(0);
+        tasks.claim(task.id());
+        Retention invoices = new Retention("orders and invoices", "AWR art. 52", java.time.LocalDate.of(2033, 11, 20));
+
+        tasks.finish(task, new TaskStore.Finish(Outcome.PARTIAL, "erased 1 record(s)", List.of(invoices),
+                Map.of("mollie.customerId", List.of("cst_abc"))));
+
+        TaskStore.TaskRow done = tasks.find(task.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(TaskStatus.DONE);
+        assertThat(done.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(done.retained()).containsExactly(invoices);
+        assertThat(requests.identifiers(id)).containsEntry("mollie.customerId", List.of("cst_abc"));
+        assertThat(events.timeline(id)).extracting(EventLog.Event::kind).contains("outcome");
+    }
+
+    @Test
+    void tasksInFlightAtStopAreQueuedAgain() {
+        String id = requests.store(Requests.export("store-e@example.nl")).requestId();
+        db.jdbc().inTransaction(tx -> {
+            tasks.create(tx, id, "mailchimp", TaskStatus.PENDING);
+            return null;
+        });
+        long taskId = tasks.forRequest(id).get(0).id();
+        tasks.claim(taskId);
+
+        assertThat(tasks.requeueInFlight()).isEqualTo(1);
+        assertThat(tasks.find(taskId).orElseThrow().status()).isEqualTo(TaskStatus.PENDING);
+        assertThat(tasks.claim(taskId)).isTrue();
+    }
+
+    @Test
+    void journalKeepsOneIdempotencyKeyPerCall() {
+        String id = requests.store(Requests.erasure("store-f@example.nl")).requestId();
+        db.jdbc().inTransaction(tx -> {
+            tasks.create(tx, id, "mollie", TaskStatus.PENDING);
+            return null;
+        });
+        long taskId = tasks.forRequest(id).get(0).id();
+
+        String key = journal.sending(taskId, "delete DELETE /v2/customers/cst_1");
+        assertThat(journal.sending(taskId, "delete DELETE /v2/customers/cst_1")).isEqualTo(key);
+        assertThat(journal.find(taskId, "delete DELETE /v2/customers/cst_1").orElseThrow().state())
+                .isEqualTo(CallJournal.State.SENT);
+
+        journal.done(taskId, "delete DELETE /v2/customers/cst_1", 204, true);
+        CallJournal.Entry done = journal.find(taskId, "delete DELETE /v2/customers/cst_1").orElseThrow();
+        assertThat(done.state()).isEqualTo(CallJournal.State.DONE);
+        assertThat(done.httpStatus()).isEqualTo(204);
+        assertThat(done.tookEffect()).isTrue();
+    }
+}

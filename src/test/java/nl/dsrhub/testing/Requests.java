@@ -1,0 +1,47 @@
+package nl.dsrhub.testing;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.request.RequestType;
+import nl.dsrhub.request.Subject;
+import nl.dsrhub.request.Verification;
+
+/** Requests about invented people, for tests. */
+public final class Requests {
+
+    private Requests() {
+    }
+
+    public static DsrRequest erasure(String email) {
+        return of(RequestType.ERASURE, email, Map.of());
+    }
+
+    public static DsrRequest export(String email) {
+        return of(RequestType.EXPORT, email, Map.of());
+    }
+
+    public static DsrRequest of(RequestType type, String email, Map<String, String> identifiers) {
+        OffsetDateTime received = OffsetDateTime.parse("2026-11-20T09:12:00+01:00");
+        return new DsrRequest(null, type, received, DsrRequest.deadlineFor(received),
+                new Subject(email, "Test Persoon", identifiers),
+                new Verification(Verification.KNOWN_EMAIL, "privacy@shop.example.nl", received.plusHours(1)),
+                null, List.of(), "T-1", "test.json", UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /** A JSON request file's content. */
+    public static String file(String type, String email, String receivedAt) {
+        return """
+                {
+                  "type": "%s",
+                  "receivedAt": "%s",
+                  "subject": { "email": "%s", "name": "Test Persoon" },
+                  "verification": { "method": "known-email", "verifiedBy": "privacy@shop.example.nl", "verifiedAt": "%s" },
+                  "processors": "all",
+                  "reference": "T-%s"
+                }
+                """.formatted(type, receivedAt, email, receivedAt, Math.abs(email.hashCode()));
+    }
+}
