@@ -1,0 +1,141 @@
+package nl.dsrhub.result;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import nl.dsrhub.connector.ProcessorFacts;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.request.RequestType;
+
+/**
+ * Writes the erasure confirmation (GDPR art. 17 and 19): {@code confirmation.json} and a bilingual
+ * {@code confirmation.html}, listing every recipient with the date it was notified, its outcome and the date
+ * of that outcome, and for anything retained what, on which legal basis and until when. Recipients that have
+ * not answered yet or need attention are listed as such, never as done. No personal data of the subject is
+ * written: the request id and reference identify the request. Each file is written atomically.
+ */
+public class ConfirmationWriter {
+
+    public static final String JSON_FILE = "confirmation.json";
+    public static final String HTML_FILE = "confirmation.html";
+    static final String TEMPLATE = "confirmation.html.mustache";
+
+    /**
+     * Writes both files into {@code outboxDir} (created if needed) and returns their paths, JSON first.
+     *
+     * @throws IllegalArgumentException for a request that is not an erasure or has no id
+     */
+    public List<Path> write(DsrRequest r, List<ProcessorResult> results, Instant completedAt, Path outboxDir)
+            throws IOException {
+        Objects.requireNonNull(r, "request");
+        Objects.requireNonNull(completedAt, "completedAt");
+        if (r.id() == null) {
+            throw new IllegalArgumentException("request id missing: the request must be stored first");
+        }
+        if (r.type() != RequestType.ERASURE) {
+            throw new IllegalArgumentException("a confirmation is made for an erasure request, not " + r.type().wire());
+        }
+        Path json = AtomicFiles.write(outboxDir.resolve(JSON_FILE), out -> Json.write(json(r, results, completedAt), out));
+        Map<String, Object> model = htmlModel(r, results, completedAt);
+        Path html = AtomicFiles.write(outboxDir.resolve(HTML_FILE), out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Templates.render(TEMPLATE, model, w);
+        });
+        return List.of(json, html);
+    }
+
+    private static Map<String, Object> json(DsrRequest r, List<ProcessorResult> results, Instant completedAt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requestId", r.id());
+        m.put("type", r.type().wire());
+        m.put("receivedAt", Display.iso(r.receivedAt()));
+        m.put("deadline", Display.iso(Display.deadline(r)));
+        m.put("completedAt", Display.iso(completedAt));
+        m.put("reference", r.reference());
+        m.put("complete", results.stream().allMatch(p -> p.outcome().isFinal()));
+        List<Object> recipients = new ArrayList<>();
+        for (ProcessorResult p : results) {
+            ProcessorFacts f = Display.facts(p);
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("connector", p.connector());
+            pm.put("title", p.title());
+            pm.put("legalName", f.legalName());
+            pm.put("country", f.country());
+            pm.put("notifiedAt", Display.iso(p.notifiedAt()));
+            pm.put("finishedAt", Display.iso(p.finishedAt()));
+            pm.put("outcome", p.outcome().name());
+            pm.put("final", p.outcome().isFinal());
+            pm.put("detail", p.detail());
+            List<Object> retained = new ArrayList<>();
+            for (Retention k : p.retained()) {
+                Map<String, Object> km = new LinkedHashMap<>();
+                km.put("what", k.what());
+                km.put("legalBasis", k.legalBasis());
+                km.put("until", Display.iso(k.until()));
+                retained.add(km);
+            }
+            pm.put("retained", retained);
+            recipients.add(pm);
+        }
+        m.put("recipients", recipients);
+        return m;
+    }
+
+    private static Map<String, Object> htmlModel(DsrRequest r, List<ProcessorResult> results, Instant completedAt) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("requestId", r.id());
+        m.put("reference", r.reference());
+        m.put("receivedNl", Display.nlDate(r.receivedAt()));
+        m.put("receivedEn", Display.enDate(r.receivedAt()));
+        m.put("deadlineNl", Display.nlDate(Display.deadline(r)));
+        m.put("deadlineEn", Display.enDate(Display.deadline(r)));
+        m.put("completedNl", Display.nlDate(completedAt));
+        m.put("completedEn", Display.enDate(completedAt));
+        long open = results.stream().filter(p -> !p.outcome().isFinal()).count();
+        m.put("allFinal", open == 0);
+        m.put("openCount", open);
+        m.put("anyRetained", results.stream().anyMatch(p -> !p.retained().isEmpty()));
+        List<Object> recipients = new ArrayList<>();
+        for (ProcessorResult p : results) {
+            ProcessorFacts f = Display.facts(p);
+            boolean isFinal = p.outcome().isFinal();
+            Map<String, Object> pm = new LinkedHashMap<>();
+            pm.put("title", Display.orDash(p.title()));
+            pm.put("legalName", Display.orDash(f.legalName()));
+            pm.put("countryNl", Display.country(f.country(), Display.NL));
+            pm.put("countryEn", Display.country(f.country(), Display.EN));
+            pm.put("notifiedNl", Display.nlDate(p.notifiedAt()));
+            pm.put("notifiedEn", Display.enDate(p.notifiedAt()));
+            // an open task has no outcome date yet: say so instead of printing when it was last touched
+            pm.put("finishedNl", isFinal ? Display.nlDate(p.finishedAt()) : "nog niet");
+            pm.put("finishedEn", isFinal ? Display.enDate(p.finishedAt()) : "not yet");
+            pm.put("outcome", OutcomeText.of(p.outcome()));
+            pm.put("detail", p.detail());
+            pm.put("showRetained", p.outcome() == Outcome.RETAINED || p.outcome() == Outcome.PARTIAL
+                    || !p.retained().isEmpty());
+            List<Object> retained = new ArrayList<>();
+            for (Retention k : p.retained()) {
+                Map<String, Object> km = new LinkedHashMap<>();
+                km.put("what", Display.orDash(k.what()));
+                km.put("legalBasis", Display.orDash(k.legalBasis()));
+                km.put("untilNl", Display.nlDate(k.until()));
+                km.put("untilEn", Display.enDate(k.until()));
+                retained.add(km);
+            }
+            pm.put("retained", retained);
+            pm.put("hasRetained", !retained.isEmpty());
+            recipients.add(pm);
+        }
+        m.put("recipients", recipients);
+        return m;
+    }
+}

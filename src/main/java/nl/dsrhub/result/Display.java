@@ -1,0 +1,135 @@
+package nl.dsrhub.result;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import nl.dsrhub.connector.ProcessorFacts;
+import nl.dsrhub.request.DsrRequest;
+
+/** Small formatting helpers shared by the writers: ISO dates for JSON, readable NL/EN dates and words for HTML. */
+final class Display {
+
+    static final Locale NL = Locale.forLanguageTag("nl-NL");
+    static final Locale EN = Locale.forLanguageTag("en-GB");
+    /** Dates are shown to the subject in Dutch time. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private static final DateTimeFormatter NL_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", NL);
+    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", EN);
+    private static final ProcessorFacts.Text NOT_STATED = new ProcessorFacts.Text("niet opgegeven", "not stated");
+
+    private Display() {
+    }
+
+    static String iso(OffsetDateTime t) {
+        return t == null ? null : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
+    }
+
+    static String iso(Instant t) {
+        return t == null ? null : DateTimeFormatter.ISO_INSTANT.format(t);
+    }
+
+    static String iso(LocalDate d) {
+        return d == null ? null : DateTimeFormatter.ISO_LOCAL_DATE.format(d);
+    }
+
+    static OffsetDateTime deadline(DsrRequest r) {
+        return r.deadline() != null ? r.deadline() : DsrRequest.deadlineFor(r.receivedAt());
+    }
+
+    static String nlDate(OffsetDateTime t) {
+        return t == null ? "—" : NL_DATE.format(t.atZoneSameInstant(ZONE));
+    }
+
+    static String enDate(OffsetDateTime t) {
+        return t == null ? "—" : EN_DATE.format(t.atZoneSameInstant(ZONE));
+    }
+
+    static String nlDate(Instant t) {
+        return t == null ? "—" : NL_DATE.format(t.atZone(ZONE));
+    }
+
+    static String enDate(Instant t) {
+        return t == null ? "—" : EN_DATE.format(t.atZone(ZONE));
+    }
+
+    static String nlDate(LocalDate d) {
+        return d == null ? "niet opgegeven" : NL_DATE.format(d);
+    }
+
+    static String enDate(LocalDate d) {
+        return d == null ? "not stated" : EN_DATE.format(d);
+    }
+
+    /** "Nederland (NL)" / "Netherlands (NL)" from an ISO country code; the code itself when unknown. */
+    static String country(String code, Locale in) {
+        if (code == null || code.isBlank()) {
+            return in == NL ? "niet opgegeven" : "not stated";
+        }
+        String c = code.trim().toUpperCase(Locale.ROOT);
+        String name = new Locale("", c).getDisplayCountry(in);
+        return name.isBlank() || name.equals(c) ? c : name + " (" + c + ")";
+    }
+
+    static String roleNl(String role) {
+        if (role == null) {
+            return "niet opgegeven";
+        }
+        return switch (role.trim().toLowerCase(Locale.ROOT)) {
+            case "processor" -> "verwerker (verwerkt gegevens in onze opdracht)";
+            case "controller" -> "zelfstandig verwerkingsverantwoordelijke";
+            default -> role;
+        };
+    }
+
+    static String roleEn(String role) {
+        if (role == null) {
+            return "not stated";
+        }
+        return switch (role.trim().toLowerCase(Locale.ROOT)) {
+            case "processor" -> "processor (processes data on our behalf)";
+            case "controller" -> "independent controller";
+            default -> role;
+        };
+    }
+
+    static ProcessorFacts.Text text(ProcessorFacts.Text t) {
+        if (t == null) {
+            return NOT_STATED;
+        }
+        return new ProcessorFacts.Text(blank(t.nl()) ? NOT_STATED.nl() : t.nl(), blank(t.en()) ? NOT_STATED.en() : t.en());
+    }
+
+    static ProcessorFacts facts(ProcessorResult p) {
+        if (p.facts() != null) {
+            return p.facts();
+        }
+        return ProcessorFacts.minimal(p.title() != null ? p.title() : p.connector());
+    }
+
+    static String orDash(String s) {
+        return blank(s) ? "—" : s;
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** "532 bytes", "12.3 kB", "104.9 MB" (SI units, locale-neutral). */
+    static String size(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB", "TB"};
+        double v = bytes;
+        int u = -1;
+        do {
+            v /= 1000;
+            u++;
+        } while (v >= 1000 && u < units.length - 1);
+        return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
+    }
+}

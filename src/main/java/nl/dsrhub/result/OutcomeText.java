@@ -1,0 +1,40 @@
+package nl.dsrhub.result;
+
+import java.util.Objects;
+import nl.dsrhub.plan.Outcome;
+
+/**
+ * How an {@link Outcome} is put into words for the data subject, in Dutch and English.
+ * Shared by the bundle index and the erasure confirmation so both say the same thing.
+ *
+ * @param nl       Dutch wording, e.g. "gegevens ontvangen"
+ * @param en       English wording, e.g. "data received"
+ * @param cssClass a style hint for the templates: {@code done}, {@code none}, {@code kept}, {@code open}, {@code attention}
+ */
+public record OutcomeText(String nl, String en, String cssClass) {
+
+    public static OutcomeText of(Outcome outcome) {
+        Objects.requireNonNull(outcome, "outcome");
+        return switch (outcome) {
+            case EXPORTED -> new OutcomeText("gegevens ontvangen", "data received", "done");
+            case ERASED -> new OutcomeText("gegevens verwijderd", "data erased", "done");
+            case NOT_FOUND -> new OutcomeText("geen gegevens gevonden", "no data found", "none");
+            case RETAINED -> new OutcomeText("gegevens bewaard op grond van een wettelijke plicht",
+                    "data retained under a legal obligation", "kept");
+            case PARTIAL -> new OutcomeText("deels verwijderd, deels wettelijk bewaard",
+                    "partly erased, partly retained by law", "kept");
+            case AWAITING_REPLY -> new OutcomeText("verzoek verstuurd, wacht nog op antwoord",
+                    "request sent, still awaiting a reply", "open");
+            case NEEDS_ATTENTION -> new OutcomeText("nog niet afgehandeld: vraagt aandacht van onze contactpersoon voor privacyzaken",
+                    "not yet handled: needs attention from our privacy contact", "attention");
+        };
+    }
+
+    public static String nl(Outcome outcome) {
+        return of(outcome).nl();
+    }
+
+    public static String en(Outcome outcome) {
+        return of(outcome).en();
+    }
+}

@@ -1,0 +1,182 @@
+package nl.dsrhub.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import nl.dsrhub.connector.ProcessorFacts;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.request.RequestType;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfirmationWriterTest {
+
+    @TempDir
+    Path outbox;
+
+    private List<ProcessorResult> results;
+
+    @BeforeEach
+    void recipients() {
+        results = List.of(
+                Fixtures.result("mailchimp", "Mailchimp", Fixtures.facts("The Rocket Science Group LLC", "US", "processor"),
+                        Outcome.ERASED, null, List.of(), "deleted permanently"),
+                Fixtures.result("laposta", "Laposta", Fixtures.facts("Laposta B.V.", "NL", "processor"),
+                        Outcome.NOT_FOUND, null, List.of(), "not on any list"),
+                Fixtures.result("moneybird", "Moneybird", Fixtures.facts("Moneybird B.V.", "NL", "processor"),
+                        Outcome.RETAINED, null,
+                        List.of(new Retention("facturen en boekingen", "AWR art. 52 (fiscale bewaarplicht)", LocalDate.of(2033, 12, 31))),
+                        "contact is booked"),
+                Fixtures.result("woocommerce", "WooCommerce", Fixtures.facts("Webwinkel Voorbeeld B.V.", "NL", "processor"),
+                        Outcome.PARTIAL, null,
+                        List.of(new Retention("orders", "AWR art. 52", LocalDate.of(2033, 11, 20))),
+                        "customer deleted, orders kept"),
+                Fixtures.result("paynl", "Pay.nl", Fixtures.facts("PAY. B.V.", "NL", "processor"),
+                        Outcome.AWAITING_REPLY, null, List.of(), "mail sent to privacy@pay.example.nl"),
+                Fixtures.result("sendcloud", "SendCloud", Fixtures.facts("Sendcloud B.V.", "NL", "processor"),
+                        Outcome.NEEDS_ATTENTION, null, List.of(), "401 Unauthorized"));
+    }
+
+    private JsonNode json() throws Exception {
+        new ConfirmationWriter().write(Fixtures.request(RequestType.ERASURE), results, Fixtures.COMPLETED, outbox);
+        return new ObjectMapper().readTree(outbox.resolve("confirmation.json").toFile());
+    }
+
+    private String html() throws Exception {
+        new ConfirmationWriter().write(Fixtures.request(RequestType.ERASURE), results, Fixtures.COMPLETED, outbox);
+        return Files.readString(outbox.resolve("confirmation.html"));
+    }
+
+    private static JsonNode recipient(JsonNode confirmation, String connector) {
+        for (JsonNode r : confirmation.get("recipients")) {
+            if (r.get("connector").asText().equals(connector)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no recipient " + connector);
+    }
+
+    @Test
+    void jsonDescribesTheRequest() throws Exception {
+        JsonNode c = json();
+
+        assertThat(c.get("requestId").asText()).isEqualTo("req-2026-0042");
+        assertThat(c.get("type").asText()).isEqualTo("erasure");
+        assertThat(c.get("receivedAt").asText()).isEqualTo("2026-11-20T09:12:00+01:00");
+        assertThat(c.get("deadline").asText()).isEqualTo("2026-12-20T09:12:00+01:00");
+        assertThat(c.get("completedAt").asText()).isEqualTo("2026-12-03T14:30:00Z");
+        assertThat(c.get("reference").asText()).isEqualTo("ZD-1234");
+        assertThat(c.get("complete").asBoolean()).isFalse();
+    }
+
+    @Test
+    void jsonListsEveryRecipientWithItsOutcomeAndDates() throws Exception {
+        JsonNode c = json();
+
+        assertThat(c.get("recipients")).extracting(r -> r.get("connector").asText() + "=" + r.get("outcome").asText())
+                .containsExactly("mailchimp=ERASED", "laposta=NOT_FOUND", "moneybird=RETAINED", "woocommerce=PARTIAL",
+                        "paynl=AWAITING_REPLY", "sendcloud=NEEDS_ATTENTION");
+        JsonNode mailchimp = recipient(c, "mailchimp");
+        assertThat(mailchimp.get("legalName").asText()).isEqualTo("The Rocket Science Group LLC");
+        assertThat(mailchimp.get("country").asText()).isEqualTo("US");
+        assertThat(mailchimp.get("notifiedAt").asText()).isEqualTo("2026-11-20T11:12:00+01:00");
+        assertThat(mailchimp.get("finishedAt").asText()).isEqualTo("2026-11-23T09:12:00+01:00");
+    }
+
+    @Test
+    void retainedEntryListsWhatLegalBasisAndUntilDate() throws Exception {
+        JsonNode retained = recipient(json(), "moneybird").get("retained");
+
+        assertThat(retained).hasSize(1);
+        assertThat(retained.get(0).get("what").asText()).isEqualTo("facturen en boekingen");
+        assertThat(retained.get(0).get("legalBasis").asText()).isEqualTo("AWR art. 52 (fiscale bewaarplicht)");
+        assertThat(retained.get(0).get("until").asText()).isEqualTo("2033-12-31");
+    }
+
+    @Test
+    void htmlShowsRetentionBasisAndUntilDateInBothLanguages() throws Exception {
+        String html = html();
+
+        assertThat(html).contains("facturen en boekingen", "AWR art. 52 (fiscale bewaarplicht)",
+                "31 december 2033", "31 December 2033");
+        assertThat(html).contains("deels verwijderd, deels wettelijk bewaard", "partly erased, partly retained by law");
+    }
+
+    @Test
+    void awaitingReplyIsListedAsStillAwaitingNotAsDone() throws Exception {
+        JsonNode paynl = recipient(json(), "paynl");
+        String html = html();
+
+        assertThat(paynl.get("outcome").asText()).isEqualTo("AWAITING_REPLY");
+        assertThat(paynl.get("final").asBoolean()).isFalse();
+        assertThat(html).contains("wacht nog op antwoord", "still awaiting a reply");
+        assertThat(html).contains("vraagt aandacht", "needs attention");
+        assertThat(html).contains("Van 2 ontvanger(s) is de uitkomst nog niet bekend");
+        assertThat(html).doesNotContain("Alle ontvangers hebben gereageerd");
+    }
+
+    @Test
+    void everyRecipientAppearsInTheHtmlWithItsOutcomeInWords() throws Exception {
+        String html = html();
+
+        for (ProcessorResult r : results) {
+            assertThat(html).contains(r.facts().legalName(), OutcomeText.nl(r.outcome()), OutcomeText.en(r.outcome()));
+        }
+    }
+
+    @Test
+    void htmlIsBilingualWithTheRightToComplain() throws Exception {
+        String html = html();
+
+        assertThat(html).contains("Bevestiging van uw verwijderingsverzoek", "Confirmation of your erasure request");
+        assertThat(html).contains("Op de hoogte gebracht", "Notified", "Datum uitkomst", "Date of outcome");
+        assertThat(html).contains("Autoriteit Persoonsgegevens", "https://autoriteitpersoonsgegevens.nl");
+    }
+
+    @Test
+    void htmlEscapesScriptInTexts() throws Exception {
+        results = List.of(Fixtures.result("evil", "<script>alert('t')</script>",
+                ProcessorFacts.minimal("Kwaad <script>alert(1)</script> B.V."), Outcome.RETAINED, null,
+                List.of(new Retention("<script>alert(2)</script>", "wet & <i>regel</i>", LocalDate.of(2030, 1, 1))),
+                "<script>alert(3)</script>"));
+
+        String html = html();
+
+        assertThat(html).doesNotContain("<script", "<i>regel</i>");
+        assertThat(html).contains("Kwaad &lt;script&gt;alert(1)&lt;/script&gt; B.V.", "wet &amp; &lt;i&gt;regel&lt;/i&gt;");
+    }
+
+    @Test
+    void allFinalOutcomesSayEveryRecipientResponded() throws Exception {
+        results = results.subList(0, 4);
+
+        assertThat(html()).contains("Alle ontvangers hebben gereageerd", "All recipients have responded");
+        assertThat(json().get("complete").asBoolean()).isTrue();
+    }
+
+    @Test
+    void outputsHoldNoSubjectNameOrEmailAndNoTempFiles() throws Exception {
+        String html = html();
+        String json = Files.readString(outbox.resolve("confirmation.json"));
+
+        assertThat(html).doesNotContain(Fixtures.EMAIL, Fixtures.NAME, Fixtures.CUSTOMER_ID);
+        assertThat(json).doesNotContain(Fixtures.EMAIL, Fixtures.NAME, Fixtures.CUSTOMER_ID);
+        try (var files = Files.list(outbox)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("confirmation.json", "confirmation.html");
+        }
+    }
+
+    @Test
+    void refusesAnExportRequest() {
+        assertThatThrownBy(() -> new ConfirmationWriter().write(Fixtures.request(RequestType.EXPORT), results,
+                Fixtures.COMPLETED, outbox)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,84 @@
+package nl.dsrhub.result;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import nl.dsrhub.connector.ProcessorFacts;
+import nl.dsrhub.connector.ProcessorFacts.Text;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.request.Delivery;
+import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.request.RequestType;
+import nl.dsrhub.request.Subject;
+import nl.dsrhub.request.Verification;
+
+/** Invented test data (example.nl) and small readers for the outputs. */
+final class Fixtures {
+
+    static final OffsetDateTime RECEIVED = OffsetDateTime.parse("2026-11-20T09:12:00+01:00");
+    static final Instant COMPLETED = Instant.parse("2026-12-03T14:30:00Z");
+    static final String EMAIL = "jan.jansen@example.nl";
+    static final String NAME = "Jan Jansen";
+    static final String CUSTOMER_ID = "wc-cust-7781";
+
+    private Fixtures() {
+    }
+
+    static DsrRequest request(RequestType type) {
+        return new DsrRequest("req-2026-0042", type, RECEIVED, DsrRequest.deadlineFor(RECEIVED),
+                new Subject(EMAIL, NAME, Map.of("woocommerce.customerId", CUSTOMER_ID)),
+                new Verification(Verification.KNOWN_EMAIL, "privacy@shop.example.nl", RECEIVED.plusHours(1)),
+                new Delivery(EMAIL), List.of(), "ZD-1234", "inbox/jan.json", "abc123");
+    }
+
+    static ProcessorFacts facts(String legalName, String country, String role) {
+        return new ProcessorFacts(legalName, country, role,
+                new Text("betalingen verwerken", "processing payments"),
+                new Text("naam, e-mailadres, betaalgegevens", "name, e-mail address, payment details"),
+                new Text("7 jaar na de laatste betaling", "7 years after the last payment"),
+                new Text("onze webwinkel", "our web shop"),
+                "privacy@" + legalName.toLowerCase().replaceAll("[^a-z]", "") + ".example.nl");
+    }
+
+    static ProcessorResult result(String connector, String title, ProcessorFacts facts, Outcome outcome,
+                                  Path dataDir, List<Retention> retained, String detail) {
+        return new ProcessorResult(connector, title, facts, outcome,
+                RECEIVED.plusHours(2), RECEIVED.plusDays(3), detail, retained, dataDir);
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static String sha256(Path file) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[64 * 1024];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Every entry of a (small) zip with its bytes, in zip order. */
+    static Map<String, byte[]> unzip(Path zip) throws IOException {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        return entries;
+    }
+}

@@ -1,0 +1,38 @@
+package nl.dsrhub.result;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import nl.dsrhub.request.RequestType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReceiptWriterTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void receiptHoldsIdTypeDatesAndReference() throws Exception {
+        Path written = new ReceiptWriter().write(Fixtures.request(RequestType.EXPORT), tmp.resolve("outbox/req-2026-0042"));
+
+        JsonNode r = new ObjectMapper().readTree(written.toFile());
+        assertThat(written).isEqualTo(tmp.resolve("outbox/req-2026-0042/receipt.json"));
+        assertThat(r.get("requestId").asText()).isEqualTo("req-2026-0042");
+        assertThat(r.get("type").asText()).isEqualTo("export");
+        assertThat(r.get("received").asText()).isEqualTo("2026-11-20T09:12:00+01:00");
+        assertThat(r.get("deadline").asText()).isEqualTo("2026-12-20T09:12:00+01:00");
+        assertThat(r.get("reference").asText()).isEqualTo("ZD-1234");
+        assertThat(r.size()).isEqualTo(5);
+    }
+
+    @Test
+    void receiptHoldsNoPersonalData() throws Exception {
+        Path written = new ReceiptWriter().write(Fixtures.request(RequestType.ERASURE), tmp);
+
+        assertThat(Files.readString(written)).doesNotContain(Fixtures.EMAIL, Fixtures.NAME, Fixtures.CUSTOMER_ID, "privacy@shop");
+    }
+}
