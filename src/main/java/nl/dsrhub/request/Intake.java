@@ -54,8 +54,14 @@ public final class Intake {
             return new Result(v, null, false);
         }
         RequestStore.Stored stored = requests.store(v.request());
-        if (!stored.duplicate()) {
-            receipts.write(requests.get(stored.requestId()), outbox.resolve(stored.requestId()));
+        // written for a duplicate too when missing: a crash may have come between storing and writing it
+        if (!java.nio.file.Files.exists(outbox.resolve(stored.requestId()).resolve("receipt.json"))) {
+            try {
+                receipts.write(requests.get(stored.requestId()), outbox.resolve(stored.requestId()));
+            } catch (IOException e) {
+                // the request is stored; dropping the file again writes the receipt
+                throw new java.io.UncheckedIOException("cannot write the receipt of " + stored.requestId(), e);
+            }
         }
         return new Result(v, stored.requestId(), stored.duplicate());
     }

@@ -1,0 +1,164 @@
+package nl.dsrhub.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectorCatalogTest {
+
+    private static final SettingsSource CREDENTIALS = new SettingsSource(key -> Optional.of("secret-" + key), Map.of());
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shippedConnectorsLoadAndValidate() {
+        ConnectorCatalog catalog = ConnectorCatalog.load(null, CREDENTIALS);
+
+        assertThat(catalog.names()).contains("woocommerce", "mailchimp");
+        Connector woo = catalog.get("woocommerce");
+        assertThat(woo.definition().provides()).contains("mollie.customerId", "sendcloud.parcelId");
+        assertThat(woo.facts().legalName()).isNotBlank();
+        assertThat(catalog.get("mailchimp").definition().limits().concurrency()).isEqualTo(10);
+    }
+
+    @Test
+    void unknownFieldStopsStartWithFileAndField() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("find:", "finnd:"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .isInstanceOf(ConnectorConfigException.class)
+                .hasMessageContaining(folder.getFileName() + "/shop.yaml")
+                .hasMessageContaining("unknown field 'finnd'");
+    }
+
+    @Test
+    void badStepIsReportedWithItsPointer() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("method: GET", "method: FETCH"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("shop.yaml: /find/0/request/method: must be one of GET, POST, PUT, PATCH, DELETE");
+    }
+
+    @Test
+    void nameMustMatchTheFileName() throws Exception {
+        write("shop.yaml", validConnector("other"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("shop.yaml: /name: must equal the file name 'shop'");
+    }
+
+    @Test
+    void forEachMustReferToSomethingKnown() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("  - id: lookup\n", "  - id: lookup\n    forEach: nowhere\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("/find/0/forEach: 'nowhere' is not picked by an earlier step");
+    }
+
+    @Test
+    void missingRequiredCredentialNamesThePropertyAndTheEnvironmentVariable() throws Exception {
+        write("shop.yaml", validConnector("shop"));
+        SettingsSource none = new SettingsSource(key -> Optional.empty(), Map.of());
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, none))
+                .hasMessageContaining("/settings/token: required but not set")
+                .hasMessageContaining("dsr.connector.shop.token")
+                .hasMessageContaining("DSR_CONNECTOR_SHOP_TOKEN");
+    }
+
+    @Test
+    void disabledConnectorNeedsNoCredentials() throws Exception {
+        write("shop.yaml", validConnector("shop"));
+        SettingsSource disabled = new SettingsSource(
+                key -> key.endsWith(".enabled") ? Optional.of("false") : Optional.empty(), Map.of());
+
+        ConnectorCatalog catalog = ConnectorCatalog.load(folder, disabled);
+        assertThat(catalog.get("shop").enabled()).isFalse();
+        assertThat(catalog.enabled()).extracting(Connector::name).doesNotContain("shop");
+    }
+
+    @Test
+    void environmentVariableOverridesPropertyAndDefault() throws Exception {
+        write("shop.yaml", validConnector("shop"));
+        SettingsSource settings = new SettingsSource(
+                key -> key.equals("dsr.connector.shop.base-url") ? Optional.of("http://from-property") : Optional.of("x"),
+                Map.of("DSR_CONNECTOR_SHOP_BASE_URL", "http://from-env"));
+
+        assertThat(ConnectorCatalog.load(folder, settings).get("shop").baseUrl()).isEqualTo("http://from-env");
+    }
+
+    @Test
+    void propertyOverridesTheFileDefault() throws Exception {
+        write("shop.yaml", validConnector("shop"));
+        SettingsSource settings = new SettingsSource(
+                key -> key.equals("dsr.connector.shop.base-url") ? Optional.of("http://from-property") : Optional.of("x"),
+                Map.of());
+
+        assertThat(ConnectorCatalog.load(folder, settings).get("shop").baseUrl()).isEqualTo("http://from-property");
+    }
+
+    @Test
+    void folderFileOverridesTheShippedOneOfTheSameName() throws Exception {
+        write("mailchimp.yaml", validConnector("mailchimp").replace("title: Shop", "title: Our own Mailchimp"));
+
+        assertThat(ConnectorCatalog.load(folder, CREDENTIALS).get("mailchimp").title()).isEqualTo("Our own Mailchimp");
+    }
+
+    @Test
+    void everyProblemInEveryFileIsReportedAtOnce() throws Exception {
+        write("a.yaml", validConnector("a").replace("method: GET", "method: FETCH"));
+        write("b.yaml", validConnector("wrong"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .isInstanceOfSatisfying(ConnectorConfigException.class, e -> assertThat(e.problems())
+                        .anyMatch(p -> p.contains("a.yaml"))
+                        .anyMatch(p -> p.contains("b.yaml")));
+    }
+
+    private void write(String name, String text) throws Exception {
+        Files.writeString(folder.resolve(name), text);
+    }
+
+    static String validConnector(String name) {
+        return """
+                name: %s
+                title: Shop
+                channel: http
+                facts:
+                  legalName: Shop B.V.
+                settings:
+                  base-url: { default: "http://127.0.0.1:1/api" }
+                  token: { secret: true, required: true }
+                http:
+                  auth: { type: bearer, token: "${settings.token}" }
+                find:
+                  - id: lookup
+                    request:
+                      method: GET
+                      path: /people
+                      query: { email: "${subject.email}" }
+                    keep: person
+                """.formatted(name);
+    }
+
+    @Test
+    void templatesEncodePathValuesSoAnIdCannotChangeThePath() {
+        String path = Template.expandPath("/customers/${each}", n -> "../admin?x=1");
+        assertThat(path).isEqualTo("/customers/..%2Fadmin%3Fx%3D1");
+        assertThat(Template.placeholders("/a/${each}/b/${subject.emailHash}")).isEqualTo(List.of("each", "subject.emailHash"));
+    }
+
+    @Test
+    void unknownPlaceholderIsAnErrorNotABlank() {
+        assertThatThrownBy(() -> Template.expand("/x/${nope}", n -> null))
+                .hasMessageContaining("${nope}");
+    }
+}
