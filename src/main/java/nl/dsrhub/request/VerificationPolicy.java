@@ -1,0 +1,115 @@
+package nl.dsrhub.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The rules for a request beyond its schema: plausible dates and a verification that covers the
+ * delivery. Works on the parsed document so every problem has its JSON pointer; it checks only the
+ * fields that are present and of the right type (the schema reports the others).
+ */
+public final class VerificationPolicy {
+
+    /** How far ahead of our clock a timestamp may be: the officer's clock may differ a little. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** A request received longer ago than this is not handled by the hub (its deadline passed long ago). */
+    public static final Duration MAX_REQUEST_AGE = Duration.ofDays(365);
+    /** A verification may precede the request (e.g. an earlier account check), but not by more than this. */
+    public static final Duration MAX_VERIFICATION_BEFORE_RECEIPT = Duration.ofDays(30);
+
+    private final Clock clock;
+
+    public VerificationPolicy(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Every policy problem of the document, in the order receivedAt, verification, delivery. */
+    public List<Problem> check(JsonNode doc) {
+        List<Problem> problems = new ArrayList<>();
+        if (doc == null || !doc.isObject()) {
+            return problems;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        OffsetDateTime latest = now.plus(CLOCK_SKEW);
+
+        OffsetDateTime receivedAt = dateTime(doc.path("receivedAt"), "/receivedAt", problems).orElse(null);
+        if (receivedAt != null) {
+            if (receivedAt.isAfter(latest)) {
+                problems.add(new Problem("/receivedAt",
+                        "is in the future; it must be the moment the subject made the request"));
+            } else if (receivedAt.isBefore(now.minus(MAX_REQUEST_AGE))) {
+                problems.add(new Problem("/receivedAt",
+                        "is more than a year ago: the legal deadline has long passed; check the date, or handle this request by hand"));
+            }
+        }
+
+        JsonNode verification = doc.path("verification");
+        OffsetDateTime verifiedAt = dateTime(verification.path("verifiedAt"), "/verification/verifiedAt", problems).orElse(null);
+        if (verifiedAt != null) {
+            if (verifiedAt.isAfter(latest)) {
+                problems.add(new Problem("/verification/verifiedAt", "is in the future"));
+            } else if (receivedAt != null && verifiedAt.isBefore(receivedAt.minus(MAX_VERIFICATION_BEFORE_RECEIPT))) {
+                problems.add(new Problem("/verification/verifiedAt",
+                        "is more than 30 days before receivedAt; the verification must belong to this request"));
+            }
+        }
+
+        JsonNode deliveryEmail = doc.path("delivery").path("email");
+        JsonNode subjectEmail = doc.path("subject").path("email");
+        if (deliveryEmail.isTextual() && subjectEmail.isTextual()
+                && !sameAddress(deliveryEmail.asText(), subjectEmail.asText())) {
+            JsonNode method = verification.path("method");
+            if (!method.isTextual() || !Verification.ID_DOCUMENT.equals(method.asText())) {
+                problems.add(new Problem("/delivery/email",
+                        "differs from the subject's e-mail address; delivery to another address requires verification method id-document"));
+            }
+        }
+        return problems;
+    }
+
+    /** E-mail addresses compared as the hub compares them: trimmed, case-insensitive. */
+    public static boolean sameAddress(String a, String b) {
+        return a.trim().toLowerCase(Locale.ROOT).equals(b.trim().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Parses an RFC 3339 date-time with offset strictly: impossible dates such as 2026-02-30 fail.
+     *
+     * @return empty when the text is not such a date-time
+     */
+    public static Optional<OffsetDateTime> parseDateTime(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            // RFC 3339 allows lower-case t and z; ISO_OFFSET_DATE_TIME resolves strictly (no 30 February)
+            return Optional.of(OffsetDateTime.parse(text.trim().toUpperCase(Locale.ROOT), DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<OffsetDateTime> dateTime(JsonNode node, String pointer, List<Problem> problems) {
+        if (!node.isTextual()) {
+            return Optional.empty(); // missing or wrong type: the schema says so
+        }
+        Optional<OffsetDateTime> parsed = parseDateTime(node.asText());
+        if (parsed.isEmpty()) {
+            problems.add(new Problem(pointer, DATE_TIME_EXPECTED));
+        }
+        return parsed;
+    }
+
+    static final String DATE_TIME_EXPECTED =
+            "is not a valid date-time; expected an existing date and time with offset, e.g. 2026-11-20T09:12:00+01:00";
+}
