@@ -1,0 +1,216 @@
+package nl.dsrhub.demo;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import nl.dsrhub.Hub;
+import nl.dsrhub.HubConfig;
+import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.TaskStore;
+
+/**
+ * {@code demo}: the hub against simulated processors on loopback, seeded with invented people, and
+ * two sample requests dropped in the inbox (an export and an erasure), so a new user sees the whole
+ * flow and its outputs. With {@code --exit} it stops once both are done.
+ */
+public final class DemoRunner {
+
+    /** Marks a data folder as the demo's own, so a rerun may clear it (and never anything else). */
+    static final String MARKER = ".dsr-demo";
+    private static final Duration TIMEOUT = Duration.ofMinutes(3);
+
+    private final PrintStream out;
+
+    public DemoRunner(PrintStream out) {
+        this.out = out;
+    }
+
+    public int run(HubConfig base, boolean exitWhenDone) {
+        Path dataDir = base.find("dsr.data-dir").filter(d -> !d.equals("data")).map(Path::of)
+                .orElse(Path.of("demo-data")).toAbsolutePath().normalize();
+        try {
+            prepare(dataDir);
+        } catch (IOException | IllegalStateException e) {
+            out.println("demo: " + e.getMessage());
+            return 1;
+        }
+        WooCommerceSimulator woo = new WooCommerceSimulator(DemoPeople.WOO_CONSUMER_KEY, DemoPeople.WOO_CONSUMER_SECRET);
+        MailchimpSimulator mailchimp = new MailchimpSimulator(DemoPeople.MAILCHIMP_API_KEY);
+        DemoPeople.seed(woo.start(), mailchimp.start());
+        Hub hub = null;
+        try {
+            hub = Hub.start(base.with(settings(dataDir, woo, mailchimp)));
+            out.println("dsr-hub demo: simulated WooCommerce at " + woo.baseUrl() + ", Mailchimp at " + mailchimp.baseUrl());
+            Map<String, String> samples = dropSamples(hub.services().inbox());
+            boolean done = awaitResults(hub, samples.size());
+            report(hub, dataDir);
+            if (!done) {
+                out.println("demo: the sample requests did not finish within " + TIMEOUT.toMinutes() + " minutes");
+                return 1;
+            }
+            if (exitWhenDone) {
+                return 0;
+            }
+            out.println("\nThe hub keeps running: drop more requests in " + hub.services().inbox() + " (Ctrl-C stops).");
+            awaitShutdown();
+            return 0;
+        } finally {
+            if (hub != null) {
+                hub.close();
+            }
+            woo.stop();
+            mailchimp.stop();
+        }
+    }
+
+    private static Map<String, String> settings(Path dataDir, WooCommerceSimulator woo, MailchimpSimulator mailchimp) {
+        Map<String, String> s = new LinkedHashMap<>();
+        s.put("dsr.data-dir", dataDir.toString());
+        s.put("dsr.connectors.dir", dataDir.resolve("no-extra-connectors").toString());
+        s.put("dsr.intake.poll-ms", "200");
+        s.put("dsr.sweep.interval-seconds", "2");
+        s.put("dsr.connector.woocommerce.base-url", woo.baseUrl());
+        s.put("dsr.connector.woocommerce.consumer-key", DemoPeople.WOO_CONSUMER_KEY);
+        s.put("dsr.connector.woocommerce.consumer-secret", DemoPeople.WOO_CONSUMER_SECRET);
+        s.put("dsr.connector.mailchimp.base-url", mailchimp.baseUrl());
+        s.put("dsr.connector.mailchimp.api-key", DemoPeople.MAILCHIMP_API_KEY);
+        return s;
+    }
+
+    /** A fresh demo folder each run; a folder that is not the demo's own is never cleared. */
+    private static void prepare(Path dataDir) throws IOException {
+        if (Files.exists(dataDir)) {
+            boolean empty;
+            try (Stream<Path> s = Files.list(dataDir)) {
+                empty = s.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(dataDir.resolve(MARKER))) {
+                throw new IllegalStateException(dataDir + " exists and is not a demo folder: choose another with --data");
+            }
+            try (Stream<Path> walk = Files.walk(dataDir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve(MARKER), "created by `dsr-hub demo`; cleared by the next demo run\n");
+    }
+
+    /** Writes each sample beside the inbox first and then moves it in, as an officer's tool should. */
+    private static Map<String, String> dropSamples(Path inbox) throws IllegalStateException {
+        OffsetDateTime now = OffsetDateTime.now(ZoneId.of("Europe/Amsterdam")).truncatedTo(ChronoUnit.SECONDS);
+        Map<String, String> samples = new LinkedHashMap<>();
+        samples.put("export-jan.json", sample("export", DemoPeople.JAN, now, "DEMO-1"));
+        samples.put("erasure-anna.yaml", sampleYaml("erasure", DemoPeople.ANNA, now, "DEMO-2"));
+        try {
+            for (Map.Entry<String, String> e : samples.entrySet()) {
+                Path tmp = inbox.resolve("." + e.getKey() + ".tmp");
+                Files.writeString(tmp, e.getValue());
+                Files.move(tmp, inbox.resolve(e.getKey()), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the sample requests: " + e.getMessage(), e);
+        }
+        return samples;
+    }
+
+    static String sample(String type, DemoPeople.Person p, OffsetDateTime at, String reference) {
+        return """
+                {
+                  "type": "%s",
+                  "receivedAt": "%s",
+                  "subject": { "email": "%s", "name": "%s" },
+                  "verification": { "method": "known-email", "verifiedBy": "privacy@shop.example.nl", "verifiedAt": "%s" },
+                  "delivery": { "email": "%s" },
+                  "processors": "all",
+                  "reference": "%s"
+                }
+                """.formatted(type, at, p.email(), p.name(), at, p.email(), reference);
+    }
+
+    static String sampleYaml(String type, DemoPeople.Person p, OffsetDateTime at, String reference) {
+        return """
+                # a request as a privacy officer writes it: YAML works as well as JSON
+                type: %s
+                receivedAt: "%s"
+                subject:
+                  email: %s
+                  name: %s
+                verification:
+                  method: account-login
+                  verifiedBy: privacy@shop.example.nl
+                  verifiedAt: "%s"
+                processors: all
+                reference: %s
+                """.formatted(type, at, p.email(), p.name(), at, reference);
+    }
+
+    private boolean awaitResults(Hub hub, int expected) {
+        Instant until = Instant.now().plus(TIMEOUT);
+        RequestStore requests = hub.services().requests;
+        while (Instant.now().isBefore(until)) {
+            long done = requests.all().stream().filter(r -> RequestStore.COMPLETED.equals(r.status())).count();
+            if (done >= expected && Files.exists(hub.services().inbox()) && isEmpty(hub.services().inbox())) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private void report(Hub hub, Path dataDir) {
+        out.println();
+        for (RequestStore.RequestRow r : hub.services().requests.all()) {
+            out.printf("%s  %-7s %-10s deadline %s  reference %s%n", r.id(), r.type(), r.status(),
+                    r.deadline().toLocalDate(), r.reference());
+            for (TaskStore.TaskRow t : hub.services().tasks.forRequest(r.id())) {
+                out.printf("    %-12s %-10s %s%n", t.connector(), t.outcome() == null ? t.status() : t.outcome(),
+                        t.detail() == null ? "" : t.detail());
+            }
+            Path dir = hub.services().outbox().resolve(r.id());
+            try (Stream<Path> files = Files.list(dir)) {
+                files.sorted().forEach(f -> out.println("    -> " + f));
+            } catch (IOException e) {
+                out.println("    (no results yet)");
+            }
+        }
+        out.println("\nEverything is under " + dataDir + ": inbox/, outbox/<request>/, error/.");
+        out.println("Status: java -jar target/dsr-hub.jar status --data " + dataDir);
+    }
+
+    private static boolean isEmpty(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.noneMatch(p -> !p.getFileName().toString().startsWith("."));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void awaitShutdown() {
+        CountDownLatch latch = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(latch::countDown));
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
