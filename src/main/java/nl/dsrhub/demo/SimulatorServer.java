@@ -1,0 +1,387 @@
+package nl.dsrhub.demo;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Base of the loopback HTTP simulators of processor APIs: a JDK {@link HttpServer} on {@code 127.0.0.1}
+ * and a free port, a thread pool, a record of every interaction, and knobs a test can turn at run time
+ * (latency, failures, credentials).
+ *
+ * <p>Order of processing a request: concurrency limit (if the processor has one) → latency →
+ * {@link #failNext(int, int) forced failures} → path under the base path → authentication → the API itself.
+ * A call is recorded before its response is written, so a client that has its response sees it in
+ * {@link #calls()}.
+ *
+ * <p>Logs only method, status and a redacted path (no e-mail addresses, hashes, query strings or bodies).
+ */
+public abstract class SimulatorServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final int THREADS = 48;
+
+    private final String name;
+    private final String basePath;
+    private final ConcurrentLinkedQueue<RecordedCall> calls = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile Duration latency = Duration.ZERO;
+    private int failCount;      // guarded by this
+    private int failStatus;     // guarded by this
+    private HttpServer server;  // guarded by this
+    private ExecutorService executor;
+
+    protected SimulatorServer(String name, String basePath) {
+        this.name = Objects.requireNonNull(name);
+        this.basePath = Objects.requireNonNull(basePath);
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    /** Starts the server on 127.0.0.1 and a free port. Starting a started server does nothing. */
+    public synchronized SimulatorServer start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            AtomicInteger n = new AtomicInteger();
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
+                    new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "sim-" + name + "-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            s.setExecutor(pool);
+            s.createContext("/", this::exchange);
+            s.start();
+            server = s;
+            executor = pool;
+            LOG.info("{} simulator listening on {}", name, baseUrl());
+            return this;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name + " simulator", e);
+        }
+    }
+
+    /** Stops the server; requests in progress are cut off. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            server = null;
+            executor = null;
+            LOG.info("{} simulator stopped", name);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException(name + " simulator is not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** E.g. {@code http://127.0.0.1:PORT/3.0}: the root the processor's API paths are relative to. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port() + basePath;
+    }
+
+    /** The API base path, e.g. {@code /3.0} or {@code /wp-json/wc/v3}. */
+    public String basePath() {
+        return basePath;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    // ------------------------------------------------------------------ recorded calls
+
+    /** Snapshot of all recorded calls in the order they completed. */
+    public List<RecordedCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    public void clearCalls() {
+        calls.clear();
+    }
+
+    /** Calls with this method (any, when {@code null}) whose full path (with base path) matches the regex. */
+    public List<RecordedCall> callsMatching(String method, String pathRegex) {
+        Pattern p = Pattern.compile(pathRegex);
+        return calls.stream()
+                .filter(c -> method == null || c.method().equalsIgnoreCase(method))
+                .filter(c -> p.matcher(c.path()).matches())
+                .toList();
+    }
+
+    /** Requests currently being handled (admitted, not yet answered). */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    // ------------------------------------------------------------------ knobs
+
+    /** Every admitted request is answered only after this delay ({@link Duration#ZERO} to switch off). */
+    public void latency(Duration latency) {
+        this.latency = latency == null ? Duration.ZERO : latency;
+    }
+
+    /** The next {@code count} requests are answered with {@code status}, in the processor's error shape. */
+    public synchronized void failNext(int count, int status) {
+        if (count < 0 || status < 400 || status > 599) {
+            throw new IllegalArgumentException("count >= 0 and an error status 4xx/5xx expected");
+        }
+        this.failCount = count;
+        this.failStatus = status;
+    }
+
+    /** Switches off latency and pending forced failures (credentials and data stay). */
+    public synchronized void resetBehaviour() {
+        latency = Duration.ZERO;
+        failCount = 0;
+    }
+
+    private synchronized int takeFailure() {
+        if (failCount > 0) {
+            failCount--;
+            return failStatus;
+        }
+        return 0;
+    }
+
+    // ------------------------------------------------------------------ what subclasses provide
+
+    /** Handles an authenticated request whose path is under the base path. */
+    protected abstract Response route(Request request);
+
+    /** Empty when the request carries valid credentials, else the processor's 401 (or 403) answer. */
+    protected abstract Optional<Response> authenticate(Request request);
+
+    /** An error in the processor's own shape. */
+    protected abstract Response error(int status, String detail, Request request);
+
+    /** The processor's answer to a request that is not an API route. */
+    protected abstract Response noRoute(Request request);
+
+    /** Maximum of requests in flight at once; 0 means unlimited. */
+    protected int maxConcurrentRequests() {
+        return 0;
+    }
+
+    /** The answer to a request over {@link #maxConcurrentRequests()}. */
+    protected Response tooManyRequests(Request request) {
+        return error(429, "Too many concurrent requests.", request);
+    }
+
+    // ------------------------------------------------------------------ request / response
+
+    /** A received request. {@code apiPath} is the path with the base path removed ({@code /lists}). */
+    protected record Request(String method, String path, String apiPath, String rawQuery,
+                             Map<String, List<String>> query, Map<String, String> headers, String body) {
+
+        public String param(String name) {
+            List<String> v = query.get(name);
+            return v == null || v.isEmpty() ? null : v.get(0);
+        }
+
+        public String param(String name, String fallback) {
+            String v = param(name);
+            return v == null ? fallback : v;
+        }
+
+        public boolean hasParam(String name) {
+            return query.containsKey(name);
+        }
+
+        public String header(String name) {
+            return headers.get(name.toLowerCase(Locale.ROOT));
+        }
+
+        /** user and password of a Basic Authorization header, or empty. */
+        public Optional<String[]> basicAuth() {
+            String h = header("authorization");
+            if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return Optional.empty();
+            }
+            try {
+                String decoded = new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
+                int colon = decoded.indexOf(':');
+                return colon < 0 ? Optional.empty()
+                        : Optional.of(new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)});
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** A response; {@code body == null} means no body (e.g. 204). */
+    protected record Response(int status, String contentType, String body, Map<String, String> headers) {
+
+        public static Response of(int status, String contentType, String body) {
+            return new Response(status, contentType, body, Map.of());
+        }
+
+        public static Response empty(int status) {
+            return new Response(status, null, null, Map.of());
+        }
+
+        public Response withHeaders(Map<String, String> extra) {
+            Map<String, String> all = new LinkedHashMap<>(headers);
+            all.putAll(extra);
+            return new Response(status, contentType, body, all);
+        }
+    }
+
+    protected static String toJson(Object node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ the exchange
+
+    private void exchange(HttpExchange ex) {
+        Instant at = Instant.now();
+        try (ex) {
+            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            Map<String, String> headers = new LinkedHashMap<>();
+            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
+            String path = ex.getRequestURI().getPath();
+            String rawQuery = ex.getRequestURI().getRawQuery();
+            String apiPath = path.equals(basePath) ? "/"
+                    : path.startsWith(basePath + "/") ? path.substring(basePath.length()) : null;
+            Request req = new Request(ex.getRequestMethod().toUpperCase(Locale.ROOT), path, apiPath, rawQuery,
+                    parseQuery(rawQuery), Collections.unmodifiableMap(headers), body);
+
+            Response resp = respond(req);
+
+            calls.add(new RecordedCall(req.method(), path, rawQuery, headers, body, resp.status(),
+                    resp.body() == null ? null : resp.contentType(), resp.body() == null ? "" : resp.body(), at));
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("{} {} {} -> {}", name, req.method(), redact(path), resp.status());
+            }
+            write(ex, resp);
+        } catch (IOException e) {
+            LOG.debug("{} simulator: client went away ({})", name, e.getClass().getSimpleName());
+        } catch (RuntimeException e) {
+            LOG.warn("{} simulator: unexpected {}", name, e.getClass().getName());
+        }
+    }
+
+    private Response respond(Request req) {
+        int limit = maxConcurrentRequests();
+        int now = inFlight.incrementAndGet();
+        try {
+            if (limit > 0 && now > limit) {
+                return tooManyRequests(req);
+            }
+            Duration d = latency;
+            if (!d.isZero() && !d.isNegative()) {
+                try {
+                    Thread.sleep(d.toMillis());   // simulated processing time of the remote API
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return error(503, "Simulator stopping.", req);
+                }
+            }
+            int fail = takeFailure();
+            if (fail != 0) {
+                return error(fail, "Simulated failure.", req);
+            }
+            if (req.apiPath() == null) {
+                return noRoute(req);
+            }
+            return authenticate(req).orElseGet(() -> route(req));
+        } catch (RuntimeException e) {
+            LOG.warn("{} simulator: handler failed with {}", name, e.getClass().getName());
+            return error(500, "Internal error.", req);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private static void write(HttpExchange ex, Response resp) throws IOException {
+        resp.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
+        if (resp.body() == null || resp.status() == 204 || resp.status() == 304) {
+            ex.sendResponseHeaders(resp.status(), -1);
+            return;
+        }
+        byte[] bytes = resp.body().getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", resp.contentType());
+        ex.sendResponseHeaders(resp.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    static Map<String, List<String>> parseQuery(String rawQuery) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return q;
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            q.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        return q;
+    }
+
+    private static final Pattern SENSITIVE_SEGMENT = Pattern.compile("^([0-9a-fA-F]{32}|.*@.*)$");
+
+    /** The path with segments that could identify a person (e-mail, MD5 hash) replaced by {@code *}. */
+    static String redact(String path) {
+        return List.of(path.split("/", -1)).stream()
+                .map(s -> SENSITIVE_SEGMENT.matcher(s).matches() ? "*" : s)
+                .collect(Collectors.joining("/"));
+    }
+}

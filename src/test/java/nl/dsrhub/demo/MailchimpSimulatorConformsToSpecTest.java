@@ -1,0 +1,86 @@
+package nl.dsrhub.demo;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static nl.dsrhub.demo.DemoPeople.JAN;
+import static nl.dsrhub.demo.DemoPeople.LIST_CUSTOMERS;
+import static nl.dsrhub.demo.DemoPeople.LIST_NEWSLETTER;
+import static nl.dsrhub.demo.DemoPeople.MAILCHIMP_API_KEY;
+import static nl.dsrhub.demo.DemoPeople.SANNE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every endpoint of the Mailchimp simulator answers (and is asked) as the published spec says. */
+class MailchimpSimulatorConformsToSpecTest {
+
+    private MailchimpSimulator sim;
+    private String auth;
+
+    @BeforeEach
+    void start() {
+        sim = new MailchimpSimulator(MAILCHIMP_API_KEY).start();
+        DemoPeople.seed(sim);
+        auth = TestHttp.basic("anystring", MAILCHIMP_API_KEY);
+    }
+
+    @AfterEach
+    void stop() {
+        sim.stop();
+    }
+
+    private int call(String method, String path) {
+        return TestHttp.send(method, sim.baseUrl() + path, auth).statusCode();
+    }
+
+    @Test
+    void allEndpointsConformToTheMailchimpSpecs() {
+        String member = "/lists/" + LIST_NEWSLETTER + "/members/" + JAN.subscriberHash();
+        String q = URLEncoder.encode(JAN.email(), StandardCharsets.UTF_8);
+
+        assertThat(call("GET", "/lists")).isEqualTo(200);
+        assertThat(call("GET", "/lists?count=2&offset=1")).isEqualTo(200);
+        assertThat(call("GET", "/lists?email=" + q)).isEqualTo(200);
+        assertThat(call("GET", "/lists/" + LIST_NEWSLETTER + "/members?count=5&status=subscribed")).isEqualTo(200);
+        assertThat(call("GET", member)).isEqualTo(200);
+        assertThat(call("GET", member + "/activity")).isEqualTo(200);
+        assertThat(call("GET", member + "/activity-feed?count=10")).isEqualTo(200);
+        assertThat(call("GET", member + "/notes")).isEqualTo(200);
+        assertThat(call("GET", member + "/tags")).isEqualTo(200);
+        assertThat(call("GET", "/search-members?query=" + q)).isEqualTo(200);
+        assertThat(call("GET", "/search-members?query=" + q + "&list_id=" + LIST_CUSTOMERS)).isEqualTo(200);
+        assertThat(call("DELETE", member)).isEqualTo(204);
+        assertThat(call("GET", member)).isEqualTo(200);   // archived
+        assertThat(call("POST", member + "/actions/delete-permanent")).isEqualTo(204);
+        assertThat(call("GET", member)).isEqualTo(404);
+        assertThat(call("GET", "/lists/" + LIST_NEWSLETTER + "/members/" + SANNE.subscriberHash() + "/notes")).isEqualTo(404);
+        assertThat(call("POST", "/lists/" + LIST_NEWSLETTER + "/members/" + SANNE.subscriberHash()
+                + "/actions/delete-permanent")).isEqualTo(404);
+        sim.failNext(1, 503);
+        assertThat(call("GET", "/lists")).isEqualTo(503);
+        assertThat(TestHttp.send("GET", sim.baseUrl() + "/lists", TestHttp.basic("x", "wrong-key")).statusCode())
+                .isEqualTo(401);
+
+        assertThat(sim.calls()).hasSize(19);
+        MailchimpContract.assertConforms(sim.calls());
+    }
+
+    @Test
+    void contractCheckRejectsAResponseThatBreaksTheSpec() {
+        call("GET", "/lists/" + LIST_NEWSLETTER + "/members/" + JAN.subscriberHash());
+        RecordedCall real = sim.calls().get(0);
+        RecordedCall broken = new RecordedCall(real.method(), real.path(), real.rawQuery(), real.requestHeaders(),
+                real.requestBody(), real.status(), real.responseContentType(),
+                real.responseBody().replace("\"status\":\"subscribed\"", "\"status\":\"deleted\""), real.at());
+
+        MailchimpContract.assertConforms(List.of(real));
+        assertThatThrownBy(() -> MailchimpContract.assertConforms(List.of(broken)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("deleted");
+    }
+}
