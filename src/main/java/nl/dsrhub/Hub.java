@@ -38,7 +38,7 @@ public final class Hub implements AutoCloseable {
     }
 
     public static Hub start(HubConfig config, Clock clock) {
-        Services services = Services.open(config, clock);
+        Services services = Services.open(config, clock, true);
         try {
             Main main = new Main();
             Hub hub = new Hub(services, main);
@@ -64,7 +64,8 @@ public final class Hub implements AutoCloseable {
         ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, new BundleWriter(),
                 new ConfirmationWriter(), s.outbox(), runner::dataDir, clock);
 
-        main.setInitialProperties(s.config.resolved());
+        // override: Camel also reads the jar's application.properties, which must not win over --config, --set and env
+        main.setOverrideProperties(s.config.resolved());
         main.bind("intake", s.intake);
         main.bind("planner", planner);
         main.bind("taskRunner", runner);

@@ -51,9 +51,13 @@ public final class Services implements AutoCloseable {
         this.intake = new Intake(validator, requests, new ReceiptWriter(), outbox(), clock, maxBytes);
     }
 
-    /** Loads and validates the connectors first: a bad connector file stops start-up before anything opens. */
-    public static Services open(HubConfig config, Clock clock) {
-        ConnectorCatalog catalog = loadConnectors(config);
+    /**
+     * Loads and validates the connectors first: a bad connector file stops start-up before anything opens.
+     *
+     * @param running true for the running hub, which needs every enabled connector's credentials
+     */
+    public static Services open(HubConfig config, Clock clock, boolean running) {
+        ConnectorCatalog catalog = loadConnectors(config, running);
         Path dataDir = config.dataDir();
         try {
             for (String dir : new String[] {"inbox", "outbox", "error", "work", "db"}) {
@@ -68,9 +72,9 @@ public final class Services implements AutoCloseable {
         return new Services(config, clock, catalog, db);
     }
 
-    public static ConnectorCatalog loadConnectors(HubConfig config) {
+    public static ConnectorCatalog loadConnectors(HubConfig config, boolean requireSettings) {
         Path folder = Path.of(config.get("dsr.connectors.dir", "connectors"));
-        return ConnectorCatalog.load(folder, new SettingsSource(config::find, config.environment()));
+        return ConnectorCatalog.load(folder, new SettingsSource(config::find, config.environment()), requireSettings);
     }
 
     public Path inbox() {

@@ -83,6 +83,10 @@ public final class DsrHub {
         } catch (IllegalArgumentException e) {
             err.println("dsr-hub: " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            // start-up failures (a route file, the database): the message, not a stack trace
+            err.println("dsr-hub: failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return 1;
         }
     }
 
@@ -104,7 +108,7 @@ public final class DsrHub {
     }
 
     private int validate(HubConfig config, Path file) {
-        ConnectorCatalog catalog = Services.loadConnectors(config);
+        ConnectorCatalog catalog = Services.loadConnectors(config, false);
         long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
         RequestValidator validator = new RequestValidator(new RequestParser(maxBytes), Clock.systemDefaultZone(),
                 catalog.names());
@@ -117,7 +121,7 @@ public final class DsrHub {
     }
 
     private int submit(HubConfig config, Path file) {
-        try (Services services = Services.open(config, Clock.systemDefaultZone())) {
+        try (Services services = Services.open(config, Clock.systemDefaultZone(), false)) {
             long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
             Intake.Result result = services.intake.accept(file.getFileName().toString(), read(file, maxBytes));
             if (!result.accepted()) {
@@ -133,7 +137,7 @@ public final class DsrHub {
     }
 
     private int status(HubConfig config, Args args) {
-        try (Services services = Services.open(config, Clock.systemDefaultZone())) {
+        try (Services services = Services.open(config, Clock.systemDefaultZone(), false)) {
             StatusReport report = new StatusReport(services, Clock.systemDefaultZone());
             boolean json = args.flag("json");
             if (args.positional().isEmpty()) {
@@ -151,7 +155,7 @@ public final class DsrHub {
     }
 
     private int retry(HubConfig config, String id, String connector) {
-        try (Services services = Services.open(config, Clock.systemDefaultZone())) {
+        try (Services services = Services.open(config, Clock.systemDefaultZone(), false)) {
             if (services.requests.row(id).isEmpty()) {
                 err.println("dsr-hub: no request " + id);
                 return 1;
@@ -164,7 +168,7 @@ public final class DsrHub {
     }
 
     private int connectors(HubConfig config) {
-        ConnectorCatalog catalog = Services.loadConnectors(config);
+        ConnectorCatalog catalog = Services.loadConnectors(config, false);
         out.printf("%-14s %-8s %-8s %s%n", "CONNECTOR", "CHANNEL", "ENABLED", "BASE URL");
         for (Connector c : catalog.all()) {
             out.printf("%-14s %-8s %-8s %s%n", c.name(), c.channel().name().toLowerCase(), c.enabled() ? "yes" : "no",

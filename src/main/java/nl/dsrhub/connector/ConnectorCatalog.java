@@ -49,8 +49,16 @@ public final class ConnectorCatalog {
         this.connectors = connectors;
     }
 
-    /** Loads the shipped connectors and those in {@code folder} (may be null or absent). */
+    /** Loads the shipped connectors and those in {@code folder} (may be null or absent), for running them. */
     public static ConnectorCatalog load(Path folder, SettingsSource settings) {
+        return load(folder, settings, true);
+    }
+
+    /**
+     * @param requireSettings false for commands that only need the connectors' names and facts
+     *                        ({@code status}, {@code submit}): missing credentials are no error there
+     */
+    public static ConnectorCatalog load(Path folder, SettingsSource settings, boolean requireSettings) {
         Map<String, Source> sources = new TreeMap<>();
         for (Source s : classpathSources()) {
             sources.put(s.fileName(), s);
@@ -63,14 +71,15 @@ public final class ConnectorCatalog {
                 throw new ConnectorConfigException(List.of(folder + ": cannot list: " + e.getMessage()));
             }
         }
-        return fromSources(sources.values(), settings);
+        return fromSources(sources.values(), settings, requireSettings);
     }
 
     /** A connector file's text and the name it is reported under. */
     public record Source(String displayName, String fileName, String text) {
     }
 
-    public static ConnectorCatalog fromSources(Collection<Source> sources, SettingsSource settings) {
+    public static ConnectorCatalog fromSources(Collection<Source> sources, SettingsSource settings,
+                                               boolean requireSettings) {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -94,7 +103,7 @@ public final class ConnectorCatalog {
             List<String> own = validate(def, source.fileName());
             own.forEach(p -> problems.add(source.displayName() + ": " + p));
             if (own.isEmpty()) {
-                Connector c = configure(def, settings, problems, source.displayName());
+                Connector c = configure(def, settings, requireSettings ? problems : new ArrayList<>(), source.displayName());
                 if (c != null) {
                     loaded.put(def.name(), c);
                 }

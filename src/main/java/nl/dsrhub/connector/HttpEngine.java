@@ -263,7 +263,12 @@ public final class HttpEngine implements ConnectorEngine {
             Exchange exchange = producer.get().send(endpoint(), ex -> {
                 Message m = ex.getIn();
                 m.setHeader(Exchange.HTTP_METHOD, method);
-                m.setHeader(Exchange.HTTP_URI, url);
+                // camel-http takes the query from its own header (else from the endpoint), not from the URI
+                int q = url.indexOf('?');
+                m.setHeader(Exchange.HTTP_URI, q < 0 ? url : url.substring(0, q));
+                if (q >= 0) {
+                    m.setHeader(Exchange.HTTP_QUERY, url.substring(q + 1));
+                }
                 headers.forEach(m::setHeader);
                 if (body != null) {
                     m.setHeader(Exchange.CONTENT_TYPE, "application/json");
@@ -360,11 +365,15 @@ public final class HttpEngine implements ConnectorEngine {
                 return;
             }
             String what = connector.name() + " step " + step.id() + ": HTTP " + answer.status() + errorTitle(answer);
-            int s = answer.status();
-            if (s == 429 || s == 408 || s >= 500 || s == 0) {
+            if (isTransient(answer.status())) {
                 throw new TransientFailure(what, retryAfter(answer));
             }
             throw new PermanentFailure(what);
+        }
+
+        /** Worth retrying: throttled, timed out, or the server is (temporarily) in trouble; 501 and the like are not. */
+        private boolean isTransient(int status) {
+            return status == 429 || status == 408 || status == 500 || status == 502 || status == 503 || status == 504;
         }
 
         /** The processor's error title or code, which name the kind of error, never the detail (it may quote data). */

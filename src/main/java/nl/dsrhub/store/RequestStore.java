@@ -137,7 +137,7 @@ public final class RequestStore {
     /** Ids read well on a phone call with a processor: R + date received + six random characters. */
     static String newId(OffsetDateTime receivedAt) {
         StringBuilder sb = new StringBuilder("R")
-                .append(receivedAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE))
+                .append(receivedAt.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd")))
                 .append('-');
         for (int i = 0; i < 6; i++) {
             sb.append(ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)]);

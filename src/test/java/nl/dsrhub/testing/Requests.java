@@ -15,6 +15,12 @@ public final class Requests {
     private Requests() {
     }
 
+    /** Now, as request files write it: the hub refuses requests received in the future or over a year ago. */
+    public static String now() {
+        return OffsetDateTime.now(java.time.ZoneOffset.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .minusMinutes(10).toString();
+    }
+
     public static DsrRequest erasure(String email) {
         return of(RequestType.ERASURE, email, Map.of());
     }
@@ -31,8 +37,8 @@ public final class Requests {
                 null, List.of(), "T-1", "test.json", UUID.randomUUID().toString().replace("-", ""));
     }
 
-    /** A JSON request file's content. */
-    public static String file(String type, String email, String receivedAt) {
+    /** A JSON request file's content, with the reference the test finds it by. */
+    public static String file(String type, String email, String receivedAt, String reference) {
         return """
                 {
                   "type": "%s",
@@ -40,8 +46,8 @@ public final class Requests {
                   "subject": { "email": "%s", "name": "Test Persoon" },
                   "verification": { "method": "known-email", "verifiedBy": "privacy@shop.example.nl", "verifiedAt": "%s" },
                   "processors": "all",
-                  "reference": "T-%s"
+                  "reference": "%s"
                 }
-                """.formatted(type, receivedAt, email, receivedAt, Math.abs(email.hashCode()));
+                """.formatted(type, receivedAt, email, receivedAt, reference);
     }
 }

@@ -1,0 +1,125 @@
+package nl.dsrhub.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import nl.dsrhub.Hub;
+import nl.dsrhub.HubConfig;
+import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.demo.MailchimpSimulator;
+import nl.dsrhub.demo.WooCommerceSimulator;
+import nl.dsrhub.store.RequestStore;
+
+/**
+ * A hub on its own data dir, pointed at seeded WooCommerce and Mailchimp simulators on free
+ * loopback ports; it can be stopped and started again on the same data dir.
+ */
+public final class HubFixture implements AutoCloseable {
+
+    public final Path dataDir;
+    public final WooCommerceSimulator woo;
+    public final MailchimpSimulator mailchimp;
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private Hub hub;
+
+    private HubFixture(Path dataDir, Map<String, String> extra) {
+        this.dataDir = dataDir;
+        this.woo = new WooCommerceSimulator(DemoPeople.WOO_CONSUMER_KEY, DemoPeople.WOO_CONSUMER_SECRET);
+        this.mailchimp = new MailchimpSimulator(DemoPeople.MAILCHIMP_API_KEY);
+        DemoPeople.seed(woo.start(), mailchimp.start());
+        settings.put("camel.main.name", "dsr-hub-test-" + UUID.randomUUID().toString().substring(0, 8));
+        settings.put("dsr.data-dir", dataDir.toString());
+        settings.put("dsr.connectors.dir", dataDir.resolve("connectors").toString());
+        settings.put("dsr.intake.poll-ms", "100");
+        settings.put("dsr.sweep.interval-seconds", "1");
+        settings.put("dsr.retry.in-route-delay-ms", "50");
+        settings.put("dsr.retry.base-seconds", "1");
+        settings.put("camel.main.shutdown-timeout", "2");
+        settings.put("dsr.connector.woocommerce.base-url", woo.baseUrl());
+        settings.put("dsr.connector.woocommerce.consumer-key", DemoPeople.WOO_CONSUMER_KEY);
+        settings.put("dsr.connector.woocommerce.consumer-secret", DemoPeople.WOO_CONSUMER_SECRET);
+        settings.put("dsr.connector.mailchimp.base-url", mailchimp.baseUrl());
+        settings.put("dsr.connector.mailchimp.api-key", DemoPeople.MAILCHIMP_API_KEY);
+        settings.putAll(extra);
+    }
+
+    public static HubFixture start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    public static HubFixture start(Path dataDir, Map<String, String> extra) {
+        HubFixture f = new HubFixture(dataDir, extra);
+        f.startHub();
+        return f;
+    }
+
+    public Hub hub() {
+        return hub;
+    }
+
+    public HubConfig config() {
+        return HubConfig.load(null, settings, Map.of());
+    }
+
+    public void startHub() {
+        hub = Hub.start(config());
+    }
+
+    public void stopHub() {
+        if (hub != null) {
+            hub.close();
+            hub = null;
+        }
+    }
+
+    /** Writes the file beside the inbox and moves it in, so the hub never sees half a file. */
+    public Path drop(String name, String content) {
+        try {
+            Path inbox = dataDir.resolve("inbox");
+            Files.createDirectories(inbox);
+            Path tmp = inbox.resolve("." + name + ".tmp");
+            Files.writeString(tmp, content);
+            return Files.move(tmp, inbox.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public RequestStore requests() {
+        return hub.services().requests;
+    }
+
+    /** The id of the stored request with this reference, once intake has taken it in. */
+    public String awaitRequest(String reference) {
+        return await().atMost(Duration.ofSeconds(30)).until(
+                () -> requests().all().stream().filter(r -> reference.equals(r.reference()))
+                        .map(RequestStore.RequestRow::id).findFirst().orElse(null), id -> id != null);
+    }
+
+    public void awaitCompleted(String requestId) {
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> requests().row(requestId).map(r -> RequestStore.COMPLETED.equals(r.status())).orElse(false));
+    }
+
+    public Path outbox(String requestId) {
+        return dataDir.resolve("outbox").resolve(requestId);
+    }
+
+    @Override
+    public void close() {
+        try {
+            stopHub();
+        } finally {
+            woo.stop();
+            mailchimp.stop();
+        }
+    }
+}
