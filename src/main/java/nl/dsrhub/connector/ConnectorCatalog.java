@@ -103,7 +103,7 @@ public final class ConnectorCatalog {
             List<String> own = validate(def, source.fileName());
             own.forEach(p -> problems.add(source.displayName() + ": " + p));
             if (own.isEmpty()) {
-                Connector c = configure(def, settings, requireSettings ? problems : new ArrayList<>(), source.displayName());
+                Connector c = configure(def, settings, requireSettings, problems, source.displayName());
                 if (c != null) {
                     loaded.put(def.name(), c);
                 }
@@ -239,8 +239,8 @@ public final class ConnectorCatalog {
         }
     }
 
-    private static Connector configure(ConnectorDefinition def, SettingsSource source, List<String> problems,
-                                       String file) {
+    private static Connector configure(ConnectorDefinition def, SettingsSource source, boolean requireSettings,
+                                       List<String> problems, String file) {
         Map<String, String> values = new HashMap<>();
         boolean enabled = source.get(def.name(), Connector.ENABLED).map(Boolean::parseBoolean)
                 .orElse(def.enabled() == null || def.enabled());
@@ -254,7 +254,7 @@ public final class ConnectorCatalog {
                 missing.add(key);
             }
         });
-        if (enabled && !missing.isEmpty()) {
+        if (enabled && !missing.isEmpty() && requireSettings) {
             for (String key : missing) {
                 problems.add(file + ": /settings/" + key + ": required but not set: set property "
                         + SettingsSource.propertyName(def.name(), key) + " or environment variable "

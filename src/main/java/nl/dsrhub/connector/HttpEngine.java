@@ -54,6 +54,8 @@ import org.apache.camel.ProducerTemplate;
  */
 public final class HttpEngine implements ConnectorEngine {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HttpEngine.class);
+
     private static final Configuration JSON_PATH = Configuration.builder()
             .jsonProvider(new JacksonJsonNodeJsonProvider())
             .mappingProvider(new JacksonMappingProvider())
@@ -94,6 +96,7 @@ public final class HttpEngine implements ConnectorEngine {
         private final TaskContext task;
         private final Map<String, LinkedHashSet<String>> vars = new TreeMap<>();
         private final List<Path> kept = new ArrayList<>();
+        private final Set<String> visited = new java.util.HashSet<>();
         private final boolean export;
 
         Run(Connector connector, TaskContext task) {
@@ -126,12 +129,19 @@ public final class HttpEngine implements ConnectorEngine {
                         ? new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided)
                         : new TaskStore.Finish(Outcome.EXPORTED, kept.size() + " file(s) received", List.of(), provided);
             }
-            int erased = 0;
             for (Step step : connector.definition().erase()) {
                 if (appliesTo(step)) {
-                    erased += erase(step);
+                    erase(step);
                 }
             }
+            // Calls sent before a crash whose target the lookup no longer finds: they are what removed it.
+            for (String key : journal.unanswered(task.taskId())) {
+                if (!visited.contains(key)) {
+                    journal.done(task.taskId(), key, 0, true);
+                }
+            }
+            // counted from the journal, so calls that took effect in an earlier, interrupted run count too
+            int erased = journal.countTookEffect(task.taskId());
             List<Retention> retained = retained();
             String retainedText = retained.stream().map(Retention::what).reduce((a, b) -> a + "; " + b).orElse("");
             if (erased > 0 && !retained.isEmpty()) {
@@ -187,15 +197,14 @@ public final class HttpEngine implements ConnectorEngine {
             }
         }
 
-        private int erase(Step step) {
-            int erased = 0;
+        private void erase(Step step) {
             for (String each : valuesFor(step)) {
                 Call call = step.request();
                 String url = url(call, each, Map.of());
                 String callKey = step.id() + " " + call.method().toUpperCase(Locale.ROOT) + " " + pathAndQuery(url);
+                visited.add(callKey);
                 Optional<CallJournal.Entry> prior = journal.find(task.taskId(), callKey);
                 if (prior.isPresent() && prior.get().state() == CallJournal.State.DONE) {
-                    erased += prior.get().tookEffect() ? 1 : 0;
                     continue;
                 }
                 boolean sentBefore = prior.isPresent();
@@ -204,8 +213,9 @@ public final class HttpEngine implements ConnectorEngine {
                     // whether it took effect rather than sending a second call.
                     Answer check = send(step, step.verify(), url(step.verify(), each, Map.of()), null);
                     if (verifyShowsDone(step, check)) {
+                        LOG.info("request {} {}: step {} was sent before the hub stopped and took effect; not sent again",
+                                task.request().id(), connector.name(), step.id());
                         journal.done(task.taskId(), callKey, check.status(), true);
-                        erased++;
                         continue;
                     }
                 }
@@ -213,16 +223,13 @@ public final class HttpEngine implements ConnectorEngine {
                 Answer answer = send(step, call, url, call.sendsIdempotencyKey() ? key : null);
                 if (answer.ok()) {
                     journal.done(task.taskId(), callKey, answer.status(), true);
-                    erased++;
                 } else if (step.absentOn().contains(answer.status())) {
                     // gone already: if our own earlier call was lost in a crash, it is what erased it
                     journal.done(task.taskId(), callKey, answer.status(), sentBefore);
-                    erased += sentBefore ? 1 : 0;
                 } else {
                     failUnlessOk(step, answer);
                 }
             }
-            return erased;
         }
 
         private boolean verifyShowsDone(Step step, Answer check) {
@@ -294,8 +301,7 @@ public final class HttpEngine implements ConnectorEngine {
             return base.getScheme() + "://" + base.getAuthority() + "?throwExceptionOnFailure=false"
                     + "&connectTimeout=" + timeout.toMillis() + "&responseTimeout=" + timeout.toMillis()
                     + "&connectionRequestTimeout=" + timeout.toMillis()
-                    // 429s and 503s are ours to handle (Retry-After), not HttpClient's to sleep through
-                    + "&automaticRetriesDisabled=true&cookieManagementDisabled=true&followRedirects=false";
+                    + "&cookieManagementDisabled=true&followRedirects=false";
         }
 
         private Duration timeout() {

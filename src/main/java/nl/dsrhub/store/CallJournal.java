@@ -44,6 +44,18 @@ public final class CallJournal {
         return key;
     }
 
+    /** Calls of the task that were sent and never answered (the hub stopped in between). */
+    public java.util.List<String> unanswered(long taskId) {
+        return jdbc.query("SELECT call_key FROM dsr_call WHERE task_id = ? AND state = ? ORDER BY sent_at",
+                rs -> rs.getString(1), taskId, State.SENT);
+    }
+
+    /** How many of the task's calls changed the processor's data, across all its runs. */
+    public int countTookEffect(long taskId) {
+        return jdbc.queryOne("SELECT COUNT(*) FROM dsr_call WHERE task_id = ? AND state = ? AND took_effect = TRUE",
+                rs -> rs.getInt(1), taskId, State.DONE).orElse(0);
+    }
+
     /** Records the answer and whether the call changed the processor's data (false: it was gone already). */
     public void done(long taskId, String callKey, int httpStatus, boolean tookEffect) {
         jdbc.update("UPDATE dsr_call SET state = ?, http_status = ?, took_effect = ?, done_at = ? WHERE task_id = ? AND call_key = ?",

@@ -35,7 +35,8 @@ public final class Database implements AutoCloseable {
         if (password != null && !password.isBlank()) {
             config.setPassword(password);
         }
-        config.setMaximumPoolSize(poolSize);
+        // Flyway holds one connection for its lock while migrating on a second
+        config.setMaximumPoolSize(Math.max(poolSize, 2));
         config.setPoolName("dsr-hub-db");
         HikariDataSource ds = new HikariDataSource(config);
         try {

@@ -56,9 +56,20 @@ public final class HubFixture implements AutoCloseable {
     }
 
     public static HubFixture start(Path dataDir, Map<String, String> extra) {
-        HubFixture f = new HubFixture(dataDir, extra);
+        HubFixture f = create(dataDir);
+        f.settings.putAll(extra);
         f.startHub();
         return f;
+    }
+
+    /** Simulators running, hub not started yet: set what depends on them, then {@link #startHub()}. */
+    public static HubFixture create(Path dataDir) {
+        return new HubFixture(dataDir, Map.of());
+    }
+
+    public HubFixture set(String key, String value) {
+        settings.put(key, value);
+        return this;
     }
 
     public Hub hub() {

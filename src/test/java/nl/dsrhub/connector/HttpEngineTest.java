@@ -1,0 +1,206 @@
+package nl.dsrhub.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.demo.MailchimpSimulator;
+import nl.dsrhub.demo.WooCommerceSimulator;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.plan.TaskStatus;
+import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.request.RequestType;
+import nl.dsrhub.store.CallJournal;
+import nl.dsrhub.store.Database;
+import nl.dsrhub.store.EventLog;
+import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.testing.Requests;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped WooCommerce and Mailchimp connector files run by the engine against the simulators. */
+class HttpEngineTest {
+
+    @TempDir
+    Path dir;
+
+    private WooCommerceSimulator woo;
+    private MailchimpSimulator mailchimp;
+    private CamelContext camel;
+    private Database db;
+    private RequestStore requests;
+    private TaskStore tasks;
+    private CallJournal journal;
+    private HttpEngine engine;
+    private ConnectorCatalog catalog;
+
+    @BeforeEach
+    void start() {
+        woo = new WooCommerceSimulator(DemoPeople.WOO_CONSUMER_KEY, DemoPeople.WOO_CONSUMER_SECRET);
+        mailchimp = new MailchimpSimulator(DemoPeople.MAILCHIMP_API_KEY);
+        DemoPeople.seed(woo.start(), mailchimp.start());
+        Map<String, String> props = Map.of(
+                "dsr.connector.woocommerce.base-url", woo.baseUrl(),
+                "dsr.connector.woocommerce.consumer-key", DemoPeople.WOO_CONSUMER_KEY,
+                "dsr.connector.woocommerce.consumer-secret", DemoPeople.WOO_CONSUMER_SECRET,
+                "dsr.connector.mailchimp.base-url", mailchimp.baseUrl(),
+                "dsr.connector.mailchimp.api-key", DemoPeople.MAILCHIMP_API_KEY);
+        catalog = ConnectorCatalog.load(null, new SettingsSource(k -> Optional.ofNullable(props.get(k)), Map.of()));
+        camel = new DefaultCamelContext();
+        // as application.properties sets it for the hub: HttpClient must not retry on its own
+        camel.getComponent("http", org.apache.camel.component.http.HttpComponent.class).setAutomaticRetriesDisabled(true);
+        camel.start();
+        db = Database.open(Database.defaultUrl(dir), null, null, 4);
+        EventLog events = new EventLog(db.jdbc(), Clock.systemUTC());
+        requests = new RequestStore(db.jdbc(), Clock.systemUTC(), events);
+        tasks = new TaskStore(db.jdbc(), Clock.systemUTC(), events);
+        journal = new CallJournal(db.jdbc(), Clock.systemUTC());
+        engine = new HttpEngine(camel::createProducerTemplate, journal, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+        db.close();
+        woo.stop();
+        mailchimp.stop();
+    }
+
+    @Test
+    void exportFromTheShopProvidesTheIdsOtherProcessorsNeed() {
+        TaskStore.Finish f = run("woocommerce", Requests.export(DemoPeople.JAN.email()));
+
+        assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
+        assertThat(f.provided()).containsEntry("mollie.customerId", List.of(DemoPeople.JAN.mollieCustomerId()))
+                .containsEntry("woocommerce.customerId", List.of(String.valueOf(DemoPeople.JAN.wooCustomerId())));
+        assertThat(f.provided().get("sendcloud.parcelId")).containsExactlyInAnyOrderElementsOf(DemoPeople.JAN.sendcloudParcelIds());
+        assertThat(woo.callsMatching("GET", ".*/customers")).first()
+                .satisfies(c -> assertThat(c.rawQuery()).contains("role=all"));
+    }
+
+    @Test
+    void personKnownNowhereIsNotFound() {
+        assertThat(run("woocommerce", Requests.export(DemoPeople.SANNE.email())).outcome()).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(run("mailchimp", Requests.export(DemoPeople.SANNE.email())).outcome()).isEqualTo(Outcome.NOT_FOUND);
+    }
+
+    @Test
+    void callSentBeforeACrashThatTookEffectIsNotSentAgain() {
+        DsrRequest request = Requests.erasure(DemoPeople.JAN.email());
+        long taskId = newTask(request, "woocommerce");
+        String key = "delete-customer DELETE " + WooCommerceSimulator.BASE_PATH + "/customers/42?force=true";
+        journal.sending(taskId, key);
+        // the processor carried out the call; the hub died before recording the answer
+        eraseDirectly();
+        woo.clearCalls();
+
+        TaskStore.Finish f = engine.run(catalog.get("woocommerce"), context(taskId, requests.get(requestIdOf(taskId))));
+
+        assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(woo.callsMatching("DELETE", ".*")).isEmpty();
+        assertThat(journal.find(taskId, key).orElseThrow().tookEffect()).isTrue();
+    }
+
+    @Test
+    void callSentBeforeACrashThatDidNotTakeEffectIsSentOnceMore() {
+        DsrRequest request = Requests.erasure(DemoPeople.JAN.email());
+        long taskId = newTask(request, "woocommerce");
+        String key = "delete-customer DELETE " + WooCommerceSimulator.BASE_PATH + "/customers/42?force=true";
+        String idempotencyKey = journal.sending(taskId, key);
+
+        TaskStore.Finish f = engine.run(catalog.get("woocommerce"), context(taskId, requests.get(requestIdOf(taskId))));
+
+        assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(woo.callsMatching("DELETE", ".*/customers/42")).hasSize(1);
+        assertThat(woo.customerExists(42)).isFalse();
+        assertThat(journal.find(taskId, key).orElseThrow().idempotencyKey()).isEqualTo(idempotencyKey);
+    }
+
+    @Test
+    void rerunAfterARecordedErasureSendsNothingAgain() {
+        DsrRequest request = Requests.erasure(DemoPeople.ANNA.email());
+        long taskId = newTask(request, "mailchimp");
+        DsrRequest stored = requests.get(requestIdOf(taskId));
+        engine.run(catalog.get("mailchimp"), context(taskId, stored));
+        mailchimp.clearCalls();
+
+        TaskStore.Finish again = engine.run(catalog.get("mailchimp"), context(taskId, stored));
+
+        assertThat(mailchimp.callsMatching("POST", ".*delete-permanent")).isEmpty();
+        assertThat(again.outcome()).isEqualTo(Outcome.ERASED);
+    }
+
+    @Test
+    void badCredentialsArePermanent() {
+        woo.setCredentials("ck_other", "cs_other");
+
+        assertThatThrownBy(() -> run("woocommerce", Requests.export(DemoPeople.JAN.email())))
+                .isInstanceOf(PermanentFailure.class)
+                .hasMessageContaining("HTTP 401")
+                .hasMessageNotContaining(DemoPeople.JAN.email());
+    }
+
+    @Test
+    void unavailableProcessorIsTransient() {
+        mailchimp.failNext(1, 503);
+
+        assertThatThrownBy(() -> run("mailchimp", Requests.export(DemoPeople.JAN.email())))
+                .isInstanceOf(TransientFailure.class)
+                .hasMessageContaining("HTTP 503");
+    }
+
+    @Test
+    void refusedConnectionIsTransientAndNamesNoUrl() {
+        woo.stop();
+
+        assertThatThrownBy(() -> run("woocommerce", Requests.export(DemoPeople.JAN.email())))
+                .isInstanceOf(TransientFailure.class)
+                .hasMessageNotContaining(DemoPeople.JAN.email())
+                .hasMessageNotContaining("127.0.0.1");
+    }
+
+    private TaskStore.Finish run(String connector, DsrRequest request) {
+        long taskId = newTask(request, connector);
+        return engine.run(catalog.get(connector), context(taskId, requests.get(requestIdOf(taskId))));
+    }
+
+    private long newTask(DsrRequest request, String connector) {
+        String id = requests.store(request).requestId();
+        db.jdbc().inTransaction(tx -> {
+            tasks.create(tx, id, connector, TaskStatus.PENDING);
+            return null;
+        });
+        return tasks.forRequest(id).get(0).id();
+    }
+
+    private String requestIdOf(long taskId) {
+        return tasks.find(taskId).orElseThrow().requestId();
+    }
+
+    private TaskContext context(long taskId, DsrRequest request) {
+        return new TaskContext(taskId, request, requests.identifiers(request.id()),
+                dir.resolve("work").resolve(request.id()));
+    }
+
+    private void eraseDirectly() {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(woo.baseUrl() + "/customers/42?force=true"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (DemoPeople.WOO_CONSUMER_KEY + ":" + DemoPeople.WOO_CONSUMER_SECRET).getBytes()))
+                    .DELETE().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
