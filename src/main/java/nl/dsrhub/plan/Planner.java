@@ -55,12 +55,23 @@ public final class Planner {
             }
             for (String asked : request.processors()) {
                 if (!names.contains(asked)) {
-                    events.record(tx, requestId, asked, "skipped", "connector is disabled in this installation");
+                    // asked for by name but switched off here: the officer must see it, not a silent gap
+                    tasks.create(tx, requestId, asked, TaskStatus.PENDING);
+                    names.add(asked);
                 }
             }
             events.record(tx, requestId, null, "planned", names.size() + " processor(s): " + String.join(", ", names));
             return true;
         });
+        if (planned) {
+            for (TaskRow t : tasks.forRequest(requestId)) {
+                if (catalog.find(t.connector()).filter(Connector::enabled).isEmpty() && tasks.claim(t.id())) {
+                    tasks.finish(t, new TaskStore.Finish(Outcome.NEEDS_ATTENTION, "connector " + t.connector()
+                            + " is disabled in this installation: enable it and run retry, or settle by hand",
+                            List.of(), java.util.Map.of()));
+                }
+            }
+        }
         return planned ? afterTask(requestId) : resume(requestId);
     }
 
@@ -85,7 +96,7 @@ public final class Planner {
     /** After a restart: the request's queued tasks, to be dispatched again. */
     public Progress resume(String requestId) {
         List<TaskRow> rows = tasks.forRequest(requestId);
-        List<TaskRef> ready = rows.stream().filter(t -> t.status() == TaskStatus.PENDING)
+        List<TaskRef> ready = rows.stream().filter(t -> t.status() == TaskStatus.PENDING && runnable(t))
                 .map(t -> new TaskRef(t.id(), t.connector())).toList();
         return ready.isEmpty() ? afterTask(requestId) : new Progress(requestId, ready, false);
     }
@@ -124,6 +135,11 @@ public final class Planner {
                 tasks.finish(t, new TaskStore.Finish(Outcome.NOT_FOUND, reason, List.of(), java.util.Map.of()));
             }
         }
+    }
+
+    /** Only enabled connectors have a queue and a route to run their tasks. */
+    public boolean runnable(TaskRow t) {
+        return connector(t).map(Connector::enabled).orElse(false);
     }
 
     private Set<String> known(String requestId) {

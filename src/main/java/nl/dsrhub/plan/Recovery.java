@@ -52,10 +52,16 @@ public final class Recovery {
             out.add(planner.plan(id));
         }
         for (TaskRow t : tasks.dueRetries()) {
+            if (!planner.runnable(t)) {
+                continue;
+            }
             out.add(new Progress(t.requestId(), List.of(new TaskRef(t.id(), t.connector())), false));
         }
         for (TaskRow t : tasks.withStatus(nl.dsrhub.plan.TaskStatus.PENDING)) {
             // queued by `retry` from the CLI, or lost from a full queue: claiming keeps it single
+            if (!planner.runnable(t)) {
+                continue;
+            }
             out.add(new Progress(t.requestId(), List.of(new TaskRef(t.id(), t.connector())), false));
         }
         return out;

@@ -1,0 +1,60 @@
+package nl.dsrhub.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import nl.dsrhub.HubConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code demo --exit}: the sample export and erasure run to the end and their results are printed. */
+class DemoRunnerTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void demoFinishesBothSamplesAndSaysWhereTheResultsAre() throws Exception {
+        Path dataDir = dir.resolve("demo-data");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        int code = new DemoRunner(new PrintStream(out, true, StandardCharsets.UTF_8)).run(config(dataDir), true);
+
+        String printed = out.toString(StandardCharsets.UTF_8);
+        assertThat(code).as(printed).isZero();
+        List<Path> results;
+        try (Stream<Path> files = Files.walk(dataDir.resolve("outbox"))) {
+            results = files.filter(Files::isRegularFile).toList();
+        }
+        assertThat(results).extracting(p -> p.getFileName().toString())
+                .contains("bundle.zip", "confirmation.json", "confirmation.html");
+        assertThat(printed).contains("bundle.zip").contains("confirmation.json").contains("PARTIAL").contains("ERASED");
+        // the demo's output is shown to people: request ids and outcomes, no subject's address
+        assertThat(printed).doesNotContain(DemoPeople.JAN.email(), DemoPeople.ANNA.email());
+    }
+
+    @Test
+    void demoRefusesToClearAFolderThatIsNotItsOwn() throws Exception {
+        Path notDemo = Files.createDirectories(dir.resolve("precious"));
+        Files.writeString(notDemo.resolve("keep.txt"), "officer's notes");
+
+        int code = new DemoRunner(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .run(config(notDemo), true);
+
+        assertThat(code).isEqualTo(1);
+        assertThat(notDemo.resolve("keep.txt")).hasContent("officer's notes");
+    }
+
+    private static HubConfig config(Path dataDir) {
+        return HubConfig.load(null, Map.of("dsr.data-dir", dataDir.toString(),
+                "camel.main.name", "dsr-hub-demo-" + UUID.randomUUID().toString().substring(0, 8)), Map.of());
+    }
+}
