@@ -42,7 +42,7 @@ public final class DsrHub {
     private final PrintStream out;
     private final PrintStream err;
 
-    DsrHub(PrintStream out, PrintStream err) {
+    public DsrHub(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
     }
@@ -55,7 +55,7 @@ public final class DsrHub {
     }
 
     /** Runs a command; returns its exit code. */
-    int execute(String[] argv) {
+    public int execute(String[] argv) {
         try {
             Args args = Args.parse(argv);
             HubConfig config = HubConfig.load(args.configFile(), args.overrides(), System.getenv());

@@ -81,6 +81,13 @@ public final class DemoRunner {
         s.put("dsr.connectors.dir", dataDir.resolve("no-extra-connectors").toString());
         s.put("dsr.intake.poll-ms", "200");
         s.put("dsr.sweep.interval-seconds", "2");
+        s.putAll(simulatorSettings(woo, mailchimp));
+        return s;
+    }
+
+    /** Points the connectors at the simulators, with the credentials they were seeded with. */
+    public static Map<String, String> simulatorSettings(WooCommerceSimulator woo, MailchimpSimulator mailchimp) {
+        Map<String, String> s = new LinkedHashMap<>();
         s.put("dsr.connector.woocommerce.base-url", woo.baseUrl());
         s.put("dsr.connector.woocommerce.consumer-key", DemoPeople.WOO_CONSUMER_KEY);
         s.put("dsr.connector.woocommerce.consumer-secret", DemoPeople.WOO_CONSUMER_SECRET);

@@ -72,7 +72,8 @@ public final class Planner {
                 }
             }
         }
-        return planned ? afterTask(requestId) : resume(requestId);
+        // the ready tasks go out now; planning twice (sweep and intake racing) dispatches them twice, and claims keep it once
+        return resume(requestId);
     }
 
     /** After a task ended: promotes waiting tasks whose needs are now met and tells whether the request is done. */
@@ -93,7 +94,7 @@ public final class Planner {
         return new Progress(requestId, ready, isComplete(rows));
     }
 
-    /** After a restart: the request's queued tasks, to be dispatched again. */
+    /** The request's queued tasks, to be dispatched (after planning, and again after a restart). */
     public Progress resume(String requestId) {
         List<TaskRow> rows = tasks.forRequest(requestId);
         List<TaskRef> ready = rows.stream().filter(t -> t.status() == TaskStatus.PENDING && runnable(t))

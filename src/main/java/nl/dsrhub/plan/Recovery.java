@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 public final class Recovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+    /** How long a dispatched task may wait in its queue before a sweep dispatches it again. */
+    private static final java.time.Duration LEASE = java.time.Duration.ofMinutes(2);
 
     private final Planner planner;
     private final RequestStore requests;
@@ -45,20 +47,20 @@ public final class Recovery {
         return out;
     }
 
-    /** Periodically: requests stored by {@code submit} while the hub ran, and retries that are due. */
+    /** Periodically: requests stored by {@code submit} while the hub ran, retries that are due, lost tasks. */
     public List<Progress> sweep() {
         List<Progress> out = new ArrayList<>();
         for (String id : requests.idsWithStatus(RequestStore.RECEIVED)) {
             out.add(planner.plan(id));
         }
-        for (TaskRow t : tasks.dueRetries()) {
+        for (TaskRow t : tasks.takeDueRetries(LEASE)) {
             if (!planner.runnable(t)) {
                 continue;
             }
             out.add(new Progress(t.requestId(), List.of(new TaskRef(t.id(), t.connector())), false));
         }
-        for (TaskRow t : tasks.withStatus(nl.dsrhub.plan.TaskStatus.PENDING)) {
-            // queued by `retry` from the CLI, or lost from a full queue: claiming keeps it single
+        for (TaskRow t : tasks.takeStalePending(LEASE)) {
+            // queued long ago and never claimed: lost from a queue; claiming keeps it single
             if (!planner.runnable(t)) {
                 continue;
             }

@@ -199,14 +199,7 @@ public class BundleWriter {
     private static Map<String, Object> indexModel(DsrRequest r, List<ProcessorResult> results,
             List<List<FileEntry>> files, Instant completedAt) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("requestId", r.id());
-        m.put("reference", r.reference());
-        m.put("receivedNl", Display.nlDate(r.receivedAt()));
-        m.put("receivedEn", Display.enDate(r.receivedAt()));
-        m.put("deadlineNl", Display.nlDate(Display.deadline(r)));
-        m.put("deadlineEn", Display.enDate(Display.deadline(r)));
-        m.put("completedNl", Display.nlDate(completedAt));
-        m.put("completedEn", Display.enDate(completedAt));
+        m.putAll(Display.requestHeader(r, completedAt));
         List<Object> processors = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             ProcessorResult p = results.get(i);

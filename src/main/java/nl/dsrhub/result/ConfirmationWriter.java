@@ -92,14 +92,7 @@ public class ConfirmationWriter {
 
     private static Map<String, Object> htmlModel(DsrRequest r, List<ProcessorResult> results, Instant completedAt) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("requestId", r.id());
-        m.put("reference", r.reference());
-        m.put("receivedNl", Display.nlDate(r.receivedAt()));
-        m.put("receivedEn", Display.enDate(r.receivedAt()));
-        m.put("deadlineNl", Display.nlDate(Display.deadline(r)));
-        m.put("deadlineEn", Display.enDate(Display.deadline(r)));
-        m.put("completedNl", Display.nlDate(completedAt));
-        m.put("completedEn", Display.enDate(completedAt));
+        m.putAll(Display.requestHeader(r, completedAt));
         long open = results.stream().filter(p -> !p.outcome().isFinal()).count();
         m.put("allFinal", open == 0);
         m.put("openCount", open);

@@ -132,4 +132,18 @@ final class Display {
         } while (v >= 1000 && u < units.length - 1);
         return String.format(Locale.ROOT, "%.1f %s", v, units[u]);
     }
+
+    /** The request's id, reference and dates in both languages: the head of every page the subject gets. */
+    static java.util.Map<String, Object> requestHeader(nl.dsrhub.request.DsrRequest r, java.time.Instant completedAt) {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("requestId", r.id());
+        m.put("reference", r.reference());
+        m.put("receivedNl", Display.nlDate(r.receivedAt()));
+        m.put("receivedEn", Display.enDate(r.receivedAt()));
+        m.put("deadlineNl", Display.nlDate(Display.deadline(r)));
+        m.put("deadlineEn", Display.enDate(Display.deadline(r)));
+        m.put("completedNl", Display.nlDate(completedAt));
+        m.put("completedEn", Display.enDate(completedAt));
+        return m;
+    }
 }

@@ -18,7 +18,8 @@ public final class TaskStore {
 
     public record TaskRow(long id, String requestId, String connector, TaskStatus status, Outcome outcome,
                           int attempts, OffsetDateTime nextAttemptAt, OffsetDateTime notifiedAt,
-                          OffsetDateTime finishedAt, String detail, List<Retention> retained, String lastError) {
+                          OffsetDateTime finishedAt, String detail, List<Retention> retained, String lastError,
+                          OffsetDateTime updatedAt) {
     }
 
     /** The task's result as the runner hands it over: outcome, explanation, and what it learned. */
@@ -57,10 +58,25 @@ public final class TaskStore {
         return jdbc.query("SELECT * FROM dsr_task WHERE status = ? ORDER BY id", this::map, status);
     }
 
-    /** Failed tasks whose next attempt is due. */
-    public List<TaskRow> dueRetries() {
-        return jdbc.query("SELECT * FROM dsr_task WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at",
-                this::map, TaskStatus.RETRY, now());
+    /**
+     * Failed tasks whose next attempt is due, each leased for {@code lease}: a task waiting in a long
+     * queue is not queued again by every sweep (and if the lease runs out, it is).
+     */
+    public List<TaskRow> takeDueRetries(java.time.Duration lease) {
+        OffsetDateTime now = now();
+        List<TaskRow> due = jdbc.query("SELECT * FROM dsr_task WHERE status = ? AND next_attempt_at <= ? ORDER BY next_attempt_at",
+                this::map, TaskStatus.RETRY, now);
+        return due.stream().filter(t -> jdbc.update("UPDATE dsr_task SET next_attempt_at = ? WHERE id = ? AND status = ? "
+                + "AND next_attempt_at = ?", now.plus(lease), t.id(), TaskStatus.RETRY, t.nextAttemptAt()) == 1).toList();
+    }
+
+    /** Queued tasks not claimed for {@code age} (lost from an in-memory queue): taken for dispatch again. */
+    public List<TaskRow> takeStalePending(java.time.Duration age) {
+        OffsetDateTime now = now();
+        List<TaskRow> stale = jdbc.query("SELECT * FROM dsr_task WHERE status = ? AND updated_at < ? ORDER BY id",
+                this::map, TaskStatus.PENDING, now.minus(age));
+        return stale.stream().filter(t -> jdbc.update("UPDATE dsr_task SET updated_at = ? WHERE id = ? AND status = ? "
+                + "AND updated_at = ?", now, t.id(), TaskStatus.PENDING, t.updatedAt()) == 1).toList();
     }
 
     /**
@@ -115,13 +131,17 @@ public final class TaskStore {
                 TaskStatus.PENDING, now(), TaskStatus.RUNNING);
     }
 
-    /** Makes failed or stuck tasks of a request run now ({@code retry ID [--connector NAME]}). */
+    /**
+     * Makes failed tasks, and those needing attention, of a request due now ({@code retry ID [--connector NAME]});
+     * the retry sweep runs them.
+     */
     public int retryNow(String requestId, String connector) {
-        String sql = "UPDATE dsr_task SET status = ?, next_attempt_at = NULL, updated_at = ? WHERE request_id = ? "
+        String sql = "UPDATE dsr_task SET status = ?, outcome = NULL, next_attempt_at = ?, updated_at = ? WHERE request_id = ? "
                 + "AND (status = ? OR (status = ? AND outcome = ?))" + (connector == null ? "" : " AND connector = ?");
+        OffsetDateTime now = now();
         Object[] args = connector == null
-                ? new Object[] {TaskStatus.PENDING, now(), requestId, TaskStatus.RETRY, TaskStatus.DONE, Outcome.NEEDS_ATTENTION}
-                : new Object[] {TaskStatus.PENDING, now(), requestId, TaskStatus.RETRY, TaskStatus.DONE, Outcome.NEEDS_ATTENTION, connector};
+                ? new Object[] {TaskStatus.RETRY, now, now, requestId, TaskStatus.RETRY, TaskStatus.DONE, Outcome.NEEDS_ATTENTION}
+                : new Object[] {TaskStatus.RETRY, now, now, requestId, TaskStatus.RETRY, TaskStatus.DONE, Outcome.NEEDS_ATTENTION, connector};
         return jdbc.update(sql, args);
     }
 
@@ -136,7 +156,8 @@ public final class TaskStore {
                 TaskStatus.valueOf(rs.getString("status")), outcome == null ? null : Outcome.valueOf(outcome),
                 rs.getInt("attempts"), Jdbc.timestamp(rs, "next_attempt_at"), Jdbc.timestamp(rs, "notified_at"),
                 Jdbc.timestamp(rs, "finished_at"), rs.getString("detail"),
-                retained == null ? List.of() : readRetained(retained), rs.getString("last_error"));
+                retained == null ? List.of() : readRetained(retained), rs.getString("last_error"),
+                rs.getObject("updated_at", OffsetDateTime.class));
     }
 
     private List<Retention> readRetained(String text) {

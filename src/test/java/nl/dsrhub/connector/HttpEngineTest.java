@@ -49,12 +49,7 @@ class HttpEngineTest {
         woo = new WooCommerceSimulator(DemoPeople.WOO_CONSUMER_KEY, DemoPeople.WOO_CONSUMER_SECRET);
         mailchimp = new MailchimpSimulator(DemoPeople.MAILCHIMP_API_KEY);
         DemoPeople.seed(woo.start(), mailchimp.start());
-        Map<String, String> props = Map.of(
-                "dsr.connector.woocommerce.base-url", woo.baseUrl(),
-                "dsr.connector.woocommerce.consumer-key", DemoPeople.WOO_CONSUMER_KEY,
-                "dsr.connector.woocommerce.consumer-secret", DemoPeople.WOO_CONSUMER_SECRET,
-                "dsr.connector.mailchimp.base-url", mailchimp.baseUrl(),
-                "dsr.connector.mailchimp.api-key", DemoPeople.MAILCHIMP_API_KEY);
+        Map<String, String> props = nl.dsrhub.demo.DemoRunner.simulatorSettings(woo, mailchimp);
         catalog = ConnectorCatalog.load(null, new SettingsSource(k -> Optional.ofNullable(props.get(k)), Map.of()));
         camel = new DefaultCamelContext();
         // as application.properties sets it for the hub: HttpClient must not retry on its own

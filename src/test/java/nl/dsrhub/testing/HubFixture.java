@@ -14,6 +14,7 @@ import java.util.UUID;
 import nl.dsrhub.Hub;
 import nl.dsrhub.HubConfig;
 import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.demo.DemoRunner;
 import nl.dsrhub.demo.MailchimpSimulator;
 import nl.dsrhub.demo.WooCommerceSimulator;
 import nl.dsrhub.store.RequestStore;
@@ -43,11 +44,7 @@ public final class HubFixture implements AutoCloseable {
         settings.put("dsr.retry.in-route-delay-ms", "50");
         settings.put("dsr.retry.base-seconds", "1");
         settings.put("camel.main.shutdown-timeout", "2");
-        settings.put("dsr.connector.woocommerce.base-url", woo.baseUrl());
-        settings.put("dsr.connector.woocommerce.consumer-key", DemoPeople.WOO_CONSUMER_KEY);
-        settings.put("dsr.connector.woocommerce.consumer-secret", DemoPeople.WOO_CONSUMER_SECRET);
-        settings.put("dsr.connector.mailchimp.base-url", mailchimp.baseUrl());
-        settings.put("dsr.connector.mailchimp.api-key", DemoPeople.MAILCHIMP_API_KEY);
+        settings.putAll(DemoRunner.simulatorSettings(woo, mailchimp));
         settings.putAll(extra);
     }
 
