@@ -107,10 +107,6 @@ public final class Hub implements AutoCloseable {
         return services;
     }
 
-    public CamelContext camelContext() {
-        return main.getCamelContext();
-    }
-
     @Override
     public void close() {
         try {

@@ -6,7 +6,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -96,11 +95,5 @@ public final class HubConfig {
         p.putAll(properties);
         more.forEach(p::setProperty);
         return new HubConfig(p, environment);
-    }
-
-    public Map<String, String> asMap() {
-        Map<String, String> m = new HashMap<>();
-        properties.stringPropertyNames().forEach(k -> m.put(k, properties.getProperty(k)));
-        return m;
     }
 }

@@ -1,6 +1,5 @@
 package nl.dsrhub.connector;
 
-import java.util.List;
 
 /**
  * What a processor is, in the terms of GDPR art. 15, 19 and 30: the facts the bundle's index and the
@@ -32,9 +31,5 @@ public record ProcessorFacts(
     public static ProcessorFacts minimal(String legalName) {
         Text unknown = new Text("niet opgegeven", "not stated");
         return new ProcessorFacts(legalName, "NL", "processor", unknown, unknown, unknown, unknown, null);
-    }
-
-    public List<Text> texts() {
-        return List.of(purposes, dataCategories, retention, source);
     }
 }

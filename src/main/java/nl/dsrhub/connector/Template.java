@@ -27,18 +27,6 @@ public final class Template {
         return expand(template, values, v -> URLEncoder.encode(v, StandardCharsets.UTF_8).replace("+", "%20"));
     }
 
-    public static java.util.List<String> placeholders(String template) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        if (template == null) {
-            return out;
-        }
-        Matcher m = PLACEHOLDER.matcher(template);
-        while (m.find()) {
-            out.add(m.group(1).trim());
-        }
-        return out;
-    }
-
     private static String expand(String template, Function<String, String> values, Function<String, String> encode) {
         if (template == null) {
             return null;

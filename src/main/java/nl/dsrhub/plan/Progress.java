@@ -10,8 +10,4 @@ public record Progress(String requestId, List<TaskRef> ready, boolean complete) 
     public Progress {
         ready = List.copyOf(ready);
     }
-
-    public static Progress nothing(String requestId) {
-        return new Progress(requestId, List.of(), false);
-    }
 }

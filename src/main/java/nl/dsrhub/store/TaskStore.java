@@ -54,10 +54,6 @@ public final class TaskStore {
         return jdbc.queryOne("SELECT * FROM dsr_task WHERE id = ?", this::map, id);
     }
 
-    public List<TaskRow> withStatus(TaskStatus status) {
-        return jdbc.query("SELECT * FROM dsr_task WHERE status = ? ORDER BY id", this::map, status);
-    }
-
     /**
      * Failed tasks whose next attempt is due, each leased for {@code lease}: a task waiting in a long
      * queue is not queued again by every sweep (and if the lease runs out, it is).

@@ -84,6 +84,31 @@ class HttpEngineTest {
     }
 
     @Test
+    void pagedSearchIsFollowedToTheLastPageAndEachPageKept() throws Exception {
+        // the shipped connector asks 100 orders a page; one a page makes the shop's paging headers matter
+        String onePerPage = new String(getClass().getResourceAsStream("/connectors/woocommerce.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("per_page: \"100\"", "per_page: \"1\"");
+        Map<String, String> props = nl.dsrhub.demo.DemoRunner.simulatorSettings(woo, mailchimp);
+        Connector paged = ConnectorCatalog.fromSources(
+                List.of(new ConnectorCatalog.Source("woocommerce.yaml", "woocommerce.yaml", onePerPage)),
+                new SettingsSource(k -> Optional.ofNullable(props.get(k)), Map.of()), true).get("woocommerce");
+        DsrRequest request = Requests.export(DemoPeople.JAN.email());
+        long taskId = newTask(request, "woocommerce");
+        TaskContext context = context(taskId, requests.get(requestIdOf(taskId)));
+
+        TaskStore.Finish f = engine.run(paged, context);
+
+        assertThat(f.provided().get("woocommerce.orderId")).containsExactlyInAnyOrderElementsOf(
+                DemoPeople.JAN.wooOrderIds().stream().map(String::valueOf).toList());
+        int pages = woo.callsMatching("GET", ".*/orders").size();
+        assertThat(pages).isGreaterThan(DemoPeople.JAN.wooOrderIds().size());
+        try (var files = java.nio.file.Files.list(context.dataDir())) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("orders-p")).count())
+                    .as("one file per page that held the person's orders").isEqualTo(DemoPeople.JAN.wooOrderIds().size());
+        }
+    }
+
+    @Test
     void personKnownNowhereIsNotFound() {
         assertThat(run("woocommerce", Requests.export(DemoPeople.SANNE.email())).outcome()).isEqualTo(Outcome.NOT_FOUND);
         assertThat(run("mailchimp", Requests.export(DemoPeople.SANNE.email())).outcome()).isEqualTo(Outcome.NOT_FOUND);
