@@ -84,8 +84,8 @@ final class StatusReport {
         n.put("id", r.id());
         n.put("type", r.type());
         n.put("status", r.status());
-        n.put("receivedAt", r.receivedAt().toString());
-        n.put("deadline", r.deadline().toString());
+        n.put("receivedAt", iso(r.receivedAt()));
+        n.put("deadline", iso(r.deadline()));
         n.put("daysLeft", daysLeft(r));
         n.put("reference", r.reference());
         ArrayNode tasks = n.putArray("tasks");
@@ -97,19 +97,24 @@ final class StatusReport {
             tn.put("attempts", t.attempts());
             tn.put("detail", t.detail());
             tn.put("lastError", t.lastError());
-            tn.put("nextAttemptAt", t.nextAttemptAt() == null ? null : t.nextAttemptAt().toString());
+            tn.put("nextAttemptAt", iso(t.nextAttemptAt()));
         }
         if (withTimeline) {
             ArrayNode events = n.putArray("timeline");
             for (EventLog.Event e : services.events.timeline(r.id())) {
                 ObjectNode en = events.addObject();
-                en.put("at", e.at().toString());
+                en.put("at", iso(e.at()));
                 en.put("kind", e.kind());
                 en.put("connector", e.connector());
                 en.put("detail", e.detail());
             }
         }
         return n;
+    }
+
+    /** RFC 3339 with seconds always present ({@code OffsetDateTime.toString()} drops ":00"). */
+    private static String iso(OffsetDateTime t) {
+        return t == null ? null : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
     }
 
     private long daysLeft(RequestRow r) {

@@ -118,7 +118,7 @@ public final class DemoRunner {
 
     /** Writes each sample beside the inbox first and then moves it in, as an officer's tool should. */
     private static Map<String, String> dropSamples(Path inbox) throws IllegalStateException {
-        OffsetDateTime now = OffsetDateTime.now(ZoneId.of("Europe/Amsterdam")).truncatedTo(ChronoUnit.SECONDS);
+        String now = timestamp(OffsetDateTime.now(ZoneId.of("Europe/Amsterdam")));
         Map<String, String> samples = new LinkedHashMap<>();
         samples.put("export-jan.json", sample("export", DemoPeople.JAN, now, "DEMO-1"));
         samples.put("erasure-anna.yaml", sampleYaml("erasure", DemoPeople.ANNA, now, "DEMO-2"));
@@ -134,7 +134,12 @@ public final class DemoRunner {
         return samples;
     }
 
-    static String sample(String type, DemoPeople.Person p, OffsetDateTime at, String reference) {
+    /** RFC 3339 to the second. Not toString(): it drops ":00" seconds, which the request schema rejects. */
+    static String timestamp(OffsetDateTime t) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    static String sample(String type, DemoPeople.Person p, String at, String reference) {
         return """
                 {
                   "type": "%s",
@@ -148,7 +153,7 @@ public final class DemoRunner {
                 """.formatted(type, at, p.email(), p.name(), at, p.email(), reference);
     }
 
-    static String sampleYaml(String type, DemoPeople.Person p, OffsetDateTime at, String reference) {
+    static String sampleYaml(String type, DemoPeople.Person p, String at, String reference) {
         return """
                 # a request as a privacy officer writes it: YAML works as well as JSON
                 type: %s

@@ -53,6 +53,19 @@ class DemoRunnerTest {
         assertThat(notDemo.resolve("keep.txt")).hasContent("officer's notes");
     }
 
+    @Test
+    void samplesStampedOnAWholeMinuteAreValidRequests() {
+        String onTheMinute = DemoRunner.timestamp(java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(1))
+                .withSecond(0).withNano(0).minusMinutes(1));
+        nl.dsrhub.request.RequestValidator validator = new nl.dsrhub.request.RequestValidator(
+                new nl.dsrhub.request.RequestParser(), java.time.Clock.systemUTC(), java.util.Set.of("woocommerce", "mailchimp"));
+
+        assertThat(validator.validate("export.json", DemoRunner.sample("export", DemoPeople.JAN, onTheMinute, "D-1")
+                .getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+        assertThat(validator.validate("erasure.yaml", DemoRunner.sampleYaml("erasure", DemoPeople.ANNA, onTheMinute, "D-2")
+                .getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+    }
+
     private static HubConfig config(Path dataDir) {
         return HubConfig.load(null, Map.of("dsr.data-dir", dataDir.toString(),
                 "camel.main.name", "dsr-hub-demo-" + UUID.randomUUID().toString().substring(0, 8)), Map.of());

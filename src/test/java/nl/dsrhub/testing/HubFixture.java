@@ -107,9 +107,26 @@ public final class HubFixture implements AutoCloseable {
 
     /** The id of the stored request with this reference, once intake has taken it in. */
     public String awaitRequest(String reference) {
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> requests().all().stream().filter(r -> reference.equals(r.reference()))
-                        .map(RequestStore.RequestRow::id).findFirst().orElse(null), id -> id != null);
+        try {
+            return await().atMost(Duration.ofSeconds(30)).until(
+                    () -> requests().all().stream().filter(r -> reference.equals(r.reference()))
+                            .map(RequestStore.RequestRow::id).findFirst().orElse(null), id -> id != null);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("request " + reference + " was not taken in; error reports: " + errorReports(), e);
+        }
+    }
+
+    /** Every error report in error/, for failure messages. */
+    public String errorReports() {
+        try (var files = Files.list(dataDir.resolve("error"))) {
+            StringBuilder sb = new StringBuilder();
+            for (Path f : files.filter(p -> p.toString().endsWith(".error.json")).sorted().toList()) {
+                sb.append('\n').append(f.getFileName()).append(": ").append(Files.readString(f));
+            }
+            return sb.length() == 0 ? "none" : sb.toString();
+        } catch (IOException e) {
+            return "unreadable: " + e;
+        }
     }
 
     public void awaitCompleted(String requestId) {

@@ -17,8 +17,9 @@ public final class Requests {
 
     /** Now, as request files write it: the hub refuses requests received in the future or over a year ago. */
     public static String now() {
-        return OffsetDateTime.now(java.time.ZoneOffset.ofHours(1)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                .minusMinutes(10).toString();
+        // ISO formatter: toString() drops ":00" seconds, which RFC 3339 requires
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(OffsetDateTime.now(java.time.ZoneOffset.ofHours(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).minusMinutes(10));
     }
 
     public static DsrRequest erasure(String email) {
