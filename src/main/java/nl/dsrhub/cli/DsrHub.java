@@ -31,7 +31,8 @@ public final class DsrHub {
               submit FILE                 validate and queue a request; prints its id
               status [ID] [--json]        open requests, or one request with its tasks and timeline
               retry ID [--connector NAME] run failed tasks of a request again now
-              connectors                  list the connectors and their settings (secrets hidden)
+              connectors [--check]        list the connectors; --check asks each enabled one whether it
+                                          is reachable and accepts the credentials (exit 1 if not)
 
             options for every command:
               --config FILE     configuration file (default ./application.properties if present)
@@ -66,7 +67,7 @@ public final class DsrHub {
                 case "submit" -> submit(config, Path.of(args.positional(0, "a FILE")));
                 case "status" -> status(config, args);
                 case "retry" -> retry(config, args.positional(0, "a request ID"), args.options().get("connector"));
-                case "connectors" -> connectors(config);
+                case "connectors" -> connectors(config, args.flag("check"));
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -167,14 +168,39 @@ public final class DsrHub {
         }
     }
 
-    private int connectors(HubConfig config) {
-        ConnectorCatalog catalog = Services.loadConnectors(config, false);
-        out.printf("%-14s %-8s %-8s %s%n", "CONNECTOR", "CHANNEL", "ENABLED", "BASE URL");
-        for (Connector c : catalog.all()) {
-            out.printf("%-14s %-8s %-8s %s%n", c.name(), c.channel().name().toLowerCase(), c.enabled() ? "yes" : "no",
-                    c.setting(Connector.BASE_URL).orElse("-"));
+    private int connectors(HubConfig config, boolean check) {
+        ConnectorCatalog catalog = Services.loadConnectors(config, check);
+        if (!check) {
+            out.printf("%-14s %-8s %-8s %s%n", "CONNECTOR", "CHANNEL", "ENABLED", "BASE URL");
+            for (Connector c : catalog.all()) {
+                out.printf("%-14s %-8s %-8s %s%n", c.name(), c.channel().name().toLowerCase(), c.enabled() ? "yes" : "no",
+                        c.setting(Connector.BASE_URL).orElse("-"));
+            }
+            return 0;
         }
-        return 0;
+        int failed = 0;
+        org.apache.camel.impl.DefaultCamelContext camel = new org.apache.camel.impl.DefaultCamelContext();
+        try {
+            // as in application.properties: no silent retries by HttpClient
+            camel.getComponent("http", org.apache.camel.component.http.HttpComponent.class).setAutomaticRetriesDisabled(true);
+            camel.getComponent("https", org.apache.camel.component.http.HttpComponent.class).setAutomaticRetriesDisabled(true);
+            camel.start();
+            nl.dsrhub.connector.HttpEngine engine = new nl.dsrhub.connector.HttpEngine(camel::createProducerTemplate, null,
+                    Clock.systemDefaultZone());
+            for (Connector c : catalog.enabled()) {
+                if (c.channel() != nl.dsrhub.connector.ConnectorDefinition.Channel.HTTP) {
+                    out.printf("%-14s -    %s channel: nothing to check%n", c.name(), c.channel().name().toLowerCase());
+                    continue;
+                }
+                java.util.Optional<String> problem = engine.check(c);
+                out.printf("%-14s %-4s %s%n", c.name(), problem.isEmpty() ? "OK" : "FAIL",
+                        problem.orElse("reachable, credentials accepted (" + c.baseUrl() + ")"));
+                failed += problem.isPresent() ? 1 : 0;
+            }
+        } finally {
+            camel.stop();
+        }
+        return failed == 0 ? 0 : 1;
     }
 
     private void printProblems(Path file, List<Problem> problems) {

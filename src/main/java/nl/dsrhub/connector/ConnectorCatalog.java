@@ -38,7 +38,7 @@ public final class ConnectorCatalog {
 
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    private static final Set<String> AUTH_TYPES = Set.of("basic", "bearer", "none");
+    private static final Set<String> AUTH_TYPES = Set.of("basic", "bearer", "session", "none");
     private static final Set<String> PAGINATION = Set.of("page", "offset", "next-link");
     private static final Set<String> BUILT_IN_VARIABLES =
             Set.of("subject.email", "subject.emailHash", "subject.name", "each");
@@ -167,7 +167,12 @@ public final class ConnectorCatalog {
             if (def.http() == null) {
                 p.add("/http: is required for channel http");
             } else if (def.http().auth() != null && !AUTH_TYPES.contains(String.valueOf(def.http().auth().type()))) {
-                p.add("/http/auth/type: must be one of basic, bearer, none");
+                p.add("/http/auth/type: must be one of basic, bearer, session, none");
+            } else if (def.http().auth() != null && "session".equals(def.http().auth().type())) {
+                checkCall(def.http().auth().login(), "/http/auth/login", p);
+                if (def.http().auth().tokenPath() == null) {
+                    p.add("/http/auth/tokenPath: is required for session auth (where the login answer holds the token)");
+                }
             }
             if (!def.settings().containsKey(Connector.BASE_URL)) {
                 p.add("/settings/base-url: is required for channel http (with the processor's real API as default)");
@@ -178,6 +183,11 @@ public final class ConnectorCatalog {
         }
         if (def.limits().concurrency() != null && def.limits().concurrency() < 1) {
             p.add("/limits/concurrency: must be at least 1");
+        }
+        checkRate(def.limits().requests(), "/limits/requests", p);
+        checkRate(def.limits().writes(), "/limits/writes", p);
+        if (def.check() != null) {
+            checkCall(def.check(), "/check", p);
         }
         Set<String> variables = new java.util.HashSet<>(def.needs().anyOf());
         variables.addAll(def.provides());
@@ -219,10 +229,35 @@ public final class ConnectorCatalog {
             if (s.verify() != null) {
                 checkCall(s.verify(), here + "/verify", p);
             }
+            if (s.retainOn() != null) {
+                if (s.retainOn().status().isEmpty() || s.retainOn().what() == null || s.retainOn().legalBasis() == null
+                        || s.retainOn().years() == null) {
+                    p.add(here + "/retainOn: needs status, what, legalBasis and years");
+                }
+                if (s.retainOn().then() != null) {
+                    checkCall(s.retainOn().then(), here + "/retainOn/then", p);
+                }
+            }
             if (s.paginate() != null && !PAGINATION.contains(String.valueOf(s.paginate().type()))) {
                 p.add(here + "/paginate/type: must be one of page, offset, next-link");
             }
             variables.addAll(s.pick().keySet());
+        }
+    }
+
+    private static void checkRate(ConnectorDefinition.Rate rate, String at, List<String> p) {
+        if (rate == null) {
+            return;
+        }
+        if (rate.count() == null || rate.count() < 1) {
+            p.add(at + "/count: must be at least 1");
+        }
+        try {
+            if (rate.per() == null || rate.period().isNegative() || rate.period().isZero()) {
+                p.add(at + "/per: is required, a duration like 1m, 5m or 10s");
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            p.add(at + "/per: '" + rate.per() + "' is not a duration like 1m, 5m or 10s");
         }
     }
 

@@ -20,6 +20,7 @@ public record ConnectorDefinition(
         Limits limits,
         Needs needs,
         List<String> provides,
+        Call check,
         List<Step> find,
         List<Step> erase,
         List<RetainRule> retain) {
@@ -36,7 +37,7 @@ public record ConnectorDefinition(
         find = find == null ? List.of() : List.copyOf(find);
         erase = erase == null ? List.of() : List.copyOf(erase);
         retain = retain == null ? List.of() : List.copyOf(retain);
-        limits = limits == null ? new Limits(null, null) : limits;
+        limits = limits == null ? new Limits(null, null, null) : limits;
         needs = needs == null ? new Needs(List.of("email")) : needs;
     }
 
@@ -62,14 +63,40 @@ public record ConnectorDefinition(
         }
     }
 
-    /** {@code basic} (username/password), {@code bearer} (token) or {@code none}; values are templates. */
-    public record Auth(String type, String username, String password, String token) {
+    /**
+     * {@code basic} (username/password), {@code bearer} (token), {@code session} (a {@code login} call whose
+     * answer holds a token at {@code tokenPath}, sent in {@code header} after {@code prefix}) or {@code none};
+     * values are templates.
+     */
+    public record Auth(String type, String username, String password, String token, Call login, String tokenPath,
+                       String header, String prefix) {
     }
 
-    /** Our side of the processor's limits: at most {@code concurrency} calls at once, and a rate. */
-    public record Limits(Integer concurrency, Integer requestsPerMinute) {
+    /**
+     * Our side of the processor's published limits: at most {@code concurrency} calls at once, at most
+     * {@code requests} calls and {@code writes} data-changing calls per period.
+     */
+    public record Limits(Integer concurrency, Rate requests, Rate writes) {
         public int concurrencyOrDefault() {
             return concurrency == null ? 4 : concurrency;
+        }
+    }
+
+    /** {@code count} calls per {@code per} (a duration like {@code 1m}, {@code 5m}, {@code 10s}). */
+    public record Rate(Integer count, String per) {
+        public java.time.Duration period() {
+            return java.time.Duration.parse("PT" + per.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
+     * A refusal that is a legal fact, not a failure: when an erase call is answered with one of
+     * {@code status} the processor keeps the data (e.g. Moneybird 422 for a contact with booked invoices);
+     * {@code then} is sent instead where the processor offers something less (archiving).
+     */
+    public record RetainOn(List<Integer> status, ProcessorFacts.Text what, String legalBasis, Integer years, Call then) {
+        public RetainOn {
+            status = status == null ? List.of() : List.copyOf(status);
         }
     }
 
@@ -91,9 +118,11 @@ public record ConnectorDefinition(
      * @param pick     variable name to JSON path: identifiers and values for later steps
      * @param verify   for data-changing calls: a GET whose {@code absentOn} answer shows the change was made,
      *                 asked after a crash between sending the call and recording its answer
+     * @param retainOn for data-changing calls: answers that mean the processor keeps the data by law
      */
     public record Step(String id, String forEach, String only, Call request, Paginate paginate,
-                       List<Integer> absentOn, Select select, String keep, Map<String, String> pick, Call verify) {
+                       List<Integer> absentOn, Select select, String keep, Map<String, String> pick, Call verify,
+                       RetainOn retainOn) {
         public Step {
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
             pick = pick == null ? Map.of() : Map.copyOf(pick);

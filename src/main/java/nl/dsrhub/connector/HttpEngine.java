@@ -63,6 +63,8 @@ public final class HttpEngine implements ConnectorEngine {
             .build();
 
     private final java.util.function.Supplier<ProducerTemplate> producer;
+    private final Map<String, io.github.resilience4j.ratelimiter.RateLimiter> limiters =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final CallJournal journal;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
@@ -76,6 +78,56 @@ public final class HttpEngine implements ConnectorEngine {
     @Override
     public TaskStore.Finish run(Connector connector, TaskContext task) {
         return new Run(connector, task).execute();
+    }
+
+    /**
+     * {@code connectors --check}: sends the connector's {@code check} call (or its first lookup's path)
+     * and says whether the processor answered and accepted the credentials. Empty when all is well.
+     */
+    public Optional<String> check(Connector connector) {
+        Call call = connector.definition().check();
+        if (call == null) {
+            return Optional.of("no check call declared");
+        }
+        Run run = new Run(connector, null);
+        Step probe = new Step("check", null, null, call, null, List.of(), null, null, Map.of(), null, null);
+        try {
+            Answer answer = run.send(probe, call, run.url(call, null, Map.of()), null);
+            if (answer.status() == 401 || answer.status() == 403) {
+                return Optional.of("reachable, but the credentials were refused (HTTP " + answer.status() + ")");
+            }
+            if (!answer.ok()) {
+                return Optional.of("reachable, but the check answered HTTP " + answer.status());
+            }
+            return Optional.empty();
+        } catch (TransientFailure | PermanentFailure e) {
+            return Optional.of("not reachable: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return Optional.of("cannot check: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until the processor's published limits allow one more call. Permits are spread evenly
+     * (bursts of at most a tenth of the limit), so that no window of the processor's length ever sees
+     * more than its limit, however its window is aligned.
+     */
+    private void awaitPermit(Connector connector, String kind, ConnectorDefinition.Rate rate) {
+        if (rate == null) {
+            return;
+        }
+        io.github.resilience4j.ratelimiter.RateLimiter limiter = limiters.computeIfAbsent(connector.name() + "/" + kind,
+                k -> {
+                    int burst = Math.max(1, Math.min(10, rate.count() / 10));
+                    long periodMillis = rate.period().toMillis() * burst / Math.max(1, rate.count() - burst);
+                    return io.github.resilience4j.ratelimiter.RateLimiter.of(k,
+                            io.github.resilience4j.ratelimiter.RateLimiterConfig.custom()
+                                    .limitForPeriod(burst)
+                                    .limitRefreshPeriod(java.time.Duration.ofMillis(Math.max(1, periodMillis)))
+                                    .timeoutDuration(java.time.Duration.ofHours(1))
+                                    .build());
+                });
+        io.github.resilience4j.ratelimiter.RateLimiter.waitForPermission(limiter);
     }
 
     /** An HTTP answer: status, headers (case-insensitive names) and body. */
@@ -99,11 +151,17 @@ public final class HttpEngine implements ConnectorEngine {
         private final Set<String> visited = new java.util.HashSet<>();
         private final boolean export;
 
+        private final List<Retention> refused = new ArrayList<>();
+        private String sessionToken;
+
+        /** @param task null for a connector check, which knows no subject */
         Run(Connector connector, TaskContext task) {
             this.connector = connector;
             this.task = task;
-            this.export = task.request().type() == RequestType.EXPORT;
-            task.identifiers().forEach((k, v) -> vars.put(k, new LinkedHashSet<>(v)));
+            this.export = task != null && task.request().type() == RequestType.EXPORT;
+            if (task != null) {
+                task.identifiers().forEach((k, v) -> vars.put(k, new LinkedHashSet<>(v)));
+            }
         }
 
         TaskStore.Finish execute() {
@@ -205,6 +263,9 @@ public final class HttpEngine implements ConnectorEngine {
                 visited.add(callKey);
                 Optional<CallJournal.Entry> prior = journal.find(task.taskId(), callKey);
                 if (prior.isPresent() && prior.get().state() == CallJournal.State.DONE) {
+                    if (step.retainOn() != null && step.retainOn().status().contains(prior.get().httpStatus())) {
+                        refused.add(retention(step.retainOn()));
+                    }
                     continue;
                 }
                 boolean sentBefore = prior.isPresent();
@@ -226,6 +287,14 @@ public final class HttpEngine implements ConnectorEngine {
                 } else if (step.absentOn().contains(answer.status())) {
                     // gone already: if our own earlier call was lost in a crash, it is what erased it
                     journal.done(task.taskId(), callKey, answer.status(), sentBefore);
+                } else if (step.retainOn() != null && step.retainOn().status().contains(answer.status())) {
+                    // refused because the law makes the processor keep it: a finding, not a failure
+                    if (step.retainOn().then() != null) {
+                        Answer lesser = send(step, step.retainOn().then(), url(step.retainOn().then(), each, Map.of()), null);
+                        failUnlessOk(step, lesser);
+                    }
+                    journal.done(task.taskId(), callKey, answer.status(), false);
+                    refused.add(retention(step.retainOn()));
                 } else {
                     failUnlessOk(step, answer);
                 }
@@ -240,8 +309,13 @@ public final class HttpEngine implements ConnectorEngine {
             return false;
         }
 
+        private Retention retention(ConnectorDefinition.RetainOn r) {
+            String what = r.what().nl().equals(r.what().en()) ? r.what().en() : r.what().nl() + " / " + r.what().en();
+            return new Retention(what, r.legalBasis(), LocalDate.now(clock).plusYears(r.years()));
+        }
+
         private List<Retention> retained() {
-            List<Retention> out = new ArrayList<>();
+            List<Retention> out = new ArrayList<>(refused);
             LocalDate today = LocalDate.now(clock);
             for (RetainRule rule : connector.definition().retain()) {
                 if (!vars.getOrDefault(rule.when(), new LinkedHashSet<>()).isEmpty()) {
@@ -255,14 +329,25 @@ public final class HttpEngine implements ConnectorEngine {
 
         // ---- HTTP
 
-        private Answer send(Step step, Call call, String url, String idempotencyKey) {
+        Answer send(Step step, Call call, String url, String idempotencyKey) {
+            return send(step, call, url, idempotencyKey, true);
+        }
+
+        private Answer send(Step step, Call call, String url, String idempotencyKey, boolean authenticated) {
             String method = call.method().toUpperCase(Locale.ROOT);
+            ConnectorDefinition.Limits limits = connector.definition().limits();
+            awaitPermit(connector, "requests", limits.requests());
+            if (!"GET".equals(method)) {
+                awaitPermit(connector, "writes", limits.writes());
+            }
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Accept", "application/json");
             ConnectorDefinition.Http http = connector.definition().http();
             http.headers().forEach((k, v) -> headers.put(k, expand(v, null)));
             call.headers().forEach((k, v) -> headers.put(k, expand(v, null)));
-            authorization().ifPresent(a -> headers.put("Authorization", a));
+            if (authenticated) {
+                authorization().ifPresent(a -> headers.put(authHeader(), a));
+            }
             if (idempotencyKey != null) {
                 headers.put("Idempotency-Key", idempotencyKey);
             }
@@ -295,6 +380,24 @@ public final class HttpEngine implements ConnectorEngine {
             return new Answer(status == null ? 0 : status, out.getHeaders(), bytes == null ? new byte[0] : bytes);
         }
 
+        /** Logs in once per run: the processor hands out a session token for the calls that follow. */
+        private String session(ConnectorDefinition.Auth auth) {
+            if (sessionToken == null) {
+                Step login = new Step("login", null, null, auth.login(), null, List.of(), null, null, Map.of(), null, null);
+                Answer answer = send(login, auth.login(), url(auth.login(), null, Map.of()), null, false);
+                if (answer.status() == 401 || answer.status() == 403) {
+                    throw new PermanentFailure(connector.name() + " login: HTTP " + answer.status() + errorTitle(answer));
+                }
+                failUnlessOk(login, answer);
+                List<JsonNode> token = read(parse(login, answer), auth.tokenPath());
+                if (token.isEmpty() || token.get(0).asText().isEmpty()) {
+                    throw new PermanentFailure(connector.name() + " login: no token at " + auth.tokenPath());
+                }
+                sessionToken = token.get(0).asText();
+            }
+            return sessionToken;
+        }
+
         private String endpoint() {
             URI base = URI.create(connector.baseUrl());
             Duration timeout = timeout();
@@ -312,6 +415,11 @@ public final class HttpEngine implements ConnectorEngine {
             return Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
         }
 
+        private String authHeader() {
+            ConnectorDefinition.Auth auth = connector.definition().http().auth();
+            return auth != null && auth.header() != null ? auth.header() : "Authorization";
+        }
+
         private Optional<String> authorization() {
             ConnectorDefinition.Auth auth = connector.definition().http().auth();
             if (auth == null || "none".equals(auth.type())) {
@@ -320,11 +428,14 @@ public final class HttpEngine implements ConnectorEngine {
             if ("bearer".equals(auth.type())) {
                 return Optional.of("Bearer " + expand(auth.token(), null));
             }
+            if ("session".equals(auth.type())) {
+                return Optional.of((auth.prefix() == null ? "" : auth.prefix()) + session(auth));
+            }
             String pair = expand(auth.username(), null) + ":" + expand(auth.password(), null);
             return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
         }
 
-        private String url(Call call, String each, Map<String, String> extraQuery) {
+        String url(Call call, String each, Map<String, String> extraQuery) {
             StringBuilder sb = new StringBuilder(connector.baseUrl()).append(Template.expandPath(call.path(), n -> value(n, each)));
             Map<String, String> query = new LinkedHashMap<>();
             call.query().forEach((k, v) -> query.put(k, expand(v, each)));
@@ -516,7 +627,10 @@ public final class HttpEngine implements ConnectorEngine {
         }
 
         private String value(String name, String each) {
-            String email = task.request().subject().email();
+            if (task == null && name.startsWith("subject.")) {
+                return null;
+            }
+            String email = task == null ? null : task.request().subject().email();
             return switch (name) {
                 case "subject.email" -> email;
                 case "subject.emailHash" -> md5(email.trim().toLowerCase(Locale.ROOT));

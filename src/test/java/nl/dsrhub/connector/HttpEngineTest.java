@@ -109,6 +109,43 @@ class HttpEngineTest {
     }
 
     @Test
+    void checkSaysWhetherTheProcessorIsReachableAndTheCredentialsWork() {
+        assertThat(engine.check(catalog.get("woocommerce"))).isEmpty();
+
+        woo.setCredentials("ck_rotated", "cs_rotated");
+        assertThat(engine.check(catalog.get("woocommerce"))).get().asString().contains("credentials were refused");
+
+        mailchimp.stop();
+        assertThat(engine.check(catalog.get("mailchimp"))).get().asString().startsWith("not reachable");
+    }
+
+    @Test
+    void publishedRateLimitIsNeverExceededInAnyWindow() throws Exception {
+        // two requests a second, declared like Moneybird's 150 per 5 minutes
+        String limited = new String(getClass().getResourceAsStream("/connectors/woocommerce.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8)
+                .replace("limits:\n  concurrency: 4", "limits:\n  concurrency: 4\n  requests: { count: 2, per: 1s }")
+                .replace("per_page: \"100\"", "per_page: \"1\"");
+        assertThat(limited).contains("requests: { count: 2, per: 1s }");
+        Map<String, String> props = nl.dsrhub.demo.DemoRunner.simulatorSettings(woo, mailchimp);
+        Connector paced = ConnectorCatalog.fromSources(
+                List.of(new ConnectorCatalog.Source("woocommerce.yaml", "woocommerce.yaml", limited)),
+                new SettingsSource(k -> Optional.ofNullable(props.get(k)), Map.of()), true).get("woocommerce");
+        DsrRequest request = Requests.export(DemoPeople.JAN.email());
+        long taskId = newTask(request, "woocommerce");
+
+        engine.run(paced, context(taskId, requests.get(requestIdOf(taskId))));
+
+        List<java.time.Instant> at = woo.calls().stream().map(nl.dsrhub.demo.RecordedCall::at).sorted().toList();
+        assertThat(at).hasSizeGreaterThan(4);
+        for (int i = 2; i < at.size(); i++) {
+            // any three consecutive calls span at least the one-second window
+            assertThat(java.time.Duration.between(at.get(i - 2), at.get(i))).as("calls %d..%d", i - 2, i)
+                    .isGreaterThanOrEqualTo(java.time.Duration.ofMillis(950));
+        }
+    }
+
+    @Test
     void personKnownNowhereIsNotFound() {
         assertThat(run("woocommerce", Requests.export(DemoPeople.SANNE.email())).outcome()).isEqualTo(Outcome.NOT_FOUND);
         assertThat(run("mailchimp", Requests.export(DemoPeople.SANNE.email())).outcome()).isEqualTo(Outcome.NOT_FOUND);
