@@ -236,7 +236,7 @@ public final class HttpEngine implements ConnectorEngine {
                 int offset = 0;
                 int pages = 0;
                 while (url != null && pages++ < (paging == null ? 1 : paging.maxPagesOrDefault())) {
-                    Answer answer = send(step, step.request(), url, null);
+                    Answer answer = send(step, step.request(), url, each, null);
                     if (step.absentOn().contains(answer.status())) {
                         break;
                     }
@@ -272,7 +272,7 @@ public final class HttpEngine implements ConnectorEngine {
                 if (sentBefore && step.verify() != null) {
                     // The hub stopped between sending this call and recording its answer: ask the processor
                     // whether it took effect rather than sending a second call.
-                    Answer check = send(step, step.verify(), url(step.verify(), each, Map.of()), null);
+                    Answer check = send(step, step.verify(), url(step.verify(), each, Map.of()), each, null);
                     if (verifyShowsDone(step, check)) {
                         LOG.info("request {} {}: step {} was sent before the hub stopped and took effect; not sent again",
                                 task.request().id(), connector.name(), step.id());
@@ -281,7 +281,7 @@ public final class HttpEngine implements ConnectorEngine {
                     }
                 }
                 String key = journal.sending(task.taskId(), callKey);
-                Answer answer = send(step, call, url, call.sendsIdempotencyKey() ? key : null);
+                Answer answer = send(step, call, url, each, call.sendsIdempotencyKey() ? key : null);
                 if (answer.ok()) {
                     journal.done(task.taskId(), callKey, answer.status(), true);
                 } else if (step.absentOn().contains(answer.status())) {
@@ -290,7 +290,7 @@ public final class HttpEngine implements ConnectorEngine {
                 } else if (step.retainOn() != null && step.retainOn().status().contains(answer.status())) {
                     // refused because the law makes the processor keep it: a finding, not a failure
                     if (step.retainOn().then() != null) {
-                        Answer lesser = send(step, step.retainOn().then(), url(step.retainOn().then(), each, Map.of()), null);
+                        Answer lesser = send(step, step.retainOn().then(), url(step.retainOn().then(), each, Map.of()), each, null);
                         failUnlessOk(step, lesser);
                     }
                     journal.done(task.taskId(), callKey, answer.status(), false);
@@ -330,10 +330,14 @@ public final class HttpEngine implements ConnectorEngine {
         // ---- HTTP
 
         Answer send(Step step, Call call, String url, String idempotencyKey) {
-            return send(step, call, url, idempotencyKey, true);
+            return send(step, call, url, null, idempotencyKey, true);
         }
 
-        private Answer send(Step step, Call call, String url, String idempotencyKey, boolean authenticated) {
+        Answer send(Step step, Call call, String url, String each, String idempotencyKey) {
+            return send(step, call, url, each, idempotencyKey, true);
+        }
+
+        private Answer send(Step step, Call call, String url, String each, String idempotencyKey, boolean authenticated) {
             String method = call.method().toUpperCase(Locale.ROOT);
             ConnectorDefinition.Limits limits = connector.definition().limits();
             awaitPermit(connector, "requests", limits.requests());
@@ -344,14 +348,14 @@ public final class HttpEngine implements ConnectorEngine {
             headers.put("Accept", "application/json");
             ConnectorDefinition.Http http = connector.definition().http();
             http.headers().forEach((k, v) -> headers.put(k, expand(v, null)));
-            call.headers().forEach((k, v) -> headers.put(k, expand(v, null)));
+            call.headers().forEach((k, v) -> headers.put(k, expand(v, each)));
             if (authenticated) {
                 authorization().ifPresent(a -> headers.put(authHeader(), a));
             }
             if (idempotencyKey != null) {
                 headers.put("Idempotency-Key", idempotencyKey);
             }
-            String body = call.body() == null ? null : expand(call.body(), null);
+            String body = call.body() == null ? null : expand(call.body(), each);
             Exchange exchange = producer.get().send(endpoint(), ex -> {
                 Message m = ex.getIn();
                 m.setHeader(Exchange.HTTP_METHOD, method);
@@ -384,7 +388,7 @@ public final class HttpEngine implements ConnectorEngine {
         private String session(ConnectorDefinition.Auth auth) {
             if (sessionToken == null) {
                 Step login = new Step("login", null, null, auth.login(), null, List.of(), null, null, Map.of(), null, null);
-                Answer answer = send(login, auth.login(), url(auth.login(), null, Map.of()), null, false);
+                Answer answer = send(login, auth.login(), url(auth.login(), null, Map.of()), null, null, false);
                 if (answer.status() == 401 || answer.status() == 403) {
                     throw new PermanentFailure(connector.name() + " login: HTTP " + answer.status() + errorTitle(answer));
                 }

@@ -46,13 +46,12 @@ public final class DemoRunner {
             out.println("demo: " + e.getMessage());
             return 1;
         }
-        WooCommerceSimulator woo = new WooCommerceSimulator(DemoPeople.WOO_CONSUMER_KEY, DemoPeople.WOO_CONSUMER_SECRET);
-        MailchimpSimulator mailchimp = new MailchimpSimulator(DemoPeople.MAILCHIMP_API_KEY);
-        DemoPeople.seed(woo.start(), mailchimp.start());
+        Simulators simulators = Simulators.start();
         Hub hub = null;
         try {
-            hub = Hub.start(base.with(settings(dataDir, woo, mailchimp)));
-            out.println("dsr-hub demo: simulated WooCommerce at " + woo.baseUrl() + ", Mailchimp at " + mailchimp.baseUrl());
+            hub = Hub.start(base.with(settings(dataDir, simulators)));
+            out.println("dsr-hub demo: simulated processors on loopback:");
+            simulators.all().forEach(s -> out.println("  " + s.name() + " at " + s.baseUrl()));
             Map<String, String> samples = dropSamples(hub.services().inbox());
             boolean done = awaitResults(hub, samples.size());
             report(hub, dataDir);
@@ -70,29 +69,17 @@ public final class DemoRunner {
             if (hub != null) {
                 hub.close();
             }
-            woo.stop();
-            mailchimp.stop();
+            simulators.close();
         }
     }
 
-    private static Map<String, String> settings(Path dataDir, WooCommerceSimulator woo, MailchimpSimulator mailchimp) {
+    private static Map<String, String> settings(Path dataDir, Simulators simulators) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("dsr.data-dir", dataDir.toString());
         s.put("dsr.connectors.dir", dataDir.resolve("no-extra-connectors").toString());
         s.put("dsr.intake.poll-ms", "200");
         s.put("dsr.sweep.interval-seconds", "2");
-        s.putAll(simulatorSettings(woo, mailchimp));
-        return s;
-    }
-
-    /** Points the connectors at the simulators, with the credentials they were seeded with. */
-    public static Map<String, String> simulatorSettings(WooCommerceSimulator woo, MailchimpSimulator mailchimp) {
-        Map<String, String> s = new LinkedHashMap<>();
-        s.put("dsr.connector.woocommerce.base-url", woo.baseUrl());
-        s.put("dsr.connector.woocommerce.consumer-key", DemoPeople.WOO_CONSUMER_KEY);
-        s.put("dsr.connector.woocommerce.consumer-secret", DemoPeople.WOO_CONSUMER_SECRET);
-        s.put("dsr.connector.mailchimp.base-url", mailchimp.baseUrl());
-        s.put("dsr.connector.mailchimp.api-key", DemoPeople.MAILCHIMP_API_KEY);
+        s.putAll(simulators.settings());
         return s;
     }
 

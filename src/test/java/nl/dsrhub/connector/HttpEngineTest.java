@@ -34,6 +34,7 @@ class HttpEngineTest {
     @TempDir
     Path dir;
 
+    private nl.dsrhub.demo.Simulators simulators;
     private WooCommerceSimulator woo;
     private MailchimpSimulator mailchimp;
     private CamelContext camel;
@@ -46,10 +47,10 @@ class HttpEngineTest {
 
     @BeforeEach
     void start() {
-        woo = new WooCommerceSimulator(DemoPeople.WOO_CONSUMER_KEY, DemoPeople.WOO_CONSUMER_SECRET);
-        mailchimp = new MailchimpSimulator(DemoPeople.MAILCHIMP_API_KEY);
-        DemoPeople.seed(woo.start(), mailchimp.start());
-        Map<String, String> props = nl.dsrhub.demo.DemoRunner.simulatorSettings(woo, mailchimp);
+        simulators = nl.dsrhub.demo.Simulators.start();
+        woo = simulators.woo;
+        mailchimp = simulators.mailchimp;
+        Map<String, String> props = simulators.settings();
         catalog = ConnectorCatalog.load(null, new SettingsSource(k -> Optional.ofNullable(props.get(k)), Map.of()));
         camel = new DefaultCamelContext();
         // as application.properties sets it for the hub: HttpClient must not retry on its own
@@ -67,8 +68,7 @@ class HttpEngineTest {
     void stop() {
         camel.stop();
         db.close();
-        woo.stop();
-        mailchimp.stop();
+        simulators.close();
     }
 
     @Test
@@ -88,7 +88,7 @@ class HttpEngineTest {
         // the shipped connector asks 100 orders a page; one a page makes the shop's paging headers matter
         String onePerPage = new String(getClass().getResourceAsStream("/connectors/woocommerce.yaml").readAllBytes(),
                 java.nio.charset.StandardCharsets.UTF_8).replace("per_page: \"100\"", "per_page: \"1\"");
-        Map<String, String> props = nl.dsrhub.demo.DemoRunner.simulatorSettings(woo, mailchimp);
+        Map<String, String> props = simulators.settings();
         Connector paged = ConnectorCatalog.fromSources(
                 List.of(new ConnectorCatalog.Source("woocommerce.yaml", "woocommerce.yaml", onePerPage)),
                 new SettingsSource(k -> Optional.ofNullable(props.get(k)), Map.of()), true).get("woocommerce");
@@ -127,7 +127,7 @@ class HttpEngineTest {
                 .replace("limits:\n  concurrency: 4", "limits:\n  concurrency: 4\n  requests: { count: 2, per: 1s }")
                 .replace("per_page: \"100\"", "per_page: \"1\"");
         assertThat(limited).contains("requests: { count: 2, per: 1s }");
-        Map<String, String> props = nl.dsrhub.demo.DemoRunner.simulatorSettings(woo, mailchimp);
+        Map<String, String> props = simulators.settings();
         Connector paced = ConnectorCatalog.fromSources(
                 List.of(new ConnectorCatalog.Source("woocommerce.yaml", "woocommerce.yaml", limited)),
                 new SettingsSource(k -> Optional.ofNullable(props.get(k)), Map.of()), true).get("woocommerce");

@@ -14,7 +14,7 @@ import java.util.UUID;
 import nl.dsrhub.Hub;
 import nl.dsrhub.HubConfig;
 import nl.dsrhub.demo.DemoPeople;
-import nl.dsrhub.demo.DemoRunner;
+import nl.dsrhub.demo.Simulators;
 import nl.dsrhub.demo.MailchimpSimulator;
 import nl.dsrhub.demo.WooCommerceSimulator;
 import nl.dsrhub.store.RequestStore;
@@ -26,6 +26,7 @@ import nl.dsrhub.store.RequestStore;
 public final class HubFixture implements AutoCloseable {
 
     public final Path dataDir;
+    public final Simulators simulators;
     public final WooCommerceSimulator woo;
     public final MailchimpSimulator mailchimp;
     private final Map<String, String> settings = new LinkedHashMap<>();
@@ -33,9 +34,9 @@ public final class HubFixture implements AutoCloseable {
 
     private HubFixture(Path dataDir, Map<String, String> extra) {
         this.dataDir = dataDir;
-        this.woo = new WooCommerceSimulator(DemoPeople.WOO_CONSUMER_KEY, DemoPeople.WOO_CONSUMER_SECRET);
-        this.mailchimp = new MailchimpSimulator(DemoPeople.MAILCHIMP_API_KEY);
-        DemoPeople.seed(woo.start(), mailchimp.start());
+        this.simulators = Simulators.start();
+        this.woo = simulators.woo;
+        this.mailchimp = simulators.mailchimp;
         settings.put("camel.main.name", "dsr-hub-test-" + UUID.randomUUID().toString().substring(0, 8));
         settings.put("dsr.data-dir", dataDir.toString());
         settings.put("dsr.connectors.dir", dataDir.resolve("connectors").toString());
@@ -44,7 +45,7 @@ public final class HubFixture implements AutoCloseable {
         settings.put("dsr.retry.in-route-delay-ms", "50");
         settings.put("dsr.retry.base-seconds", "1");
         settings.put("camel.main.shutdown-timeout", "2");
-        settings.putAll(DemoRunner.simulatorSettings(woo, mailchimp));
+        settings.putAll(simulators.settings());
         settings.putAll(extra);
     }
 
@@ -143,8 +144,7 @@ public final class HubFixture implements AutoCloseable {
         try {
             stopHub();
         } finally {
-            woo.stop();
-            mailchimp.stop();
+            simulators.close();
         }
     }
 }
