@@ -58,7 +58,10 @@ class EndToEndTest {
         JsonNode manifest = JSON.readTree(zip.get("manifest.json"));
         assertThat(manifest.path("requestId").asText()).isEqualTo(id);
         assertThat(outcomes(manifest.path("processors"))).containsEntry("woocommerce", "EXPORTED")
-                .containsEntry("mailchimp", "EXPORTED");
+                .containsEntry("mailchimp", "EXPORTED").containsEntry("laposta", "EXPORTED")
+                .containsEntry("moneybird", "EXPORTED").containsEntry("eboekhouden", "EXPORTED");
+        assertThat(zip.keySet()).anyMatch(n -> n.startsWith("laposta/member-"))
+                .anyMatch(n -> n.startsWith("moneybird/invoices-")).anyMatch(n -> n.startsWith("eboekhouden/invoices-"));
         assertThat(zip.keySet()).contains("woocommerce/customer.json", "woocommerce/orders-p0001.json",
                 "mailchimp/member-" + DemoPeople.LIST_NEWSLETTER + ".json",
                 "mailchimp/member-" + DemoPeople.LIST_CUSTOMERS + ".json",
@@ -96,7 +99,8 @@ class EndToEndTest {
 
         JsonNode manifest = JSON.readTree(unzip(fixture.outbox(id).resolve("bundle.zip")).get("manifest.json"));
         assertThat(outcomes(manifest.path("processors"))).containsEntry("woocommerce", "NOT_FOUND")
-                .containsEntry("mailchimp", "NOT_FOUND");
+                .containsEntry("mailchimp", "NOT_FOUND").containsEntry("laposta", "NOT_FOUND")
+                .containsEntry("moneybird", "NOT_FOUND").containsEntry("eboekhouden", "NOT_FOUND");
     }
 
     @Test
@@ -107,6 +111,10 @@ class EndToEndTest {
         JsonNode confirmation = JSON.readTree(fixture.outbox(id).resolve("confirmation.json").toFile());
         Map<String, JsonNode> recipients = byConnector(confirmation.path("recipients"));
         assertThat(recipients.get("mailchimp").path("outcome").asText()).isEqualTo("ERASED");
+        assertThat(recipients.get("laposta").path("outcome").asText()).isEqualTo("ERASED");
+        // booked in the accounts: kept by law, archived at Moneybird, minimised at e-Boekhouden
+        assertThat(recipients.get("moneybird").path("outcome").asText()).isEqualTo("RETAINED");
+        assertThat(recipients.get("eboekhouden").path("outcome").asText()).isEqualTo("PARTIAL");
         JsonNode shop = recipients.get("woocommerce");
         assertThat(shop.path("outcome").asText()).isEqualTo("PARTIAL");
         assertThat(shop.path("retained").get(0).path("legalBasis").asText()).contains("AWR art. 52");

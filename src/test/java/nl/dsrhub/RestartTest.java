@@ -36,6 +36,9 @@ class RestartTest {
     void stopWhileErasingAndRestartCompletesEveryRequestWithEachErasureCallOnce() throws Exception {
         // slow processors, so that the stop lands while erasure calls are under way
         try (HubFixture fixture = HubFixture.start(dataDir, Map.of("camel.main.shutdown-timeout", "1"))) {
+            // memberships as seeded, before anything is erased
+            long lapostaMemberships = PEOPLE.stream().mapToLong(p -> fixture.simulators.laposta.listIds().stream()
+                    .filter(l -> fixture.simulators.laposta.memberExists(l, p.email())).count()).sum();
             fixture.woo.latency(Duration.ofMillis(800));
             fixture.mailchimp.latency(Duration.ofMillis(800));
             for (DemoPeople.Person p : PEOPLE) {
@@ -69,7 +72,10 @@ class RestartTest {
             // everyone with a shop account and every audience membership was erased
             long shopAccounts = PEOPLE.stream().filter(p -> p.wooCustomerId() != null).count();
             long memberships = PEOPLE.stream().mapToLong(p -> p.mailchimpListIds().size()).sum();
-            assertThat(erasures).hasSize((int) (shopAccounts + memberships));
+            assertThat(lapostaMemberships).isPositive();
+            assertThat(PEOPLE).allSatisfy(p -> assertThat(fixture.simulators.laposta.listIds())
+                    .noneMatch(l -> fixture.simulators.laposta.memberExists(l, p.email())));
+            assertThat(erasures).hasSize((int) (shopAccounts + memberships + lapostaMemberships));
             assertThat(PEOPLE).allSatisfy(p -> assertThat(fixture.mailchimp.listsOf(p.email())).isEmpty());
             assertThat(Files.list(dataDir.resolve("inbox")).filter(f -> !f.getFileName().toString().startsWith(".")))
                     .isEmpty();
@@ -83,6 +89,9 @@ class RestartTest {
     private static List<RecordedCall> erasureCalls(HubFixture fixture) {
         List<RecordedCall> out = new ArrayList<>(fixture.woo.callsMatching("DELETE", ".*/customers/.*"));
         out.addAll(fixture.mailchimp.callsMatching("POST", ".*/actions/delete-permanent"));
+        out.addAll(fixture.simulators.laposta.callsMatching("DELETE", ".*/member/.*").stream()
+                .map(c -> new RecordedCall(c.method(), c.path() + "?" + c.rawQuery(), c.rawQuery(), c.requestHeaders(),
+                        c.requestBody(), c.status(), c.responseContentType(), c.responseBody(), c.at())).toList());
         return out;
     }
 }

@@ -199,15 +199,19 @@ public final class HttpEngine implements ConnectorEngine {
                 }
             }
             // counted from the journal, so calls that took effect in an earlier, interrupted run count too
-            int erased = journal.countTookEffect(task.taskId());
+            Map<String, Long> done = journal.effective(task.taskId()).stream().collect(java.util.stream.Collectors
+                    .groupingBy(k -> k.substring(0, k.indexOf(' ')), TreeMap::new, java.util.stream.Collectors.counting()));
+            int erased = done.values().stream().mapToInt(Long::intValue).sum();
+            String doneText = done.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "x")
+                    .collect(java.util.stream.Collectors.joining(", "));
             List<Retention> retained = retained();
             String retainedText = retained.stream().map(Retention::what).reduce((a, b) -> a + "; " + b).orElse("");
             if (erased > 0 && !retained.isEmpty()) {
-                return new TaskStore.Finish(Outcome.PARTIAL, "erased " + erased + " record(s); retained: " + retainedText,
+                return new TaskStore.Finish(Outcome.PARTIAL, "done: " + doneText + "; retained: " + retainedText,
                         retained, provided);
             }
             if (erased > 0) {
-                return new TaskStore.Finish(Outcome.ERASED, "erased " + erased + " record(s)", List.of(), provided);
+                return new TaskStore.Finish(Outcome.ERASED, "done: " + doneText, List.of(), provided);
             }
             if (!retained.isEmpty()) {
                 return new TaskStore.Finish(Outcome.RETAINED, "retained: " + retainedText, retained, provided);
@@ -355,7 +359,9 @@ public final class HttpEngine implements ConnectorEngine {
             if (idempotencyKey != null) {
                 headers.put("Idempotency-Key", idempotencyKey);
             }
-            String body = call.body() == null ? null : expand(call.body(), each);
+            // values go into JSON strings: escaped, so a quote in a name cannot change the document
+            String body = call.body() == null ? null : Template.expand(call.body(),
+                    n -> jsonEscaped(value(n, each)));
             Exchange exchange = producer.get().send(endpoint(), ex -> {
                 Message m = ex.getIn();
                 m.setHeader(Exchange.HTTP_METHOD, method);
@@ -650,6 +656,10 @@ public final class HttpEngine implements ConnectorEngine {
                 }
             };
         }
+    }
+
+    private static String jsonEscaped(String v) {
+        return v == null ? null : new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(v));
     }
 
     static String pathAndQuery(String url) {

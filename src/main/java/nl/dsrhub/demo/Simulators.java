@@ -12,20 +12,29 @@ public final class Simulators implements AutoCloseable {
 
     public final WooCommerceSimulator woo;
     public final MailchimpSimulator mailchimp;
+    public final LapostaSimulator laposta;
+    public final MoneybirdSimulator moneybird;
+    public final EBoekhoudenSimulator eboekhouden;
 
     private Simulators() {
         woo = new WooCommerceSimulator(DemoPeople.WOO_CONSUMER_KEY, DemoPeople.WOO_CONSUMER_SECRET);
         mailchimp = new MailchimpSimulator(DemoPeople.MAILCHIMP_API_KEY);
+        laposta = new LapostaSimulator(LapostaSimulator.API_KEY);
+        moneybird = new MoneybirdSimulator(MoneybirdSimulator.API_TOKEN);
+        eboekhouden = new EBoekhoudenSimulator(EBoekhoudenSimulator.ACCESS_TOKEN);
     }
 
     public static Simulators start() {
         Simulators s = new Simulators();
         DemoPeople.seed(s.woo.start(), s.mailchimp.start());
+        s.laposta.start().seedDemoPeople();
+        s.moneybird.start().seedDemoPeople();
+        s.eboekhouden.start().seedDemoPeople();
         return s;
     }
 
     public List<SimulatorServer> all() {
-        return List.of(woo, mailchimp);
+        return List.of(woo, mailchimp, laposta, moneybird, eboekhouden);
     }
 
     /** Points each connector at its simulator, with the credentials it was seeded with. */
@@ -36,6 +45,14 @@ public final class Simulators implements AutoCloseable {
         s.put("dsr.connector.woocommerce.consumer-secret", DemoPeople.WOO_CONSUMER_SECRET);
         s.put("dsr.connector.mailchimp.base-url", mailchimp.baseUrl());
         s.put("dsr.connector.mailchimp.api-key", DemoPeople.MAILCHIMP_API_KEY);
+        s.put("dsr.connector.laposta.base-url", laposta.baseUrl());
+        s.put("dsr.connector.laposta.api-key", LapostaSimulator.API_KEY);
+        // like the real one: the base URL stops before the administration id, which is a setting of its own
+        s.put("dsr.connector.moneybird.base-url", "http://127.0.0.1:" + moneybird.port() + "/api/v2");
+        s.put("dsr.connector.moneybird.administration-id", MoneybirdSimulator.ADMINISTRATION_ID);
+        s.put("dsr.connector.moneybird.token", MoneybirdSimulator.API_TOKEN);
+        s.put("dsr.connector.eboekhouden.base-url", eboekhouden.baseUrl());
+        s.put("dsr.connector.eboekhouden.access-token", EBoekhoudenSimulator.ACCESS_TOKEN);
         return s;
     }
 

@@ -50,10 +50,10 @@ public final class CallJournal {
                 rs -> rs.getString(1), taskId, State.SENT);
     }
 
-    /** How many of the task's calls changed the processor's data, across all its runs. */
-    public int countTookEffect(long taskId) {
-        return jdbc.queryOne("SELECT COUNT(*) FROM dsr_call WHERE task_id = ? AND state = ? AND took_effect = TRUE",
-                rs -> rs.getInt(1), taskId, State.DONE).orElse(0);
+    /** The task's calls that changed the processor's data, across all its runs (keys start with the step id). */
+    public java.util.List<String> effective(long taskId) {
+        return jdbc.query("SELECT call_key FROM dsr_call WHERE task_id = ? AND state = ? AND took_effect = TRUE ORDER BY call_key",
+                rs -> rs.getString(1), taskId, State.DONE);
     }
 
     /** Records the answer and whether the call changed the processor's data (false: it was gone already). */
