@@ -36,6 +36,16 @@ final class ContractCalls {
         return rs.build();
     }
 
+    /**
+     * A validator for a spec file. Built one at a time: swagger-parser is not safe for building two specs at once
+     * (with the Mollie and SendCloud contract tests building in parallel, the Mollie validator came out
+     * without paths: "No API path found").
+     */
+    static synchronized com.atlassian.oai.validator.OpenApiInteractionValidator build(String file) {
+        return com.atlassian.oai.validator.OpenApiInteractionValidator.createForSpecificationUrl("file:" + spec(file))
+                .build();
+    }
+
     /** Absolute path of a spec file in {@code dsr.specs.dir} (default {@code ../shared/specs}). */
     static Path spec(String file) {
         Path spec = Path.of(System.getProperty("dsr.specs.dir", "../shared/specs"), file).toAbsolutePath().normalize();

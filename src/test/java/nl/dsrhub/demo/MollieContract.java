@@ -114,8 +114,7 @@ public final class MollieContract {
         if (v == null) {
             synchronized (MollieContract.class) {
                 if (validator == null) {
-                    validator = OpenApiInteractionValidator.createForSpecificationUrl(
-                            "file:" + ContractCalls.spec("mollie-openapi.yaml")).build();
+                    validator = ContractCalls.build("mollie-openapi.yaml");
                 }
                 v = validator;
             }
