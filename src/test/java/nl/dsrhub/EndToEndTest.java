@@ -59,7 +59,9 @@ class EndToEndTest {
         assertThat(manifest.path("requestId").asText()).isEqualTo(id);
         assertThat(outcomes(manifest.path("processors"))).containsEntry("woocommerce", "EXPORTED")
                 .containsEntry("mailchimp", "EXPORTED").containsEntry("laposta", "EXPORTED")
-                .containsEntry("moneybird", "EXPORTED").containsEntry("eboekhouden", "EXPORTED");
+                .containsEntry("moneybird", "EXPORTED").containsEntry("eboekhouden", "EXPORTED")
+                // reached with the ids from the shop's orders
+                .containsEntry("mollie", "EXPORTED").containsEntry("sendcloud", "EXPORTED");
         assertThat(zip.keySet()).anyMatch(n -> n.startsWith("laposta/member-"))
                 .anyMatch(n -> n.startsWith("moneybird/invoices-")).anyMatch(n -> n.startsWith("eboekhouden/invoices-"));
         assertThat(zip.keySet()).contains("woocommerce/customer.json", "woocommerce/orders-p0001.json",
@@ -115,6 +117,11 @@ class EndToEndTest {
         // booked in the accounts: kept by law, archived at Moneybird, minimised at e-Boekhouden
         assertThat(recipients.get("moneybird").path("outcome").asText()).isEqualTo("RETAINED");
         assertThat(recipients.get("eboekhouden").path("outcome").asText()).isEqualTo("PARTIAL");
+        // payments cannot be deleted; parcels can only be cancelled
+        assertThat(recipients.get("mollie").path("outcome").asText()).isEqualTo("PARTIAL");
+        assertThat(recipients.get("sendcloud").path("outcome").asText()).isEqualTo("RETAINED");
+        assertThat(fixture.simulators.mollie.callsMatching("DELETE", ".*/customers/" + anna.mollieCustomerId()))
+                .singleElement().satisfies(c -> assertThat(c.requestHeader("idempotency-key")).isNotBlank());
         JsonNode shop = recipients.get("woocommerce");
         assertThat(shop.path("outcome").asText()).isEqualTo("PARTIAL");
         assertThat(shop.path("retained").get(0).path("legalBasis").asText()).contains("AWR art. 52");
@@ -161,13 +168,16 @@ class EndToEndTest {
     }
 
     @Test
-    void mailchimpTrafficConformsToThePublishedSpec() throws Exception {
+    void trafficConformsToThePublishedSpecs() throws Exception {
         submit("export", DemoPeople.KEES.email(), Requests.now(), "E2E-CONTRACT-EXPORT");
         submit("erasure", DemoPeople.DAAN.email(), Requests.now(), "E2E-CONTRACT-ERASE");
 
         List<RecordedCall> calls = fixture.mailchimp.calls();
         assertThat(calls).extracting(RecordedCall::method).contains("GET", "POST");
         MailchimpContract.assertConforms(calls);
+        assertThat(fixture.simulators.mollie.calls()).isNotEmpty();
+        nl.dsrhub.demo.MollieContract.assertConforms(fixture.simulators.mollie.calls());
+        nl.dsrhub.demo.SendCloudContract.assertConforms(fixture.simulators.sendcloud.calls());
     }
 
     private String submit(String type, String email, String receivedAt, String reference) {

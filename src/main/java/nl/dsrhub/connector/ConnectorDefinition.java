@@ -92,11 +92,15 @@ public record ConnectorDefinition(
     /**
      * A refusal that is a legal fact, not a failure: when an erase call is answered with one of
      * {@code status} the processor keeps the data (e.g. Moneybird 422 for a contact with booked invoices);
-     * {@code then} is sent instead where the processor offers something less (archiving).
+     * {@code then} is sent instead where the processor offers something less (archiving). With {@code path}
+     * and {@code values}, only answers whose body says so count (SendCloud answers 200 both for a deleted and
+     * for a merely cancelled parcel, with {@code "status": "deleted"} or {@code "cancelled"}).
      */
-    public record RetainOn(List<Integer> status, ProcessorFacts.Text what, String legalBasis, Integer years, Call then) {
+    public record RetainOn(List<Integer> status, String path, List<String> values, ProcessorFacts.Text what,
+                           String legalBasis, Integer years, Call then) {
         public RetainOn {
             status = status == null ? List.of() : List.copyOf(status);
+            values = values == null ? List.of() : List.copyOf(values);
         }
     }
 

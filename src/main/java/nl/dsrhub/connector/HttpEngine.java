@@ -96,7 +96,8 @@ public final class HttpEngine implements ConnectorEngine {
             if (answer.status() == 401 || answer.status() == 403) {
                 return Optional.of("reachable, but the credentials were refused (HTTP " + answer.status() + ")");
             }
-            if (!answer.ok()) {
+            // a 404 from a lookup of a made-up id: the processor authenticated us before looking
+            if (!answer.ok() && answer.status() != 404) {
                 return Optional.of("reachable, but the check answered HTTP " + answer.status());
             }
             return Optional.empty();
@@ -204,7 +205,8 @@ public final class HttpEngine implements ConnectorEngine {
             int erased = done.values().stream().mapToInt(Long::intValue).sum();
             String doneText = done.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "x")
                     .collect(java.util.stream.Collectors.joining(", "));
-            List<Retention> retained = retained();
+            // one line per kind of data kept, however many records it covers
+            List<Retention> retained = retained().stream().distinct().toList();
             String retainedText = retained.stream().map(Retention::what).reduce((a, b) -> a + "; " + b).orElse("");
             if (erased > 0 && !retained.isEmpty()) {
                 return new TaskStore.Finish(Outcome.PARTIAL, "done: " + doneText + "; retained: " + retainedText,
@@ -267,7 +269,8 @@ public final class HttpEngine implements ConnectorEngine {
                 visited.add(callKey);
                 Optional<CallJournal.Entry> prior = journal.find(task.taskId(), callKey);
                 if (prior.isPresent() && prior.get().state() == CallJournal.State.DONE) {
-                    if (step.retainOn() != null && step.retainOn().status().contains(prior.get().httpStatus())) {
+                    if (step.retainOn() != null && !prior.get().tookEffect()
+                            && step.retainOn().status().contains(prior.get().httpStatus())) {
                         refused.add(retention(step.retainOn()));
                     }
                     continue;
@@ -286,12 +289,7 @@ public final class HttpEngine implements ConnectorEngine {
                 }
                 String key = journal.sending(task.taskId(), callKey);
                 Answer answer = send(step, call, url, each, call.sendsIdempotencyKey() ? key : null);
-                if (answer.ok()) {
-                    journal.done(task.taskId(), callKey, answer.status(), true);
-                } else if (step.absentOn().contains(answer.status())) {
-                    // gone already: if our own earlier call was lost in a crash, it is what erased it
-                    journal.done(task.taskId(), callKey, answer.status(), sentBefore);
-                } else if (step.retainOn() != null && step.retainOn().status().contains(answer.status())) {
+                if (refusal(step, answer)) {
                     // refused because the law makes the processor keep it: a finding, not a failure
                     if (step.retainOn().then() != null) {
                         Answer lesser = send(step, step.retainOn().then(), url(step.retainOn().then(), each, Map.of()), each, null);
@@ -299,6 +297,11 @@ public final class HttpEngine implements ConnectorEngine {
                     }
                     journal.done(task.taskId(), callKey, answer.status(), false);
                     refused.add(retention(step.retainOn()));
+                } else if (answer.ok()) {
+                    journal.done(task.taskId(), callKey, answer.status(), true);
+                } else if (step.absentOn().contains(answer.status())) {
+                    // gone already: if our own earlier call was lost in a crash, it is what erased it
+                    journal.done(task.taskId(), callKey, answer.status(), sentBefore);
                 } else {
                     failUnlessOk(step, answer);
                 }
@@ -311,6 +314,23 @@ public final class HttpEngine implements ConnectorEngine {
             }
             failUnlessOk(step, check);
             return false;
+        }
+
+        /** The answer is the processor keeping the data: a status (and body value) the connector declares so. */
+        private boolean refusal(Step step, Answer answer) {
+            ConnectorDefinition.RetainOn r = step.retainOn();
+            if (r == null || !r.status().contains(answer.status())) {
+                return false;
+            }
+            if (r.path() == null) {
+                return true;
+            }
+            try {
+                List<JsonNode> said = read(json.readTree(answer.body()), r.path());
+                return !said.isEmpty() && r.values().contains(said.get(0).asText());
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
         }
 
         private Retention retention(ConnectorDefinition.RetainOn r) {

@@ -15,6 +15,8 @@ public final class Simulators implements AutoCloseable {
     public final LapostaSimulator laposta;
     public final MoneybirdSimulator moneybird;
     public final EBoekhoudenSimulator eboekhouden;
+    public final MollieSimulator mollie;
+    public final SendCloudSimulator sendcloud;
 
     private Simulators() {
         woo = new WooCommerceSimulator(DemoPeople.WOO_CONSUMER_KEY, DemoPeople.WOO_CONSUMER_SECRET);
@@ -22,6 +24,8 @@ public final class Simulators implements AutoCloseable {
         laposta = new LapostaSimulator(LapostaSimulator.API_KEY);
         moneybird = new MoneybirdSimulator(MoneybirdSimulator.API_TOKEN);
         eboekhouden = new EBoekhoudenSimulator(EBoekhoudenSimulator.ACCESS_TOKEN);
+        mollie = new MollieSimulator(DemoPaymentsAndParcels.MOLLIE_API_KEY);
+        sendcloud = new SendCloudSimulator(DemoPaymentsAndParcels.SENDCLOUD_PUBLIC_KEY, DemoPaymentsAndParcels.SENDCLOUD_SECRET_KEY);
     }
 
     public static Simulators start() {
@@ -30,11 +34,13 @@ public final class Simulators implements AutoCloseable {
         s.laposta.start().seedDemoPeople();
         s.moneybird.start().seedDemoPeople();
         s.eboekhouden.start().seedDemoPeople();
+        DemoPaymentsAndParcels.seed(s.mollie.start());
+        DemoPaymentsAndParcels.seed(s.sendcloud.start());
         return s;
     }
 
     public List<SimulatorServer> all() {
-        return List.of(woo, mailchimp, laposta, moneybird, eboekhouden);
+        return List.of(woo, mailchimp, mollie, sendcloud, laposta, moneybird, eboekhouden);
     }
 
     /** Points each connector at its simulator, with the credentials it was seeded with. */
@@ -53,6 +59,11 @@ public final class Simulators implements AutoCloseable {
         s.put("dsr.connector.moneybird.token", MoneybirdSimulator.API_TOKEN);
         s.put("dsr.connector.eboekhouden.base-url", eboekhouden.baseUrl());
         s.put("dsr.connector.eboekhouden.access-token", EBoekhoudenSimulator.ACCESS_TOKEN);
+        s.put("dsr.connector.mollie.base-url", mollie.baseUrl());
+        s.put("dsr.connector.mollie.api-key", DemoPaymentsAndParcels.MOLLIE_API_KEY);
+        s.put("dsr.connector.sendcloud.base-url", "http://127.0.0.1:" + sendcloud.port() + "/api");
+        s.put("dsr.connector.sendcloud.public-key", DemoPaymentsAndParcels.SENDCLOUD_PUBLIC_KEY);
+        s.put("dsr.connector.sendcloud.secret-key", DemoPaymentsAndParcels.SENDCLOUD_SECRET_KEY);
         return s;
     }
 
