@@ -142,6 +142,22 @@ class EndToEndTest {
         }
         // a plain DELETE only archives at Mailchimp: it must never be used
         assertThat(fixture.mailchimp.callsMatching("DELETE", ".*" + anna.subscriberHash() + ".*")).isEmpty();
+
+        // every other processor: exactly the calls that erase, once each
+        var sims = fixture.simulators;
+        assertThat(sims.laposta.callsMatching("DELETE", ".*/member/" + java.util.regex.Pattern.quote(anna.email())))
+                .extracting(RecordedCall::rawQuery).containsExactlyInAnyOrder(
+                        "list_id=" + nl.dsrhub.demo.LapostaSimulator.LIST_NEWSLETTER,
+                        "list_id=" + nl.dsrhub.demo.LapostaSimulator.LIST_PANEL);
+        String contact = nl.dsrhub.demo.MoneybirdSimulator.ANNA_CONTACT_ID;
+        assertThat(sims.moneybird.callsMatching("DELETE", ".*/contacts/" + contact + "\\.json")).hasSize(1);
+        assertThat(sims.moneybird.callsMatching("PATCH", ".*/contacts/" + contact + "/archive")).hasSize(1);
+        assertThat(sims.eboekhouden.callsMatching("PATCH", ".*/relation/" + nl.dsrhub.demo.EBoekhoudenSimulator.ANNA_RELATION_ID))
+                .hasSize(1);
+        assertThat(sims.eboekhouden.callsMatching("DELETE", ".*/relation/.*")).isEmpty();
+        for (String parcel : anna.sendcloudParcelIds()) {
+            assertThat(sims.sendcloud.callsMatching("POST", ".*/parcels/" + parcel + "/cancel")).hasSize(1);
+        }
     }
 
     @Test

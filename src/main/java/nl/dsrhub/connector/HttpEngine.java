@@ -65,6 +65,10 @@ public final class HttpEngine implements ConnectorEngine {
     private final java.util.function.Supplier<ProducerTemplate> producer;
     private final Map<String, io.github.resilience4j.ratelimiter.RateLimiter> limiters =
             new java.util.concurrent.ConcurrentHashMap<>();
+    /** Per connector: the processor said its window is used up (RateLimit-Remaining: 0) until this instant. */
+    private final Map<String, java.time.Instant> exhaustedUntil = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Longer waits than this are not slept through in a worker: the task is stored for later instead. */
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(2);
     private final CallJournal journal;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
@@ -116,6 +120,9 @@ public final class HttpEngine implements ConnectorEngine {
     private void awaitPermit(Connector connector, String kind, ConnectorDefinition.Rate rate) {
         if (rate == null) {
             return;
+        }
+        if ("requests".equals(kind)) {
+            awaitProcessorWindow(connector);
         }
         io.github.resilience4j.ratelimiter.RateLimiter limiter = limiters.computeIfAbsent(connector.name() + "/" + kind,
                 k -> {
@@ -407,7 +414,9 @@ public final class HttpEngine implements ConnectorEngine {
             Message out = exchange.getMessage();
             Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
             byte[] bytes = out.getBody(byte[].class);
-            return new Answer(status == null ? 0 : status, out.getHeaders(), bytes == null ? new byte[0] : bytes);
+            Answer answer = new Answer(status == null ? 0 : status, out.getHeaders(), bytes == null ? new byte[0] : bytes);
+            noteRateLimit(connector, answer);
+            return answer;
         }
 
         /** Logs in once per run: the processor hands out a session token for the calls that follow. */
@@ -675,6 +684,52 @@ public final class HttpEngine implements ConnectorEngine {
                     yield values == null || values.isEmpty() ? null : values.iterator().next();
                 }
             };
+        }
+    }
+
+    /** Honours the processor's own word that its window is used up, before any call is made. */
+    private void awaitProcessorWindow(Connector connector) {
+        java.time.Instant until = exhaustedUntil.get(connector.name());
+        if (until == null) {
+            return;
+        }
+        Duration wait = Duration.between(clock.instant(), until);
+        if (wait.isNegative() || wait.isZero()) {
+            exhaustedUntil.remove(connector.name(), until);
+            return;
+        }
+        if (wait.compareTo(LONGEST_PAUSE) > 0) {
+            throw new TransientFailure(connector.name() + ": rate limit window used up", wait);
+        }
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure(connector.name() + ": interrupted while waiting for its rate limit", wait);
+        }
+    }
+
+    /**
+     * Reads {@code RateLimit-Remaining} / {@code RateLimit-Reset} (Moneybird and the IETF draft): when nothing
+     * is left, no call goes out until the reset. The reset may be seconds from now or a Unix time.
+     */
+    private void noteRateLimit(Connector connector, Answer answer) {
+        Optional<String> remaining = answer.header("RateLimit-Remaining");
+        Optional<String> reset = answer.header("RateLimit-Reset");
+        if (remaining.isEmpty() || reset.isEmpty()) {
+            return;
+        }
+        try {
+            if (Long.parseLong(remaining.get().trim()) > 0) {
+                return;
+            }
+            long r = Long.parseLong(reset.get().trim());
+            // whole seconds: the window really ends within the second after the one stated
+            java.time.Instant until = (r > 1_000_000_000L ? java.time.Instant.ofEpochSecond(r) : clock.instant().plusSeconds(r))
+                    .plusSeconds(1);
+            exhaustedUntil.merge(connector.name(), until, (a, b) -> a.isAfter(b) ? a : b);
+        } catch (NumberFormatException e) {
+            // a form we do not know: the published limit still applies
         }
     }
 

@@ -105,6 +105,24 @@ class CliTest {
     }
 
     @Test
+    void connectorsCheckReportsEachProcessorAndFailsOnARefusedCredential() {
+        try (nl.dsrhub.demo.Simulators sims = nl.dsrhub.demo.Simulators.start()) {
+            java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("connectors", "--check"));
+            sims.settings().forEach((k, v) -> {
+                args.add("--set");
+                args.add(k + "=" + v);
+            });
+
+            assertThat(run(args.toArray(String[]::new))).as(this::err).isZero();
+            assertThat(out()).contains("mollie").contains("sendcloud").contains("eboekhouden").doesNotContain("FAIL");
+
+            sims.moneybird.setToken("mb-rotated");
+            assertThat(run(args.toArray(String[]::new))).isEqualTo(1);
+            assertThat(out()).containsPattern("moneybird\\s+FAIL\\s+reachable, but the credentials were refused");
+        }
+    }
+
+    @Test
     void unknownCommandPrintsUsage() {
         assertThat(run("frobnicate")).isEqualTo(2);
         assertThat(err()).contains("unknown command 'frobnicate'").contains("usage:");

@@ -208,6 +208,14 @@ class HttpEngineTest {
     }
 
     @Test
+    void mailchimpRefusedKeyIsPermanent() {
+        mailchimp.setCredentials("rotated-us21");
+
+        assertThatThrownBy(() -> run("mailchimp", Requests.export(DemoPeople.JAN.email())))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("HTTP 401");
+    }
+
+    @Test
     void unavailableProcessorIsTransient() {
         mailchimp.failNext(1, 503);
 

@@ -138,6 +138,21 @@ class PaymentAndShippingConnectorsTest {
     }
 
     @Test
+    void sendcloudUnknownParcelIsNotFound() {
+        assertThat(h.run("sendcloud", Requests.of(RequestType.ERASURE, "nobody@example.nl",
+                Map.of("sendcloud.parcelId", "100000001"))).outcome()).isEqualTo(Outcome.NOT_FOUND);
+    }
+
+    @Test
+    void sendcloudRefusedKeysNeedAttention() {
+        h.simulators.sendcloud.setCredentials("rotated", "rotated");
+
+        assertThatThrownBy(() -> h.run("sendcloud", Requests.of(RequestType.EXPORT, DemoPeople.JAN.email(),
+                Map.of("sendcloud.parcelId", DemoPeople.JAN.sendcloudParcelIds().get(0)))))
+                .isInstanceOf(PermanentFailure.class).hasMessageContaining("HTTP 401");
+    }
+
+    @Test
     void checkReachesMollieAndSendCloudWithTheirCredentials() {
         assertThat(h.engine.check(h.catalog.get("mollie"))).isEmpty();
         assertThat(h.engine.check(h.catalog.get("sendcloud"))).isEmpty();

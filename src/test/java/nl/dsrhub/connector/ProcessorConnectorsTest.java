@@ -108,6 +108,18 @@ class ProcessorConnectorsTest {
     }
 
     @Test
+    void moneybirdRateLimitHeadersAreObeyedSoNoCallIsRefused() {
+        // a tight window of 3 calls: the fourth must wait for the reset the headers announce
+        h.simulators.moneybird.setRateLimit(3, Duration.ofSeconds(2));
+
+        h.run("moneybird", Requests.export(DemoPeople.JAN.email()));
+        h.run("moneybird", Requests.export(DemoPeople.ANNA.email()));
+
+        assertThat(h.simulators.moneybird.calls()).hasSizeGreaterThan(3)
+                .allSatisfy(c -> assertThat(c.status()).as(c.method() + " " + c.path()).isNotEqualTo(429));
+    }
+
+    @Test
     void moneybirdBadTokenNeedsAttention() {
         h.simulators.moneybird.setToken("mb-rotated");
 
