@@ -108,6 +108,8 @@ class EndToEndTest {
     @Test
     void erasureDeletesAtEachProcessorOnceAndConfirmsWithRetention() throws Exception {
         DemoPeople.Person anna = DemoPeople.ANNA;
+        // SendCloud's v3 orders of her parcels, as the shop's order metadata names them
+        List<String> sendcloudOrders = anna.sendcloudParcelIds().stream().map(fixture.simulators.sendcloud::orderIdFor).toList();
         String id = submit("erasure", anna.email(), Requests.now(), "E2E-ERASE-ANNA");
 
         JsonNode confirmation = JSON.readTree(fixture.outbox(id).resolve("confirmation.json").toFile());
@@ -117,9 +119,9 @@ class EndToEndTest {
         // booked in the accounts: kept by law, archived at Moneybird, minimised at e-Boekhouden
         assertThat(recipients.get("moneybird").path("outcome").asText()).isEqualTo("RETAINED");
         assertThat(recipients.get("eboekhouden").path("outcome").asText()).isEqualTo("PARTIAL");
-        // payments cannot be deleted; parcels can only be cancelled
+        // payments cannot be deleted; orders can, parcels can only be cancelled
         assertThat(recipients.get("mollie").path("outcome").asText()).isEqualTo("PARTIAL");
-        assertThat(recipients.get("sendcloud").path("outcome").asText()).isEqualTo("RETAINED");
+        assertThat(recipients.get("sendcloud").path("outcome").asText()).isEqualTo("PARTIAL");
         assertThat(fixture.simulators.mollie.callsMatching("DELETE", ".*/customers/" + anna.mollieCustomerId()))
                 .singleElement().satisfies(c -> assertThat(c.requestHeader("idempotency-key")).isNotBlank());
         JsonNode shop = recipients.get("woocommerce");
@@ -157,6 +159,10 @@ class EndToEndTest {
         assertThat(sims.eboekhouden.callsMatching("DELETE", ".*/relation/.*")).isEmpty();
         for (String parcel : anna.sendcloudParcelIds()) {
             assertThat(sims.sendcloud.callsMatching("POST", ".*/parcels/" + parcel + "/cancel")).hasSize(1);
+        }
+        for (String order : sendcloudOrders) {
+            assertThat(sims.sendcloud.callsMatching("DELETE", ".*/v3/orders/" + order)).hasSize(1);
+            assertThat(sims.sendcloud.orderExists(order)).isFalse();
         }
     }
 

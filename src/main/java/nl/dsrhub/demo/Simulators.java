@@ -36,7 +36,31 @@ public final class Simulators implements AutoCloseable {
         s.eboekhouden.start().seedDemoPeople();
         DemoPaymentsAndParcels.seed(s.mollie.start());
         DemoPaymentsAndParcels.seed(s.sendcloud.start());
+        s.linkShopOrdersToSendCloudOrders();
         return s;
+    }
+
+    /**
+     * The shop's shipping plugin keeps SendCloud's order id in the order's metadata, beside the parcel id;
+     * SendCloud assigns it when it gets the order, so it is filled in here once SendCloud is seeded.
+     */
+    private void linkShopOrdersToSendCloudOrders() {
+        for (Long orderId : DemoPeople.ALL_ORDER_IDS) {
+            woo.order(orderId).ifPresent(order -> {
+                com.fasterxml.jackson.databind.node.ObjectNode copy = order.deepCopy();
+                com.fasterxml.jackson.databind.node.ArrayNode meta = (com.fasterxml.jackson.databind.node.ArrayNode) copy.withArray("meta_data");
+                for (com.fasterxml.jackson.databind.JsonNode m : order.path("meta_data")) {
+                    if ("_sendcloud_parcel_id".equals(m.path("key").asText())) {
+                        String sendcloudOrder = sendcloud.orderIdFor(m.path("value").asText());
+                        if (sendcloudOrder != null) {
+                            meta.addObject().put("id", 9000 + meta.size()).put("key", "_sendcloud_order_id")
+                                    .put("value", sendcloudOrder);
+                        }
+                    }
+                }
+                woo.putOrder(copy);
+            });
+        }
     }
 
     public List<SimulatorServer> all() {
