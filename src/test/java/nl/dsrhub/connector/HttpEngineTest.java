@@ -45,30 +45,26 @@ class HttpEngineTest {
     private HttpEngine engine;
     private ConnectorCatalog catalog;
 
+    private EngineHarness h;
+
     @BeforeEach
     void start() {
-        simulators = nl.dsrhub.demo.Simulators.start();
+        h = new EngineHarness(dir);
+        simulators = h.simulators;
         woo = simulators.woo;
         mailchimp = simulators.mailchimp;
-        Map<String, String> props = simulators.settings();
-        catalog = ConnectorCatalog.load(null, new SettingsSource(k -> Optional.ofNullable(props.get(k)), Map.of()));
-        camel = new DefaultCamelContext();
-        // as application.properties sets it for the hub: HttpClient must not retry on its own
-        camel.getComponent("http", org.apache.camel.component.http.HttpComponent.class).setAutomaticRetriesDisabled(true);
-        camel.start();
-        db = Database.open(Database.defaultUrl(dir), null, null, 4);
-        EventLog events = new EventLog(db.jdbc(), Clock.systemUTC());
-        requests = new RequestStore(db.jdbc(), Clock.systemUTC(), events);
-        tasks = new TaskStore(db.jdbc(), Clock.systemUTC(), events);
-        journal = new CallJournal(db.jdbc(), Clock.systemUTC());
-        engine = new HttpEngine(camel::createProducerTemplate, journal, Clock.systemUTC());
+        camel = h.camel;
+        db = h.db;
+        requests = h.requests;
+        tasks = h.tasks;
+        journal = h.journal;
+        engine = h.engine;
+        catalog = h.catalog;
     }
 
     @AfterEach
     void stop() {
-        camel.stop();
-        db.close();
-        simulators.close();
+        h.close();
     }
 
     @Test

@@ -54,4 +54,22 @@ final class ContractCalls {
         }
         return spec;
     }
+
+    /** Fails with the validator's messages for every call whose request or response breaks the spec. */
+    static void assertConforms(String api, java.util.List<RecordedCall> calls,
+                               java.util.function.Function<RecordedCall, com.atlassian.oai.validator.report.ValidationReport> validate) {
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (RecordedCall call : calls) {
+            com.atlassian.oai.validator.report.ValidationReport report = validate.apply(call);
+            if (report.hasErrors()) {
+                problems.add(call.method() + " " + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery())
+                        + " -> " + call.status() + "\n"
+                        + com.atlassian.oai.validator.report.SimpleValidationReportFormat.getInstance().apply(report));
+            }
+        }
+        if (!problems.isEmpty()) {
+            org.junit.jupiter.api.Assertions.fail(problems.size() + " of " + calls.size() + " " + api
+                    + " calls break the spec:\n" + String.join("\n", problems));
+        }
+    }
 }

@@ -3,18 +3,13 @@ package nl.dsrhub.demo;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Checks recorded Mailchimp interactions (request and response) against the published Mailchimp specs in
@@ -31,18 +26,7 @@ public final class MailchimpContract {
 
     /** Fails with the validator's messages for every call whose request or response breaks the spec. */
     public static void assertConforms(List<RecordedCall> calls) {
-        List<String> problems = new ArrayList<>();
-        for (RecordedCall call : calls) {
-            ValidationReport report = validate(call);
-            if (report.hasErrors()) {
-                problems.add(call.method() + " " + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery())
-                        + " -> " + call.status() + "\n" + SimpleValidationReportFormat.getInstance().apply(report));
-            }
-        }
-        if (!problems.isEmpty()) {
-            fail(problems.size() + " of " + calls.size() + " Mailchimp calls break the spec:\n"
-                    + String.join("\n", problems));
-        }
+        ContractCalls.assertConforms("Mailchimp", calls, MailchimpContract::validate);
     }
 
     /** The validator's report for one call. */

@@ -1,13 +1,10 @@
 package nl.dsrhub.demo;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Checks recorded Mollie interactions (request and response) against Mollie's published OpenAPI spec
@@ -24,18 +21,7 @@ public final class MollieContract {
 
     /** Fails with the validator's messages for every call whose request or response breaks the spec. */
     public static void assertConforms(List<RecordedCall> calls) {
-        List<String> problems = new ArrayList<>();
-        for (RecordedCall call : calls) {
-            ValidationReport report = validate(call);
-            if (report.hasErrors()) {
-                problems.add(call.method() + " " + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery())
-                        + " -> " + call.status() + "\n" + SimpleValidationReportFormat.getInstance().apply(report));
-            }
-        }
-        if (!problems.isEmpty()) {
-            fail(problems.size() + " of " + calls.size() + " Mollie calls break the spec:\n"
-                    + String.join("\n", problems));
-        }
+        ContractCalls.assertConforms("Mollie", calls, MollieContract::validate);
     }
 
     /** The validator's report for one call. */

@@ -1,15 +1,12 @@
 package nl.dsrhub.demo;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
-import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Checks recorded SendCloud interactions against {@code ../shared/specs/sendcloud-v2-parcels-openapi.yaml}
@@ -25,18 +22,7 @@ public final class SendCloudContract {
     }
 
     public static void assertConforms(List<RecordedCall> calls) {
-        List<String> problems = new ArrayList<>();
-        for (RecordedCall call : calls) {
-            ValidationReport report = validate(call);
-            if (report.hasErrors()) {
-                problems.add(call.method() + " " + call.path() + (call.rawQuery() == null ? "" : "?" + call.rawQuery())
-                        + " -> " + call.status() + "\n" + SimpleValidationReportFormat.getInstance().apply(report));
-            }
-        }
-        if (!problems.isEmpty()) {
-            fail(problems.size() + " of " + calls.size() + " SendCloud calls break the spec:\n"
-                    + String.join("\n", problems));
-        }
+        ContractCalls.assertConforms("SendCloud", calls, SendCloudContract::validate);
     }
 
     public static ValidationReport validate(RecordedCall call) {
