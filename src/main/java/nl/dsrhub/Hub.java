@@ -74,6 +74,7 @@ public final class Hub implements AutoCloseable {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {
+                HttpEngine.prepare(m.getCamelContext());
                 addTaskRoutes(m.getCamelContext());
             }
         });

@@ -181,9 +181,7 @@ public final class DsrHub {
         int failed = 0;
         org.apache.camel.impl.DefaultCamelContext camel = new org.apache.camel.impl.DefaultCamelContext();
         try {
-            // as in application.properties: no silent retries by HttpClient
-            camel.getComponent("http", org.apache.camel.component.http.HttpComponent.class).setAutomaticRetriesDisabled(true);
-            camel.getComponent("https", org.apache.camel.component.http.HttpComponent.class).setAutomaticRetriesDisabled(true);
+            nl.dsrhub.connector.HttpEngine.prepare(camel);
             camel.start();
             nl.dsrhub.connector.HttpEngine engine = new nl.dsrhub.connector.HttpEngine(camel::createProducerTemplate, null,
                     Clock.systemDefaultZone());

@@ -79,6 +79,18 @@ public final class HttpEngine implements ConnectorEngine {
         this.clock = clock;
     }
 
+    /**
+     * Prepares a Camel context's http components for the engine: HttpClient 5.5 would retry 503s and sleep
+     * through a 429's Retry-After on its own, unseen. The engine classifies every answer itself and the
+     * routes schedule retries (honouring the hint), so the client must never retry.
+     */
+    public static void prepare(org.apache.camel.CamelContext context) {
+        for (String scheme : List.of("http", "https")) {
+            context.getComponent(scheme, org.apache.camel.component.http.HttpComponent.class)
+                    .setAutomaticRetriesDisabled(true);
+        }
+    }
+
     @Override
     public TaskStore.Finish run(Connector connector, TaskContext task) {
         return new Run(connector, task).execute();

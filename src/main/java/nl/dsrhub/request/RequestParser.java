@@ -130,10 +130,6 @@ public final class RequestParser {
         return maxDepth;
     }
 
-    /** Whether a file of this name is a request file this parser reads (by extension). */
-    public static boolean isRequestFileName(String fileName) {
-        return formatOf(fileName) != null;
-    }
 
     /**
      * Parses one request file.

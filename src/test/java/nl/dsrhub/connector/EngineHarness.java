@@ -36,8 +36,7 @@ final class EngineHarness implements AutoCloseable {
         Map<String, String> props = simulators.settings();
         catalog = ConnectorCatalog.load(null, new SettingsSource(k -> Optional.ofNullable(props.get(k)), Map.of()));
         camel = new DefaultCamelContext();
-        // as application.properties sets it for the hub: HttpClient must not retry on its own
-        camel.getComponent("http", org.apache.camel.component.http.HttpComponent.class).setAutomaticRetriesDisabled(true);
+        HttpEngine.prepare(camel);
         camel.start();
         db = Database.open(Database.defaultUrl(dir), null, null, 4);
         EventLog events = new EventLog(db.jdbc(), Clock.systemUTC());
