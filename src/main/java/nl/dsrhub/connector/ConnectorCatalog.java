@@ -191,8 +191,8 @@ public final class ConnectorCatalog {
         }
         Set<String> variables = new java.util.HashSet<>(def.needs().anyOf());
         variables.addAll(def.provides());
-        checkSteps(def.find(), "/find", variables, p);
-        checkSteps(def.erase(), "/erase", variables, p);
+        checkSteps(def, def.find(), "/find", variables, p);
+        checkSteps(def, def.erase(), "/erase", variables, p);
         for (int i = 0; i < def.retain().size(); i++) {
             var r = def.retain().get(i);
             String at = "/retain/" + i;
@@ -205,14 +205,17 @@ public final class ConnectorCatalog {
             if (r.what() == null) {
                 p.add(at + "/what: is required (nl and en)");
             }
-            if (r.years() == null || r.years() < 0) {
-                p.add(at + "/years: is required, at least 0");
+            if (r.years() == null ? r.unlessSetting() == null : r.years() < 0) {
+                p.add(at + "/years: is required, at least 0 (only a rule with unlessSetting may leave it out)");
+            }
+            if (r.unlessSetting() != null && !def.settings().containsKey(r.unlessSetting())) {
+                p.add(at + "/unlessSetting: '" + r.unlessSetting() + "' is not one of the connector's settings");
             }
         }
         return p;
     }
 
-    private static void checkSteps(List<Step> steps, String at, Set<String> variables, List<String> p) {
+    private static void checkSteps(ConnectorDefinition def, List<Step> steps, String at, Set<String> variables, List<String> p) {
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);
             String here = at + "/" + i;
@@ -241,7 +244,11 @@ public final class ConnectorCatalog {
             if (s.paginate() != null && !PAGINATION.contains(String.valueOf(s.paginate().type()))) {
                 p.add(here + "/paginate/type: must be one of page, offset, next-link");
             }
+            if (s.ifSetting() != null && !def.settings().containsKey(s.ifSetting())) {
+                p.add(here + "/ifSetting: '" + s.ifSetting() + "' is not one of the connector's settings");
+            }
             variables.addAll(s.pick().keySet());
+            variables.addAll(s.pickPairs().keySet());
         }
     }
 

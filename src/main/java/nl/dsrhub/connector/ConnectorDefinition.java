@@ -115,21 +115,33 @@ public record ConnectorDefinition(
      * One call (or one per value of {@code forEach}) and what to take from its answer.
      *
      * @param forEach  run once per value of this identifier or picked variable; the value is {@code ${each}}
+     *                 (for a variable of {@code pickPairs}: {@code ${each[0]}}, {@code ${each[1]}}, ...)
      * @param only     {@code export} or {@code erasure} to run the step for one request type only
+     * @param ifSetting run the step only when this connector setting is {@code true} (a choice the shop makes,
+     *                 e.g. whether its orders may be anonymised)
      * @param absentOn statuses meaning "the person is not there" (e.g. 404): not an error
      * @param select   keep only the items that really belong to the person (a search may match others)
      * @param keep     name of the file the answer is kept under for the bundle (a template)
-     * @param pick     variable name to JSON path: identifiers and values for later steps
+     * @param pick     variable name to JSON path: identifiers and values for later steps; the path may hold
+     *                 templates, e.g. {@code ${yearsAgo.7}} to compare dates
+     * @param pickPairs like {@code pick}, but each value is kept together with this step's {@code ${each}}: for
+     *                 ids that only mean something inside their parent (a customer id inside its store)
      * @param verify   for data-changing calls: a GET whose {@code absentOn} answer shows the change was made,
      *                 asked after a crash between sending the call and recording its answer
      * @param retainOn for data-changing calls: answers that mean the processor keeps the data by law
      */
-    public record Step(String id, String forEach, String only, Call request, Paginate paginate,
-                       List<Integer> absentOn, Select select, String keep, Map<String, String> pick, Call verify,
-                       RetainOn retainOn) {
+    public record Step(String id, String forEach, String only, String ifSetting, Call request, Paginate paginate,
+                       List<Integer> absentOn, Select select, String keep, Map<String, String> pick,
+                       Map<String, String> pickPairs, Call verify, RetainOn retainOn) {
         public Step {
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
             pick = pick == null ? Map.of() : Map.copyOf(pick);
+            pickPairs = pickPairs == null ? Map.of() : Map.copyOf(pickPairs);
+        }
+
+        /** A plain call, for the engine's own probes (check, login). */
+        public static Step call(String id, Call call) {
+            return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, null);
         }
     }
 
@@ -161,7 +173,12 @@ public record ConnectorDefinition(
     public record Select(String itemsPath, String field, String equals, Boolean ignoreCase) {
     }
 
-    /** Data the processor must keep by law when the identifier {@code when} is known. */
-    public record RetainRule(String when, ProcessorFacts.Text what, String legalBasis, Integer years) {
+    /**
+     * Data the processor keeps when the identifier or picked variable {@code when} is known after the erase
+     * steps: by law (with {@code years}), or, with {@code unlessSetting}, because the shop switched off the
+     * step that would have removed it (no end date then: the confirmation says so instead of inventing one).
+     */
+    public record RetainRule(String when, String unlessSetting, ProcessorFacts.Text what, String legalBasis,
+                             Integer years) {
     }
 }

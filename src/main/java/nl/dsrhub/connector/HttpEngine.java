@@ -106,7 +106,7 @@ public final class HttpEngine implements ConnectorEngine {
             return Optional.of("no check call declared");
         }
         Run run = new Run(connector, null);
-        Step probe = new Step("check", null, null, call, null, List.of(), null, null, Map.of(), null, null);
+        Step probe = Step.call("check", call);
         try {
             Answer answer = run.send(probe, call, run.url(call, null, Map.of()), null);
             if (answer.status() == 401 || answer.status() == 403) {
@@ -241,7 +241,8 @@ public final class HttpEngine implements ConnectorEngine {
         }
 
         private boolean appliesTo(Step step) {
-            return step.only() == null || step.only().equals(task.request().type().wire());
+            return (step.only() == null || step.only().equals(task.request().type().wire()))
+                    && (step.ifSetting() == null || Boolean.parseBoolean(connector.settings().get(step.ifSetting())));
         }
 
         private List<String> valuesFor(Step step) {
@@ -270,7 +271,8 @@ public final class HttpEngine implements ConnectorEngine {
                     JsonNode selected = select(step, body, each);
                     boolean empty = isEmpty(selected);
                     if (!empty) {
-                        step.pick().forEach((name, path) -> pick(name, path, selected));
+                        step.pick().forEach((name, path) -> pick(name, expand(path, each), selected, null));
+                        step.pickPairs().forEach((name, path) -> pick(name, expand(path, each), selected, each));
                         if (step.keep() != null) {
                             keep(step, each, paging == null ? 0 : pages, answer, selected, body);
                         }
@@ -361,10 +363,12 @@ public final class HttpEngine implements ConnectorEngine {
             List<Retention> out = new ArrayList<>(refused);
             LocalDate today = LocalDate.now(clock);
             for (RetainRule rule : connector.definition().retain()) {
-                if (!vars.getOrDefault(rule.when(), new LinkedHashSet<>()).isEmpty()) {
+                boolean switchedOff = rule.unlessSetting() != null
+                        && Boolean.parseBoolean(connector.settings().get(rule.unlessSetting()));
+                if (!switchedOff && !vars.getOrDefault(rule.when(), new LinkedHashSet<>()).isEmpty()) {
                     String what = rule.what().nl().equals(rule.what().en()) ? rule.what().en()
                             : rule.what().nl() + " / " + rule.what().en();
-                    out.add(new Retention(what, rule.legalBasis(), today.plusYears(rule.years())));
+                    out.add(new Retention(what, rule.legalBasis(), rule.years() == null ? null : today.plusYears(rule.years())));
                 }
             }
             return out;
@@ -434,7 +438,7 @@ public final class HttpEngine implements ConnectorEngine {
         /** Logs in once per run: the processor hands out a session token for the calls that follow. */
         private String session(ConnectorDefinition.Auth auth) {
             if (sessionToken == null) {
-                Step login = new Step("login", null, null, auth.login(), null, List.of(), null, null, Map.of(), null, null);
+                Step login = Step.call("login", auth.login());
                 Answer answer = send(login, auth.login(), url(auth.login(), null, Map.of()), null, null, false);
                 if (answer.status() == 401 || answer.status() == 403) {
                     throw new PermanentFailure(connector.name() + " login: HTTP " + answer.status() + errorTitle(answer));
@@ -612,9 +616,11 @@ public final class HttpEngine implements ConnectorEngine {
             return n == null || n.isNull() || n.isMissingNode() || (n.isContainerNode() && n.isEmpty());
         }
 
-        private void pick(String name, String path, JsonNode body) {
+        /** @param pairedWith null, or the step's {@code each} that the picked values only make sense with */
+        private void pick(String name, String path, JsonNode body, String pairedWith) {
             for (JsonNode v : read(body, path)) {
-                flatten(v).forEach(s -> vars.computeIfAbsent(name, k -> new LinkedHashSet<>()).add(s));
+                flatten(v).forEach(s -> vars.computeIfAbsent(name, k -> new LinkedHashSet<>())
+                        .add(pairedWith == null ? s : Tuple.of(pairedWith, s)));
             }
         }
 
@@ -673,6 +679,18 @@ public final class HttpEngine implements ConnectorEngine {
 
         // ---- templates
 
+        /** {@code ${yearsAgo.7}}: the moment 7 years ago, UTC, as the processors' GMT timestamps are written. */
+        private String yearsAgo(String name) {
+            try {
+                int years = Integer.parseInt(name.substring("yearsAgo.".length()));
+                return java.time.LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)).minusYears(years)
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                        .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+
         private String expand(String template, String each) {
             return Template.expand(template, n -> value(n, each));
         }
@@ -688,6 +706,12 @@ public final class HttpEngine implements ConnectorEngine {
                 case "subject.name" -> task.request().subject().name();
                 case "each" -> each;
                 default -> {
+                    if (name.startsWith("each[")) {
+                        yield Tuple.part(each, name);
+                    }
+                    if (name.startsWith("yearsAgo.")) {
+                        yield yearsAgo(name);
+                    }
                     if (name.startsWith("settings.")) {
                         yield connector.settings().get(name.substring("settings.".length()));
                     }

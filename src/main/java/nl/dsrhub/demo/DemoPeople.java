@@ -112,7 +112,7 @@ public final class DemoPeople {
 
     public static final Person ANNA = new Person("anna.mulder@example.com", "Anna", "Mulder", "+31600000012",
             new Address("Testlaan 3", "9711 AA", "Groningen", "NL"),
-            12L, "customer", List.of(1002L, 1006L, 1010L, 1014L),
+            12L, "customer", List.of(990L, 1002L, 1006L, 1010L, 1014L),
             "cst_Q4xbT7mJ2c", List.of("tr_Nc5wE2rTy7", "tr_Ux9pQ4sLm1", "tr_Bv7kH3dGj5", "tr_Ro2fW8zXc4"),
             List.of("183004112", "186550923", "189902341"), List.of(),
             List.of(LIST_NEWSLETTER, LIST_WORKSHOPS));
@@ -166,6 +166,8 @@ public final class DemoPeople {
     private static final Item DECAF = new Item("Koffiebonen Decaf 500g", 3, "11.25");
 
     private static final List<OrderSeed> ORDERS = List.of(
+            // paid by bank transfer before the shop used Mollie, and older than the 7-year fiscal retention
+            new OrderSeed(990, ANNA, ANNA.email(), false, "2018-06-02T10:20:00", "completed", List.of(GRINDER), null, null, null),
             new OrderSeed(1001, JAN, JAN.email(), false, "2024-11-03T14:12:09", "completed", List.of(ESPRESSO), "tr_WDqYK6vllg", "184729301", null),
             new OrderSeed(1002, ANNA, ANNA.email(), false, "2024-11-10T10:02:44", "completed", List.of(GRINDER), "tr_Nc5wE2rTy7", "183004112", null),
             new OrderSeed(1003, KEES, KEES.email(), false, "2024-11-22T16:45:00", "completed", List.of(DECAF), "tr_Gh4jK7lMn2", "183877650", null),
@@ -288,7 +290,9 @@ public final class DemoPeople {
         n.put("version", "9.3.3");
         n.put("prices_include_tax", true);
         n.put("date_created", o.created());
+        n.put("date_created_gmt", gmt(o.created()));
         n.put("date_modified", o.created());
+        n.put("date_modified_gmt", gmt(o.created()));
         n.put("discount_total", "0.00");
         n.put("shipping_total", shipping.toPlainString());
         n.put("total", total.setScale(2).toPlainString());
@@ -297,8 +301,8 @@ public final class DemoPeople {
         n.put("order_key", "wc_order_" + Long.toString(o.id() * 7919L, 36) + "demo");
         n.set("billing", address(json, p, o.billingEmail(), true));
         n.set("shipping", address(json, p, null, false));
-        n.put("payment_method", "mollie_wc_gateway_ideal");
-        n.put("payment_method_title", "iDEAL");
+        n.put("payment_method", o.paymentId() == null ? "bacs" : "mollie_wc_gateway_ideal");
+        n.put("payment_method_title", o.paymentId() == null ? "Bankoverschrijving" : "iDEAL");
         n.put("transaction_id", o.paymentId());
         n.put("customer_ip_address", "192.0.2." + (o.id() % 200 + 1));
         n.put("customer_user_agent", "Mozilla/5.0 (X11; Linux x86_64)");
@@ -311,7 +315,9 @@ public final class DemoPeople {
         if (!o.guest() && p.mollieCustomerId() != null) {
             meta.addObject().put("id", metaIds.incrementAndGet()).put("key", "_mollie_customer_id").put("value", p.mollieCustomerId());
         }
-        meta.addObject().put("id", metaIds.incrementAndGet()).put("key", "_mollie_payment_id").put("value", o.paymentId());
+        if (o.paymentId() != null) {
+            meta.addObject().put("id", metaIds.incrementAndGet()).put("key", "_mollie_payment_id").put("value", o.paymentId());
+        }
         if (o.parcelId() != null) {
             meta.addObject().put("id", metaIds.incrementAndGet()).put("key", "_sendcloud_parcel_id").put("value", o.parcelId());
         }

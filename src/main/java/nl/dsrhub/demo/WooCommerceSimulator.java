@@ -166,9 +166,15 @@ public class WooCommerceSimulator extends SimulatorServer {
                 return listOrders(req);
             }
         } else if (om.matches()) {
+            ObjectNode o = orders.get(Long.parseLong(om.group(1)));
+            if (o == null && Set.of("GET", "PUT", "POST", "PATCH").contains(m)) {
+                return wpError(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.");
+            }
             if (m.equals("GET")) {
-                ObjectNode o = orders.get(Long.parseLong(om.group(1)));
-                return o == null ? wpError(404, "woocommerce_rest_shop_order_invalid_id", "Invalid ID.") : json(200, o);
+                return json(200, o);
+            }
+            if (m.equals("PUT") || m.equals("POST") || m.equals("PATCH")) {
+                return updateOrder(req, o);
             }
         }
         return noRoute(req);
@@ -235,6 +241,59 @@ public class WooCommerceSimulator extends SimulatorServer {
         List<ObjectNode> all = orders.values().stream().filter(filter)
                 .sorted(asc ? byDate : byDate.reversed()).toList();
         return page(req, "/orders", all);
+    }
+
+    /**
+     * Update an order: the given top-level fields replace the order's, {@code billing} and {@code shipping}
+     * are merged field by field, {@code meta_data} entries update the entry with the same key or are added.
+     * Read-only fields (id, dates, IP address, user agent) are ignored, as WooCommerce does.
+     */
+    private Response updateOrder(Request req, ObjectNode order) {
+        JsonNode patch;
+        try {
+            patch = JSON.readTree(req.body());
+        } catch (Exception e) {
+            return wpError(400, "rest_invalid_json", "Invalid JSON body passed.");
+        }
+        if (patch == null || !patch.isObject()) {
+            return wpError(400, "rest_invalid_json", "Invalid JSON body passed.");
+        }
+        String email = patch.path("billing").path("email").asText("");
+        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            return invalidParam("billing", "billing[email] is not a valid email address.");
+        }
+        synchronized (order) {
+            for (var field : (Iterable<Map.Entry<String, JsonNode>>) patch::fields) {
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                switch (name) {
+                    case "id", "date_created", "date_created_gmt", "customer_ip_address", "customer_user_agent",
+                         "order_key", "number", "_links" -> { }
+                    case "billing", "shipping" -> ((ObjectNode) order.withObject("/" + name)).setAll((ObjectNode) value);
+                    case "meta_data" -> mergeMeta(order, value);
+                    default -> order.set(name, value);
+                }
+            }
+            return json(200, order);
+        }
+    }
+
+    private static void mergeMeta(ObjectNode order, JsonNode entries) {
+        ArrayNode meta = order.withArray("/meta_data");
+        long nextId = 9000 + meta.size();
+        for (JsonNode e : entries) {
+            ObjectNode existing = null;
+            for (JsonNode m : meta) {
+                if (m.path("key").asText().equals(e.path("key").asText())) {
+                    existing = (ObjectNode) m;
+                }
+            }
+            if (existing != null) {
+                existing.set("value", e.path("value"));
+            } else {
+                meta.addObject().put("id", nextId++).put("key", e.path("key").asText()).set("value", e.path("value"));
+            }
+        }
     }
 
     /** WooCommerce searches the order id and the billing/shipping address index (LIKE %term%) and item names. */

@@ -31,9 +31,15 @@ final class EngineHarness implements AutoCloseable {
     private final Path dir;
 
     EngineHarness(Path dir) {
+        this(dir, Map.of());
+    }
+
+    /** @param settings connector settings over the simulators' own, e.g. a shop's choice */
+    EngineHarness(Path dir, Map<String, String> settings) {
         this.dir = dir;
         simulators = Simulators.start();
-        Map<String, String> props = simulators.settings();
+        Map<String, String> props = new java.util.HashMap<>(simulators.settings());
+        props.putAll(settings);
         catalog = ConnectorCatalog.load(null, new SettingsSource(k -> Optional.ofNullable(props.get(k)), Map.of()));
         camel = new DefaultCamelContext();
         HttpEngine.prepare(camel);

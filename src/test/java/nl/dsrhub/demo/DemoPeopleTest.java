@@ -63,7 +63,7 @@ class DemoPeopleTest {
     @Test
     void onlyInventedAddressesAreUsed() {
         assertThat(EVERYONE).allSatisfy(p -> assertThat(p.email()).matches(".+@example\\.(nl|com)"));
-        assertThat(DemoPeople.ALL_ORDER_IDS).hasSize(16).allSatisfy(id -> assertThat(woo.orderExists(id)).isTrue());
+        assertThat(DemoPeople.ALL_ORDER_IDS).hasSize(17).allSatisfy(id -> assertThat(woo.orderExists(id)).isTrue());
     }
 
     @Test

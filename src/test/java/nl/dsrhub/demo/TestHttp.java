@@ -47,6 +47,24 @@ final class TestHttp {
         }
     }
 
+    /** A call with a JSON body (PUT, POST). */
+    static HttpResponse<String> sendJson(String method, String url, String authorization, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static CompletableFuture<HttpResponse<String>> sendAsync(String method, String url, String authorization) {
         return CLIENT.sendAsync(request(method, url, authorization), HttpResponse.BodyHandlers.ofString());
     }

@@ -47,6 +47,32 @@ class WooCommerceSimulatorTest {
         return TestHttp.send("DELETE", woo.baseUrl() + path, auth);
     }
 
+    private HttpResponse<String> put(String path, String body) {
+        return TestHttp.sendJson("PUT", woo.baseUrl() + path, auth, body);
+    }
+
+    @Test
+    void updatingAnOrderMergesItsAddressesAndMetaAndIgnoresReadOnlyFields() {
+        HttpResponse<String> r = put("/orders/990", "{\"billing\": {\"last_name\": \"[deleted]\", \"email\": \"deleted@site.invalid\"},"
+                + " \"customer_id\": 0, \"customer_ip_address\": \"0.0.0.0\", \"meta_data\": [{\"key\": \"_anonymized\", \"value\": \"yes\"}]}");
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode order = woo.order(990).orElseThrow();
+        assertThat(order.at("/billing/last_name").asText()).isEqualTo("[deleted]");
+        assertThat(order.at("/billing/first_name").asText()).as("untouched field").isEqualTo("Anna");
+        assertThat(order.at("/customer_id").asLong()).isZero();
+        assertThat(order.at("/customer_ip_address").asText()).as("read-only").isNotEqualTo("0.0.0.0");
+        assertThat(order.at("/meta_data").findValuesAsText("key")).contains("_anonymized");
+        assertThat(json(r).at("/billing/email").asText()).isEqualTo("deleted@site.invalid");
+    }
+
+    @Test
+    void updatingAnOrderWithAnInvalidEmailOrOfAnUnknownIdIsRefused() {
+        assertThat(put("/orders/990", "{\"billing\": {\"email\": \"not an address\"}}").statusCode()).isEqualTo(400);
+        assertThat(put("/orders/424242", "{}").statusCode()).isEqualTo(404);
+        assertThat(put("/orders/990", "[1, 2]").statusCode()).isEqualTo(400);
+    }
+
     private static JsonNode json(HttpResponse<String> r) {
         try {
             return JSON.readTree(r.body());
@@ -159,11 +185,11 @@ class WooCommerceSimulatorTest {
         HttpResponse<String> first = get("/orders?per_page=5");
         HttpResponse<String> last = get("/orders?per_page=5&page=4");
 
-        assertThat(first.headers().firstValue("X-WP-Total")).hasValue("16");
+        assertThat(first.headers().firstValue("X-WP-Total")).hasValue("17");
         assertThat(first.headers().firstValue("X-WP-TotalPages")).hasValue("4");
         assertThat(first.headers().firstValue("Link")).hasValueSatisfying(l -> assertThat(l).contains("page=2").contains("rel=\"next\""));
         assertThat(json(first)).hasSize(5);
-        assertThat(json(last)).hasSize(1);
+        assertThat(json(last)).hasSize(2);
         assertThat(json(get("/orders"))).hasSize(10);   // per_page defaults to 10
     }
 

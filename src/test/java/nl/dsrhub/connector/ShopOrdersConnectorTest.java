@@ -1,0 +1,92 @@
+package nl.dsrhub.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.demo.WooCommerceSimulator;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.result.Retention;
+import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.testing.Requests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The shop's orders on erasure: the paid ones within the 7-year fiscal retention are kept and reported,
+ * the others (older, or never paid) are anonymised as WooCommerce's own eraser does — unless the shop
+ * switched that off, which the outcome then states without inventing a legal basis.
+ */
+class ShopOrdersConnectorTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOrderOlderThanTheRetentionPeriodIsAnonymisedAndTheBookedOnesAreRetained() {
+        try (EngineHarness h = new EngineHarness(dir)) {
+            TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
+
+            assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
+            assertThat(f.detail()).contains("anonymise-order 1x", "delete-customer 1x");
+            assertThat(f.retained()).extracting(Retention::legalBasis).singleElement().asString().contains("AWR art. 52");
+            JsonNode old = h.simulators.woo.order(990).orElseThrow();
+            assertThat(old.at("/billing/email").asText()).isEqualTo("deleted@site.invalid");
+            assertThat(old.at("/billing/last_name").asText()).isEqualTo("[deleted]");
+            assertThat(old.at("/shipping/address_1").asText()).isEqualTo("[deleted]");
+            assertThat(old.at("/customer_id").asLong()).isZero();
+            assertThat(old.toString()).doesNotContain(DemoPeople.ANNA.lastName(), DemoPeople.ANNA.email());
+            assertThat(old.at("/total").asText()).as("the totals stay for the shop's statistics").isNotEmpty();
+            for (long booked : List.of(1002L, 1006L, 1010L, 1014L)) {
+                assertThat(h.simulators.woo.order(booked).orElseThrow().at("/billing/email").asText())
+                        .isEqualTo(DemoPeople.ANNA.email());
+            }
+            assertThat(orderWrites(h)).containsExactly("PUT /orders/990");
+        }
+    }
+
+    @Test
+    void aCancelledOrderWithinTheRetentionPeriodIsNotPartOfTheBooksAndIsAnonymised() {
+        try (EngineHarness h = new EngineHarness(dir)) {
+            TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.MARJAN.email()));
+
+            assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
+            assertThat(h.simulators.woo.order(1013).orElseThrow().at("/billing/email").asText())
+                    .as("cancelled order").isEqualTo("deleted@site.invalid");
+            assertThat(h.simulators.woo.order(1008).orElseThrow().at("/billing/email").asText())
+                    .as("completed order").isEqualTo(DemoPeople.MARJAN.email());
+            assertThat(orderWrites(h)).containsExactly("PUT /orders/1013");
+        }
+    }
+
+    @Test
+    void aShopThatKeepsItsOrdersGetsThemReportedAsKeptWithoutALegalBasisOrEndDate() {
+        try (EngineHarness h = new EngineHarness(dir, Map.of("dsr.connector.woocommerce.anonymise-orders", "false"))) {
+            TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
+
+            assertThat(orderWrites(h)).isEmpty();
+            assertThat(h.simulators.woo.order(990).orElseThrow().at("/billing/email").asText()).isEqualTo(DemoPeople.ANNA.email());
+            assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
+            assertThat(f.retained()).hasSize(2);
+            Retention kept = f.retained().stream().filter(r -> r.legalBasis().contains("no legal obligation")).findFirst().orElseThrow();
+            assertThat(kept.what()).contains("old and unpaid orders");
+            assertThat(kept.until()).isNull();
+        }
+    }
+
+    @Test
+    void anExportChangesNoOrder() {
+        try (EngineHarness h = new EngineHarness(dir)) {
+            assertThat(h.run("woocommerce", Requests.export(DemoPeople.ANNA.email())).outcome()).isEqualTo(Outcome.EXPORTED);
+            assertThat(orderWrites(h)).isEmpty();
+        }
+    }
+
+    private static List<String> orderWrites(EngineHarness h) {
+        return h.simulators.woo.calls().stream().map(c -> c.method() + " " + c.path().substring(WooCommerceSimulator.BASE_PATH.length()))
+                .filter(c -> !c.startsWith("GET") && c.contains(" /orders")).toList();
+    }
+}
