@@ -143,7 +143,10 @@ class EndToEndTest {
             assertThat(fixture.mailchimp.memberStatus(list, anna.email())).isNull();
         }
         // a plain DELETE only archives at Mailchimp: it must never be used
-        assertThat(fixture.mailchimp.callsMatching("DELETE", ".*" + anna.subscriberHash() + ".*")).isEmpty();
+        assertThat(fixture.mailchimp.callsMatching("DELETE", ".*/lists/.*" + anna.subscriberHash() + ".*")).isEmpty();
+        // the shop's copies in Mailchimp's e-commerce store: her orders, then her as a customer
+        assertThat(fixture.mailchimp.callsMatching("DELETE", ".*/ecommerce/stores/.*")).hasSize(anna.molliePaymentIds().size() + 1);
+        assertThat(fixture.mailchimp.storeCustomerExists(DemoPeople.MAILCHIMP_STORE, DemoPeople.mailchimpCustomerId(anna))).isFalse();
 
         // every other processor: exactly the calls that erase, once each
         var sims = fixture.simulators;

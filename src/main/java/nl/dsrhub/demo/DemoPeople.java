@@ -48,6 +48,14 @@ public final class DemoPeople {
     /** Mailchimp audience "Koffieworkshops". */
     public static final String LIST_WORKSHOPS = "0d6b3a8f27";
 
+    /** The shop's e-commerce store in Mailchimp (connected by the Mailchimp for WooCommerce plugin). */
+    public static final String MAILCHIMP_STORE = "koffiebar-5f2e8c";
+
+    /** The plugin's customer id in Mailchimp: the MD5 of the lower-case e-mail address. */
+    public static String mailchimpCustomerId(Person p) {
+        return MailchimpSimulator.subscriberHash(p.email());
+    }
+
     /** The site URL the shop's {@code _links} point at (as a real shop would, not the simulator). */
     static final String SHOP_URL = "https://shop.example.nl";
     private static final ZoneId SHOP_ZONE = ZoneId.of("Europe/Amsterdam");
@@ -221,6 +229,18 @@ public final class DemoPeople {
                 String status = p == LOTTE ? "unsubscribed" : "subscribed";
                 mc.addMember(list, p.email(), p.firstName(), p.lastName(), p.phone(), status,
                         at("2024-0" + (1 + Math.abs(p.email().hashCode()) % 9) + "-12T20:15:00"));
+            }
+        }
+        // the shop's Mailchimp for WooCommerce plugin: customers (id = MD5 of the e-mail) and their orders
+        mc.addStore(MAILCHIMP_STORE, LIST_CUSTOMERS, "Koffiebar webshop", "shop.example.nl", at("2023-09-15T09:05:00"));
+        for (Person p : List.of(JAN, ANNA, KEES)) {
+            List<OrderSeed> bought = ORDERS.stream().filter(o -> o.buyer() == p && o.paymentId() != null).toList();
+            double spent = bought.stream().mapToDouble(o -> o.items().stream().map(Item::total)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue()).sum();
+            mc.addStoreCustomer(MAILCHIMP_STORE, mailchimpCustomerId(p), p, bought.size(), spent, at(bought.get(0).created()));
+            for (OrderSeed o : bought) {
+                mc.addStoreOrder(MAILCHIMP_STORE, String.valueOf(o.id()), mailchimpCustomerId(p),
+                        o.items().stream().map(Item::total).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue(), at(o.created()));
             }
         }
         // Jan: activity, notes and tags in both audiences

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * Simulates the Mailchimp Marketing API 3.0 ({@code /3.0}) following {@code ../shared/specs/mailchimp-*.yaml}:
  * lists, list members (by MD5 hash of the lower-case e-mail, or the e-mail itself), member activity,
  * activity-feed, notes and tags, {@code DELETE} of a member (which only <b>archives</b> it),
- * {@code POST .../actions/delete-permanent} (which erases it for good) and {@code search-members}.
+ * {@code POST .../actions/delete-permanent} (which erases it for good), {@code search-members}, and the
+ * e-commerce stores with their customers and orders ({@link MailchimpEcommerce}).
  *
  * <p>Auth: HTTP Basic with any user name and the API key as password. At most
  * {@value #DEFAULT_MAX_CONNECTIONS} requests in flight at once: the next one gets 429. All errors are
@@ -107,6 +108,7 @@ public class MailchimpSimulator extends SimulatorServer {
     private final AtomicInteger ids = new AtomicInteger(100);
     private volatile String apiKey;
     private volatile int maxConnections = DEFAULT_MAX_CONNECTIONS;
+    private final MailchimpEcommerce ecommerce = new MailchimpEcommerce(this::baseUrl);
 
     public MailchimpSimulator(String apiKey) {
         super("mailchimp", BASE_PATH);
@@ -188,6 +190,29 @@ public class MailchimpSimulator extends SimulatorServer {
         return m;
     }
 
+    /** The connected stores and the customers and orders their plugin copied here. */
+    public void addStore(String id, String listId, String name, String domain, Instant createdAt) {
+        ecommerce.addStore(id, listId, name, domain, createdAt);
+    }
+
+    public void addStoreCustomer(String storeId, String customerId, DemoPeople.Person p, int orders, double spent,
+                                 Instant createdAt) {
+        ecommerce.addCustomer(storeId, customerId, p.email(), p.firstName(), p.lastName(), p.address(), orders, spent,
+                createdAt);
+    }
+
+    public void addStoreOrder(String storeId, String orderId, String customerId, double total, Instant processedAt) {
+        ecommerce.addOrder(storeId, orderId, customerId, total, processedAt);
+    }
+
+    public boolean storeCustomerExists(String storeId, String customerId) {
+        return ecommerce.customerExists(storeId, customerId);
+    }
+
+    public boolean storeOrderExists(String storeId, String orderId) {
+        return ecommerce.orderExists(storeId, orderId);
+    }
+
     // ------------------------------------------------------------------ the API
 
     @Override
@@ -219,6 +244,10 @@ public class MailchimpSimulator extends SimulatorServer {
     protected Response route(Request req) {
         String p = req.apiPath();
         String m = req.method();
+        Optional<Response> shop = ecommerce.route(req, p);
+        if (shop.isPresent()) {
+            return shop.get();
+        }
         if (p.equals("/lists") || p.equals("/lists/")) {
             return m.equals("GET") ? getLists(req) : methodNotAllowed();
         }

@@ -26,7 +26,16 @@ public final class MailchimpContract {
 
     /** Fails with the validator's messages for every call whose request or response breaks the spec. */
     public static void assertConforms(List<RecordedCall> calls) {
-        ContractCalls.assertConforms("Mailchimp", calls, MailchimpContract::validate);
+        ContractCalls.assertConforms("Mailchimp", calls.stream().filter(MailchimpContract::hasPublishedSpec).toList(),
+                MailchimpContract::validate);
+    }
+
+    /**
+     * The specs in {@code ../shared/specs} cover lists, members and search; the e-commerce resources are not
+     * among them, so those calls follow Mailchimp's documented shapes without a machine check here.
+     */
+    static boolean hasPublishedSpec(RecordedCall call) {
+        return !call.path().startsWith("/3.0/ecommerce/");
     }
 
     /** The validator's report for one call. */

@@ -57,7 +57,9 @@ class RetryTest {
         fixture.woo.setCredentials("ck_rotated", "cs_rotated");
         fixture.drop("locked.json", Requests.file("export", DemoPeople.KEES.email(), Requests.now(), "RETRY-401"));
         String id = fixture.awaitRequest("RETRY-401");
-        await().atMost(Duration.ofSeconds(30)).until(() -> task(id, "woocommerce").outcome() == Outcome.NEEDS_ATTENTION);
+        // ignoreExceptions: the task row appears only once the request is planned
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> task(id, "woocommerce").outcome() == Outcome.NEEDS_ATTENTION);
         assertThat(task(id, "woocommerce").detail()).contains("HTTP 401");
         assertThat(fixture.requests().row(id).orElseThrow().status()).isNotEqualTo(RequestStore.COMPLETED);
 

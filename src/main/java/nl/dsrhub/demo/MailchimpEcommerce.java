@@ -1,0 +1,246 @@
+package nl.dsrhub.demo;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.dsrhub.demo.SimulatorServer.Request;
+import nl.dsrhub.demo.SimulatorServer.Response;
+
+/**
+ * The e-commerce part of the Mailchimp simulator ({@code /3.0/ecommerce/stores/...}): connected stores, their
+ * customers (filterable by {@code email_address}) and orders (filterable by {@code customer_id}), get and
+ * {@code DELETE} of both. A shop plugin (Mailchimp for WooCommerce) copies its customers and orders here,
+ * with names, e-mail and addresses. Deleting a customer leaves their orders, so a connector deletes both.
+ * Shapes follow Mailchimp's documented e-commerce resources (no spec of them is in {@code ../shared/specs}).
+ */
+final class MailchimpEcommerce {
+
+    private static final Pattern STORE = Pattern.compile("/ecommerce/stores/([^/]+)/?");
+    private static final Pattern ITEMS = Pattern.compile("/ecommerce/stores/([^/]+)/(customers|orders)/?");
+    private static final Pattern ITEM = Pattern.compile("/ecommerce/stores/([^/]+)/(customers|orders)/([^/]+)/?");
+
+    private final Supplier<String> baseUrl;
+    /** store id → store JSON */
+    private final Map<String, ObjectNode> stores = new ConcurrentSkipListMap<>();
+    /** store id → customer id → customer JSON */
+    private final Map<String, Map<String, ObjectNode>> customers = new ConcurrentHashMap<>();
+    /** store id → order id → order JSON */
+    private final Map<String, Map<String, ObjectNode>> orders = new ConcurrentHashMap<>();
+
+    MailchimpEcommerce(Supplier<String> baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    // ------------------------------------------------------------------ seeding and inspection
+
+    void addStore(String id, String listId, String name, String domain, Instant createdAt) {
+        ObjectNode s = SimulatorServer.JSON.createObjectNode();
+        s.put("id", id);
+        s.put("list_id", listId);
+        s.put("name", name);
+        s.put("platform", "WooCommerce");
+        s.put("domain", domain);
+        s.put("is_syncing", false);
+        s.put("email_address", "winkel@" + domain);
+        s.put("currency_code", "EUR");
+        s.put("primary_locale", "nl");
+        s.put("timezone", "Europe/Amsterdam");
+        s.put("created_at", MailchimpSimulator.ts(createdAt));
+        s.put("updated_at", MailchimpSimulator.ts(createdAt));
+        stores.put(id, s);
+        customers.putIfAbsent(id, new ConcurrentSkipListMap<>());
+        orders.putIfAbsent(id, new ConcurrentSkipListMap<>());
+    }
+
+    void addCustomer(String storeId, String customerId, String email, String firstName, String lastName,
+                     DemoPeople.Address address, int ordersCount, double totalSpent, Instant createdAt) {
+        ObjectNode c = SimulatorServer.JSON.createObjectNode();
+        c.put("id", customerId);
+        c.put("email_address", email);
+        c.put("opt_in_status", true);
+        c.put("company", "");
+        c.put("first_name", firstName);
+        c.put("last_name", lastName);
+        c.put("orders_count", ordersCount);
+        c.put("total_spent", totalSpent);
+        if (address != null) {
+            c.set("address", address(address));
+        }
+        c.put("created_at", MailchimpSimulator.ts(createdAt));
+        c.put("updated_at", MailchimpSimulator.ts(createdAt));
+        store(storeId, customers).put(customerId, c);
+    }
+
+    void addOrder(String storeId, String orderId, String customerId, double total, Instant processedAt) {
+        ObjectNode customer = store(storeId, customers).get(customerId);
+        if (customer == null) {
+            throw new IllegalArgumentException("no customer " + customerId + " in store " + storeId);
+        }
+        ObjectNode o = SimulatorServer.JSON.createObjectNode();
+        o.put("id", orderId);
+        o.set("customer", customer.deepCopy());
+        o.put("store_id", storeId);
+        o.put("financial_status", "paid");
+        o.put("fulfillment_status", "shipped");
+        o.put("currency_code", "EUR");
+        o.put("order_total", total);
+        o.put("processed_at_foreign", MailchimpSimulator.ts(processedAt));
+        if (customer.has("address")) {
+            ObjectNode ship = ((ObjectNode) customer.get("address")).deepCopy();
+            ship.put("name", customer.path("first_name").asText() + " " + customer.path("last_name").asText());
+            o.set("shipping_address", ship);
+            o.set("billing_address", ship.deepCopy());
+        }
+        o.putArray("lines");
+        store(storeId, orders).put(orderId, o);
+    }
+
+    boolean customerExists(String storeId, String customerId) {
+        return customers.getOrDefault(storeId, Map.of()).containsKey(customerId);
+    }
+
+    boolean orderExists(String storeId, String orderId) {
+        return orders.getOrDefault(storeId, Map.of()).containsKey(orderId);
+    }
+
+    // ------------------------------------------------------------------ the API
+
+    /** The answer for an {@code /ecommerce/...} path, or empty when the path is not an e-commerce one. */
+    Optional<Response> route(Request req, String path) {
+        if (!path.startsWith("/ecommerce/")) {
+            return Optional.empty();
+        }
+        String m = req.method();
+        if (path.matches("/ecommerce/stores/?")) {
+            return Optional.of(m.equals("GET") ? listStores(req) : methodNotAllowed());
+        }
+        Matcher sm = STORE.matcher(path);
+        if (sm.matches()) {
+            ObjectNode s = stores.get(sm.group(1));
+            return Optional.of(!m.equals("GET") ? methodNotAllowed() : s == null ? notFound() : json(200, withLinks(s, "/ecommerce/stores/" + s.path("id").asText())));
+        }
+        Matcher im = ITEMS.matcher(path);
+        if (im.matches()) {
+            if (!stores.containsKey(im.group(1))) {
+                return Optional.of(notFound());
+            }
+            return Optional.of(!m.equals("GET") ? methodNotAllowed()
+                    : im.group(2).equals("customers") ? listCustomers(req, im.group(1)) : listOrders(req, im.group(1)));
+        }
+        Matcher one = ITEM.matcher(path);
+        if (one.matches()) {
+            Map<String, ObjectNode> items = (one.group(2).equals("customers") ? customers : orders)
+                    .getOrDefault(one.group(1), Map.of());
+            ObjectNode item = items.get(one.group(3));
+            if (!m.equals("GET") && !m.equals("DELETE")) {
+                return Optional.of(methodNotAllowed());
+            }
+            if (item == null) {
+                return Optional.of(notFound());
+            }
+            if (m.equals("DELETE")) {
+                items.remove(one.group(3));
+                return Optional.of(Response.of(204, null, null));
+            }
+            return Optional.of(json(200, withLinks(item, path)));
+        }
+        return Optional.of(notFound());
+    }
+
+    private Response listStores(Request req) {
+        List<ObjectNode> all = new ArrayList<>(stores.values());
+        ObjectNode body = SimulatorServer.JSON.createObjectNode();
+        ArrayNode arr = body.putArray("stores");
+        page(all, req).forEach(s -> arr.add(withLinks(s, "/ecommerce/stores/" + s.path("id").asText())));
+        body.put("total_items", all.size());
+        return json(200, body);
+    }
+
+    private Response listCustomers(Request req, String storeId) {
+        String email = req.param("email_address");
+        List<ObjectNode> all = customers.get(storeId).values().stream()
+                .filter(c -> email == null || c.path("email_address").asText().equalsIgnoreCase(email.trim())).toList();
+        ObjectNode body = SimulatorServer.JSON.createObjectNode();
+        body.put("store_id", storeId);
+        ArrayNode arr = body.putArray("customers");
+        page(all, req).forEach(c -> arr.add(withLinks(c, "/ecommerce/stores/" + storeId + "/customers/" + c.path("id").asText())));
+        body.put("total_items", all.size());
+        return json(200, body);
+    }
+
+    private Response listOrders(Request req, String storeId) {
+        String customerId = req.param("customer_id");
+        List<ObjectNode> all = orders.get(storeId).values().stream()
+                .filter(o -> customerId == null || o.path("customer").path("id").asText().equals(customerId)).toList();
+        ObjectNode body = SimulatorServer.JSON.createObjectNode();
+        body.put("store_id", storeId);
+        ArrayNode arr = body.putArray("orders");
+        page(all, req).forEach(o -> arr.add(withLinks(o, "/ecommerce/stores/" + storeId + "/orders/" + o.path("id").asText())));
+        body.put("total_items", all.size());
+        return json(200, body);
+    }
+
+    private ObjectNode withLinks(ObjectNode item, String self) {
+        ObjectNode copy = item.deepCopy();
+        ObjectNode link = copy.putArray("_links").addObject();
+        link.put("rel", "self");
+        link.put("href", baseUrl.get() + self);
+        link.put("method", "GET");
+        return copy;
+    }
+
+    private static List<ObjectNode> page(List<ObjectNode> all, Request req) {
+        int count = intOr(req.param("count"), 10);
+        int offset = intOr(req.param("offset"), 0);
+        return all.stream().skip(Math.max(offset, 0)).limit(Math.min(Math.max(count, 0), 1000)).toList();
+    }
+
+    private static int intOr(String v, int fallback) {
+        try {
+            return v == null ? fallback : Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+
+    private Map<String, ObjectNode> store(String storeId, Map<String, Map<String, ObjectNode>> of) {
+        Map<String, ObjectNode> m = of.get(storeId);
+        if (m == null) {
+            throw new IllegalArgumentException("unknown store " + storeId);
+        }
+        return m;
+    }
+
+    private static ObjectNode address(DemoPeople.Address a) {
+        ObjectNode n = SimulatorServer.JSON.createObjectNode();
+        n.put("address1", a.street());
+        n.put("address2", "");
+        n.put("city", a.city());
+        n.put("province", "");
+        n.put("postal_code", a.postcode());
+        n.put("country", "Netherlands");
+        n.put("country_code", a.country());
+        return n;
+    }
+
+    private static Response json(int status, ObjectNode body) {
+        return Response.of(status, MailchimpSimulator.CONTENT_TYPE, SimulatorServer.toJson(body));
+    }
+
+    private static Response notFound() {
+        return MailchimpSimulator.problem(404, "Resource Not Found", "The requested resource could not be found.");
+    }
+
+    private static Response methodNotAllowed() {
+        return MailchimpSimulator.problem(405, "Method Not Allowed", "The requested method and resource are not compatible.");
+    }
+}

@@ -1,0 +1,96 @@
+package nl.dsrhub.connector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.demo.MailchimpContract;
+import nl.dsrhub.demo.MailchimpSimulator;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.testing.Requests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Mailchimp's e-commerce stores: the shop's copies of the person as a customer, and of their orders. */
+class MailchimpStoreConnectorTest {
+
+    private static final String STORE = DemoPeople.MAILCHIMP_STORE;
+
+    @TempDir
+    Path dir;
+
+    EngineHarness h;
+
+    @BeforeEach
+    void start() {
+        h = new EngineHarness(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        h.close();
+    }
+
+    @Test
+    void anExportHoldsTheStoreCustomerAndTheirOrders() throws Exception {
+        long taskId = h.newTask(Requests.export(DemoPeople.JAN.email()), "mailchimp");
+        TaskStore.Finish f = h.engine.run(h.catalog.get("mailchimp"), h.context(taskId));
+
+        assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
+        Path data = h.context(taskId).dataDir();
+        assertThat(files(data)).contains("store-" + STORE + "-customer.json", "store-" + STORE + "-orders-p0001.json");
+        String orders = Files.readString(data.resolve("store-" + STORE + "-orders-p0001.json"));
+        assertThat(orders).contains("\"1001\"", "\"1007\"").doesNotContain(DemoPeople.ANNA.email());
+        String customer = Files.readString(data.resolve("store-" + STORE + "-customer.json"));
+        assertThat(customer).contains(DemoPeople.JAN.email()).doesNotContain(DemoPeople.MARJAN.email());
+    }
+
+    @Test
+    void anErasureDeletesTheStoreOrdersThenTheCustomerAndNobodyElses() {
+        TaskStore.Finish f = h.run("mailchimp", Requests.erasure(DemoPeople.ANNA.email()));
+
+        assertThat(f.outcome()).isEqualTo(Outcome.ERASED);
+        assertThat(f.detail()).contains("delete-store-order 4x", "delete-store-customer 1x", "delete-permanent 2x");
+        MailchimpSimulator mc = h.simulators.mailchimp;
+        String anna = DemoPeople.mailchimpCustomerId(DemoPeople.ANNA);
+        assertThat(mc.storeCustomerExists(STORE, anna)).isFalse();
+        for (String order : List.of("1002", "1006", "1010", "1014")) {
+            assertThat(mc.storeOrderExists(STORE, order)).as("order " + order).isFalse();
+        }
+        assertThat(mc.storeCustomerExists(STORE, DemoPeople.mailchimpCustomerId(DemoPeople.KEES))).isTrue();
+        assertThat(mc.storeOrderExists(STORE, "1003")).isTrue();
+        List<String> deletes = mc.calls().stream().filter(c -> c.method().equals("DELETE")).map(c -> c.path()).toList();
+        assertThat(deletes).hasSize(5);
+        assertThat(deletes.get(4)).as("the customer goes last").endsWith("/customers/" + anna);
+        assertThat(mc.calls()).noneMatch(c -> c.method().equals("DELETE") && c.path().contains("/lists/"));
+    }
+
+    @Test
+    void aSubscriberWhoNeverBoughtIsErasedFromTheAudiencesWithoutStoreCalls() {
+        TaskStore.Finish f = h.run("mailchimp", Requests.erasure(DemoPeople.EVA.email()));
+
+        assertThat(f.outcome()).isEqualTo(Outcome.ERASED);
+        assertThat(f.detail()).doesNotContain("store");
+        assertThat(h.simulators.mailchimp.calls()).noneMatch(c -> c.method().equals("DELETE"));
+    }
+
+    @Test
+    void theAudienceCallsStillConformToThePublishedSpecAlongsideTheStoreCalls() {
+        h.run("mailchimp", Requests.erasure(DemoPeople.ANNA.email()));
+
+        assertThat(h.simulators.mailchimp.calls()).filteredOn(c -> !c.path().contains("/ecommerce/")).isNotEmpty();
+        MailchimpContract.assertConforms(h.simulators.mailchimp.calls());
+    }
+
+    private static List<String> files(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).toList();
+        }
+    }
+}
