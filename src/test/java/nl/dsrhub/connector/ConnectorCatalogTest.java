@@ -63,6 +63,23 @@ class ConnectorCatalogTest {
     }
 
     @Test
+    void aStepSwitchedByASettingMustNameADeclaredSetting() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("  - id: lookup\n", "  - id: lookup\n    ifSetting: anonymise\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("/find/0/ifSetting: 'anonymise' is not one of the connector's settings");
+    }
+
+    @Test
+    void aPairedPickCanBeIteratedByALaterStep() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("  - id: lookup\n", "  - id: stores\n"
+                + "    request: { method: GET, path: /stores }\n    pickPairs: { storeCustomers: \"$[*].id\" }\n"
+                + "  - id: lookup\n    forEach: storeCustomers\n"));
+
+        assertThat(ConnectorCatalog.load(folder, CREDENTIALS).get("shop").definition().find()).hasSize(2);
+    }
+
+    @Test
     void missingRequiredCredentialNamesThePropertyAndTheEnvironmentVariable() throws Exception {
         write("shop.yaml", validConnector("shop"));
         SettingsSource none = new SettingsSource(key -> Optional.empty(), Map.of());
