@@ -27,6 +27,7 @@ public final class Hub implements AutoCloseable {
     private final Services services;
     private final Main main;
     private volatile ProducerTemplate producer;
+    private nl.dsrhub.ops.OpsWiring ops;
 
     private Hub(Services services, Main main) {
         this.services = services;
@@ -57,25 +58,28 @@ public final class Hub implements AutoCloseable {
     private void wire(Clock clock) {
         Services s = services;
         HttpEngine http = new HttpEngine(this::producer, s.journal, clock);
+        ops = new nl.dsrhub.ops.OpsWiring(s, clock);
         Duration retryBase = Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30));
-        TaskRunner runner = new TaskRunner(s.catalog, s.requests, s.tasks, Map.of(Channel.HTTP, http),
+        TaskRunner runner = new TaskRunner(s.catalog, s.requests, s.tasks, Map.of(Channel.HTTP, ops.track(http)),
                 s.workDir(), clock, retryBase);
         Planner planner = new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
         ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, new BundleWriter(),
                 new ConfirmationWriter(), s.outbox(), runner::dataDir, clock);
 
         // override: Camel also reads the jar's application.properties, which must not win over --config, --set and env
-        main.setOverrideProperties(s.config.resolved());
+        main.setOverrideProperties(ops.defaults(s.config.resolved()));
         main.bind("intake", s.intake);
         main.bind("planner", planner);
         main.bind("taskRunner", runner);
         main.bind("results", results);
         main.bind("recovery", new Recovery(planner, s.requests, s.tasks));
+        ops.bind(main, planner);
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterConfigure(BaseMainSupport m) {
                 HttpEngine.prepare(m.getCamelContext());
                 addTaskRoutes(m.getCamelContext());
+                ops.afterConfigure(m.getCamelContext());
             }
         });
     }
@@ -102,6 +106,11 @@ public final class Hub implements AutoCloseable {
             }
         }
         return producer;
+    }
+
+    /** Dashboard URL, token and metrics registry. */
+    public nl.dsrhub.ops.OpsWiring ops() {
+        return ops;
     }
 
     public Services services() {

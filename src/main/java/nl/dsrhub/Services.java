@@ -34,6 +34,7 @@ public final class Services implements AutoCloseable {
     public final ConnectorCatalog catalog;
     public final RequestValidator validator;
     public final Intake intake;
+    public final nl.dsrhub.ledger.Ledger ledger;
 
     private Services(HubConfig config, Clock clock, ConnectorCatalog catalog, Database database) {
         this.config = config;
@@ -43,6 +44,10 @@ public final class Services implements AutoCloseable {
         this.database = database;
         this.jdbc = database.jdbc();
         this.events = new EventLog(jdbc, clock);
+        // the ledger chains the proof-worthy events inside the transactions that record them
+        this.ledger = new nl.dsrhub.ledger.Ledger(jdbc, clock, config.find("dsr.ledger.key")
+                .orElseGet(() -> nl.dsrhub.ops.SecretFile.readOrCreate(dataDir.resolve("ledger.key"))));
+        events.setListener(ledger);
         this.requests = new RequestStore(jdbc, clock, events);
         this.tasks = new TaskStore(jdbc, clock, events);
         this.journal = new CallJournal(jdbc, clock);

@@ -193,6 +193,9 @@ public final class DemoRunner {
         }
         out.println("\nEverything is under " + dataDir + ": inbox/, outbox/<request>/, error/.");
         out.println("Status: java -jar target/dsr-hub.jar status --data " + dataDir);
+        out.println("Dashboard: " + hub.ops().dashboardUrl() + "  (log in with the token)");
+        out.println("Token: " + hub.ops().token() + "  (also in " + dataDir.resolve("dashboard.token") + ")");
+        out.println("Health: " + hub.ops().dashboardUrl() + "observe/health   Metrics: " + hub.ops().dashboardUrl() + "observe/metrics");
     }
 
     private static boolean isEmpty(Path dir) {

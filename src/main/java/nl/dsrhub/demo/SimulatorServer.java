@@ -59,6 +59,7 @@ public abstract class SimulatorServer implements AutoCloseable {
     private int failStatus;     // guarded by this
     private HttpServer server;  // guarded by this
     private ExecutorService executor;
+    private int lastPort;       // guarded by this; restart() binds it again
 
     protected SimulatorServer(String name, String basePath) {
         this.name = Objects.requireNonNull(name);
@@ -69,11 +70,20 @@ public abstract class SimulatorServer implements AutoCloseable {
 
     /** Starts the server on 127.0.0.1 and a free port. Starting a started server does nothing. */
     public synchronized SimulatorServer start() {
+        return startOn(0);
+    }
+
+    /** Starts a stopped server again on the port it had, as a processor coming back would (health tests). */
+    public synchronized SimulatorServer restart() {
+        return startOn(lastPort);
+    }
+
+    private synchronized SimulatorServer startOn(int port) {
         if (server != null) {
             return this;
         }
         try {
-            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+            HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             AtomicInteger n = new AtomicInteger();
             ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
                     new LinkedBlockingQueue<>(), r -> {
@@ -87,6 +97,7 @@ public abstract class SimulatorServer implements AutoCloseable {
             s.start();
             server = s;
             executor = pool;
+            lastPort = s.getAddress().getPort();
             LOG.info("{} simulator listening on {}", name, baseUrl());
             return this;
         } catch (IOException e) {

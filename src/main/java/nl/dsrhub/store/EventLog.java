@@ -10,6 +10,14 @@ public final class EventLog {
     public record Event(OffsetDateTime at, String connector, String kind, String detail) {
     }
 
+    /** Told of every event inside the transaction that records it (the ledger chains them there). */
+    @FunctionalInterface
+    public interface Listener {
+        void recorded(Jdbc tx, String requestId, String connector, String kind, String detail);
+    }
+
+    private volatile Listener listener;
+
     private final Jdbc jdbc;
     private final Clock clock;
 
@@ -19,13 +27,24 @@ public final class EventLog {
     }
 
     public void record(String requestId, String connector, String kind, String detail) {
-        record(jdbc, requestId, connector, kind, detail);
+        jdbc.inTransaction(tx -> {
+            record(tx, requestId, connector, kind, detail);
+            return null;
+        });
+    }
+
+    public void setListener(Listener listener) {
+        this.listener = listener;
     }
 
     /** Records the event in the caller's transaction, so it is stored together with the change it describes. */
     public void record(Jdbc tx, String requestId, String connector, String kind, String detail) {
         tx.update("INSERT INTO dsr_event (request_id, connector, at, kind, detail) VALUES (?,?,?,?,?)",
                 requestId, connector, OffsetDateTime.now(clock), kind, truncate(detail));
+        Listener l = listener;
+        if (l != null) {
+            l.recorded(tx, requestId, connector, kind, detail);
+        }
     }
 
     public List<Event> timeline(String requestId) {

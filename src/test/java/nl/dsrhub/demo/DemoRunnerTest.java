@@ -36,6 +36,8 @@ class DemoRunnerTest {
         }
         assertThat(results).extracting(p -> p.getFileName().toString())
                 .contains("bundle.zip", "confirmation.json", "confirmation.html");
+        assertThat(printed).contains("Dashboard: http://127.0.0.1:").contains("Token: ")
+                .contains(Files.readString(dataDir.resolve("dashboard.token")).trim());
         assertThat(printed).contains("bundle.zip").contains("confirmation.json").contains("PARTIAL").contains("ERASED");
         // the demo's output is shown to people: request ids and outcomes, no subject's address
         assertThat(printed).doesNotContain(DemoPeople.JAN.email(), DemoPeople.ANNA.email());
@@ -68,6 +70,7 @@ class DemoRunnerTest {
 
     private static HubConfig config(Path dataDir) {
         return HubConfig.load(null, Map.of("dsr.data-dir", dataDir.toString(),
-                "camel.main.name", "dsr-hub-demo-" + UUID.randomUUID().toString().substring(0, 8)), Map.of());
+                "camel.main.name", "dsr-hub-demo-" + UUID.randomUUID().toString().substring(0, 8),
+                "camel.server.port", String.valueOf(nl.dsrhub.testing.HubFixture.freePort())), Map.of());
     }
 }

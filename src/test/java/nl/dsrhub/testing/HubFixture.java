@@ -45,6 +45,8 @@ public final class HubFixture implements AutoCloseable {
         settings.put("dsr.retry.in-route-delay-ms", "50");
         settings.put("dsr.retry.base-seconds", "1");
         settings.put("camel.main.shutdown-timeout", "2");
+        // each test hub's HTTP server (dashboard, API, /observe) on its own free port: test classes run in parallel
+        settings.put("camel.server.port", String.valueOf(freePort()));
         settings.putAll(simulators.settings());
         settings.putAll(extra);
     }
@@ -68,6 +70,25 @@ public final class HubFixture implements AutoCloseable {
     public HubFixture set(String key, String value) {
         settings.put(key, value);
         return this;
+    }
+
+    /** A loopback port free right now. */
+    public static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The hub's HTTP server, e.g. {@code http://127.0.0.1:PORT/}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + settings.get("camel.server.port") + "/";
+    }
+
+    /** The dashboard and API token the hub made in its data dir. */
+    public String token() {
+        return hub.ops().token();
     }
 
     public Hub hub() {

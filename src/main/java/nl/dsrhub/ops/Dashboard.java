@@ -1,0 +1,301 @@
+package nl.dsrhub.ops;
+
+import static nl.dsrhub.ops.Web.esc;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.plan.Settlement;
+import nl.dsrhub.plan.TaskStatus;
+import nl.dsrhub.store.EventLog;
+import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.store.TaskStore.TaskRow;
+import org.apache.camel.Exchange;
+
+/**
+ * The officer's dashboard, rendered on the server (no build step, no script): open requests with
+ * days left and due-soon/overdue marks, a request's tasks and timeline, connector health and the
+ * deadline notices; forms to retry, settle and extend. Shows ids, connectors and outcomes, never
+ * the subject's name or address.
+ */
+public final class Dashboard {
+
+    private final RequestStore requests;
+    private final TaskStore tasks;
+    private final EventLog events;
+    private final OfficerNotices notices;
+    private final List<ConnectorHealthCheck> health;
+    private final DeadlineWatch watch;
+    private final Operations operations;
+    private final Settlement settlement;
+    private final AccessToken token;
+    private final Clock clock;
+
+    public Dashboard(RequestStore requests, TaskStore tasks, EventLog events, OfficerNotices notices,
+                     List<ConnectorHealthCheck> health, DeadlineWatch watch, Operations operations, Settlement settlement,
+                     AccessToken token, Clock clock) {
+        this.requests = requests;
+        this.tasks = tasks;
+        this.events = events;
+        this.notices = notices;
+        this.health = health;
+        this.watch = watch;
+        this.operations = operations;
+        this.settlement = settlement;
+        this.token = token;
+        this.clock = clock;
+    }
+
+    // ---- pages -----------------------------------------------------------------------------------
+
+    public void home(Exchange exchange) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        StringBuilder b = new StringBuilder();
+        b.append("<h2>Open requests</h2>");
+        List<RequestStore.RequestRow> open = requests.open();
+        if (open.isEmpty()) {
+            b.append("<p id=\"no-open\">No open requests.</p>");
+        } else {
+            b.append("<table id=\"open-requests\"><tr><th>Request</th><th>Type</th><th>Status</th><th>Received</th>"
+                    + "<th>Deadline</th><th>Days left</th><th></th></tr>");
+            for (RequestStore.RequestRow r : open) {
+                String level = watch.level(r.deadline(), now);
+                b.append("<tr id=\"req-").append(esc(r.id())).append("\" class=\"").append(level == null ? "ok" : level)
+                        .append("\"><td><a href=\"/requests/").append(esc(r.id())).append("\">").append(esc(r.id()))
+                        .append("</a></td><td>").append(esc(r.type())).append("</td><td>").append(esc(r.status()))
+                        .append("</td><td>").append(r.receivedAt().toLocalDate()).append("</td><td>")
+                        .append(r.deadline().toLocalDate()).append("</td><td>").append(daysLeft(r.deadline(), now))
+                        .append("</td><td>").append(mark(level)).append("</td></tr>");
+            }
+            b.append("</table>");
+        }
+        b.append("<h2>Deadline notices</h2>");
+        List<OfficerNotice> recent = notices.recent(20);
+        if (recent.isEmpty()) {
+            b.append("<p>None.</p>");
+        } else {
+            b.append("<ul id=\"notices\">");
+            for (OfficerNotice n : recent) {
+                b.append("<li class=\"").append(esc(n.level())).append("\">").append(n.at().toLocalDate()).append(' ')
+                        .append(esc(n.message())).append("</li>");
+            }
+            b.append("</ul>");
+        }
+        b.append(connectorTable());
+        page(exchange, 200, "dsr-hub", b.toString());
+    }
+
+    public void request(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        RequestStore.RequestRow r = requests.row(id).orElse(null);
+        if (r == null) {
+            page(exchange, 404, "Not found", "<p>No request " + esc(id) + ".</p><p><a href=\"/\">Back</a></p>");
+            return;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean open = !RequestStore.COMPLETED.equals(r.status());
+        String level = open ? watch.level(r.deadline(), now) : null;
+        StringBuilder b = new StringBuilder("<p><a href=\"/\">&larr; all open requests</a></p>");
+        String flash = Web.param(exchange, "done");
+        if (flash != null) {
+            b.append("<p id=\"flash\" class=\"flash\">").append(esc(flash)).append("</p>");
+        }
+        b.append("<h2 id=\"request-id\">").append(esc(r.id())).append("</h2><table class=\"facts\">")
+                .append("<tr><th>Type</th><td>").append(esc(r.type())).append("</td></tr>")
+                .append("<tr><th>Status</th><td id=\"status\">").append(esc(r.status())).append("</td></tr>")
+                .append("<tr><th>Received</th><td>").append(r.receivedAt()).append("</td></tr>")
+                .append("<tr><th>Deadline</th><td id=\"deadline\">").append(r.deadline().toLocalDate())
+                .append(open ? " (" + daysLeft(r.deadline(), now) + " day(s) left) " + mark(level) : "").append("</td></tr>")
+                .append("</table>");
+        b.append("<h3>Tasks</h3><table id=\"tasks\"><tr><th>Connector</th><th>Status</th><th>Outcome</th><th>Attempts</th>"
+                + "<th>Detail</th><th>Actions</th></tr>");
+        for (TaskRow t : tasks.forRequest(id)) {
+            b.append("<tr id=\"task-").append(esc(t.connector())).append("\"><td>").append(esc(t.connector()))
+                    .append("</td><td class=\"task-status\">").append(t.status()).append("</td><td class=\"task-outcome\">")
+                    .append(t.outcome() == null ? "" : t.outcome()).append("</td><td>").append(t.attempts())
+                    .append("</td><td>").append(esc(t.lastError() != null ? t.lastError() : t.detail())).append("</td><td>");
+            if (open && (t.status() == TaskStatus.RETRY || t.outcome() == Outcome.NEEDS_ATTENTION)) {
+                b.append(form("/requests/" + Web.url(id) + "/retry", "retry-" + t.connector(),
+                        hidden("connector", t.connector()) + "<button type=\"submit\" id=\"retry-" + esc(t.connector())
+                                + "\">Retry now</button>"));
+            }
+            if (open && settlement.settleable(t)) {
+                b.append(form("/requests/" + Web.url(id) + "/settle", "settle-" + t.connector(),
+                        hidden("connector", t.connector()) + outcomeSelect()
+                                + "<input name=\"reason\" placeholder=\"reason (required)\" required>"
+                                + "<button type=\"submit\">Settle</button>"));
+            }
+            b.append("</td></tr>");
+        }
+        b.append("</table>");
+        if (open) {
+            b.append("<h3>Extend the deadline</h3>");
+            if (r.deadline() != null && extended(id)) {
+                b.append("<p>Already extended once (art. 12(3) allows one extension).</p>");
+            } else {
+                b.append("<p>Once, by at most two months, within the first month; the reason is told to the subject.</p>")
+                        .append(form("/requests/" + Web.url(id) + "/extend", "extend-form",
+                                "<select name=\"months\" id=\"extend-months\"><option value=\"1\">1 month</option>"
+                                        + "<option value=\"2\">2 months</option></select>"
+                                        + "<input name=\"reason\" id=\"extend-reason\" placeholder=\"reason (required)\" required>"
+                                        + "<button type=\"submit\" id=\"extend-submit\">Extend</button>"));
+            }
+        }
+        b.append("<h3>Timeline</h3><table id=\"timeline\"><tr><th>At</th><th>Connector</th><th>Event</th><th>Detail</th></tr>");
+        for (EventLog.Event e : events.timeline(id)) {
+            b.append("<tr class=\"event-").append(esc(e.kind())).append("\"><td>").append(e.at()).append("</td><td>")
+                    .append(esc(e.connector())).append("</td><td>").append(esc(e.kind())).append("</td><td>")
+                    .append(esc(e.detail())).append("</td></tr>");
+        }
+        b.append("</table>");
+        page(exchange, 200, "Request " + id, b.toString());
+    }
+
+    // ---- actions ---------------------------------------------------------------------------------
+
+    public void retry(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        int n = operations.retry(id, Web.param(exchange, "connector"), "dashboard");
+        Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url(n + " task(s) queued to run again"), Map.of());
+    }
+
+    public void settle(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        String connector = Web.param(exchange, "connector");
+        try {
+            operations.settle(id, connector, Web.param(exchange, "outcome"), Web.param(exchange, "reason"), List.of());
+            Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url(connector + " settled"), Map.of());
+        } catch (Settlement.Refused e) {
+            Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url("refused: " + e.getMessage()), Map.of());
+        }
+    }
+
+    public void extend(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        try {
+            int months = Integer.parseInt(String.valueOf(Web.param(exchange, "months")).trim());
+            operations.extend(id, months, Web.param(exchange, "reason"));
+            Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url("deadline extended; notice letter in the outbox"), Map.of());
+        } catch (Settlement.Refused | NumberFormatException e) {
+            Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url("refused: " + e.getMessage()), Map.of());
+        }
+    }
+
+    // ---- login -----------------------------------------------------------------------------------
+
+    public void loginPage(Exchange exchange) {
+        page(exchange, 200, "Log in", loginForm(null), false);
+    }
+
+    public void login(Exchange exchange) {
+        if (token.matches(Web.param(exchange, "token"))) {
+            Web.redirect(exchange, "/", Map.of("Set-Cookie", AccessToken.COOKIE + "=" + token.value()
+                    + "; Path=/; HttpOnly; SameSite=Strict"));
+        } else {
+            page(exchange, 401, "Log in", loginForm("That is not the hub's token."), false);
+        }
+    }
+
+    /** A page or API call without the token: 401, with the login form for browsers. */
+    public void unauthorized(Exchange exchange) {
+        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class);
+        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
+        if (path.startsWith("/api") || uri.startsWith("/api")) {
+            Web.respond(exchange, 401, "application/json", "{\"error\":\"a valid token is required (Authorization: Bearer TOKEN)\"}",
+                    Map.of("WWW-Authenticate", "Bearer realm=\"dsr-hub\""));
+        } else {
+            page(exchange, 401, "Log in", loginForm("Log in with the token printed at start-up (file dashboard.token in the data dir)."), false);
+        }
+    }
+
+    /** A refused action or bad input: 400 with the reason (JSON for /api). */
+    public void badRequest(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String why = e == null ? "bad request" : e.getMessage();
+        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class);
+        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
+        if (path.startsWith("/api") || uri.startsWith("/api")) {
+            Web.respond(exchange, 400, "application/json",
+                    nl.dsrhub.store.Json.write(nl.dsrhub.store.Json.mapper(), Map.of("error", String.valueOf(why))), Map.of());
+        } else {
+            page(exchange, 400, "Refused", "<p id=\"refused\">" + esc(why) + "</p><p><a href=\"/\">Back</a></p>");
+        }
+    }
+
+    // ---- parts -----------------------------------------------------------------------------------
+
+    private boolean extended(String id) {
+        return events.timeline(id).stream().anyMatch(e -> "extended".equals(e.kind()));
+    }
+
+    private String connectorTable() {
+        StringBuilder b = new StringBuilder("<h2>Connectors</h2><table id=\"connectors\"><tr><th>Connector</th><th>Health</th>"
+                + "<th>Last success</th><th>Consecutive failures</th><th>Breaker</th></tr>");
+        for (ConnectorHealthCheck c : health) {
+            ConnectorHealthCheck.Health h = c.health();
+            b.append("<tr id=\"conn-").append(esc(h.connector())).append("\"><td>").append(esc(h.connector()))
+                    .append("</td><td class=\"").append(h.up() ? "up\">UP" : "down\">DOWN").append("</td><td>")
+                    .append(h.stats().lastSuccess() == null ? "never" : h.stats().lastSuccess()).append("</td><td>")
+                    .append(h.stats().consecutiveFailures()).append("</td><td>").append(esc(h.breaker())).append("</td></tr>");
+        }
+        return b.append("</table>").toString();
+    }
+
+    static long daysLeft(OffsetDateTime deadline, OffsetDateTime now) {
+        long minutes = Duration.between(now, deadline).toMinutes();
+        return Math.floorDiv(minutes, 60 * 24);
+    }
+
+    private static String mark(String level) {
+        if (DeadlineWatch.OVERDUE.equals(level)) {
+            return "<span class=\"mark overdue\">OVERDUE</span>";
+        }
+        if (DeadlineWatch.DUE_SOON.equals(level)) {
+            return "<span class=\"mark due-soon\">DUE SOON</span>";
+        }
+        return "";
+    }
+
+    private static String form(String action, String id, String inner) {
+        return "<form method=\"post\" action=\"" + esc(action) + "\" id=\"" + esc(id) + "\" class=\"inline\">" + inner + "</form>";
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + esc(name) + "\" value=\"" + esc(value) + "\">";
+    }
+
+    private static String outcomeSelect() {
+        StringBuilder b = new StringBuilder("<select name=\"outcome\">");
+        for (Outcome o : Outcome.values()) {
+            if (o.isFinal()) {
+                b.append("<option>").append(o).append("</option>");
+            }
+        }
+        return b.append("</select>").toString();
+    }
+
+    private static String loginForm(String message) {
+        return (message == null ? "" : "<p id=\"login-message\">" + esc(message) + "</p>")
+                + "<form method=\"post\" action=\"/login\" id=\"login-form\"><label>Token <input type=\"password\" name=\"token\" "
+                + "id=\"token\" autocomplete=\"off\"></label> <button type=\"submit\" id=\"login-submit\">Log in</button></form>";
+    }
+
+    private void page(Exchange exchange, int code, String title, String body) {
+        page(exchange, code, title, body, true);
+    }
+
+    private void page(Exchange exchange, int code, String title, String body, boolean loggedIn) {
+        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title><style>"
+                + "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0}"
+                + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
+                + "tr.due-soon{background:#fff4d6}tr.overdue{background:#fde2e2}.mark{font-weight:bold;padding:0 .4em}"
+                + ".mark.due-soon{color:#8a5a00}.mark.overdue{color:#b00020}.up{color:#0a7a2f}.down{color:#b00020;font-weight:bold}"
+                + "form.inline{display:inline-block;margin:0 .3em}.flash{background:#e6f4ea;padding:.4em}</style></head><body>"
+                + "<h1><a href=\"/\">dsr-hub</a></h1>" + body + "</body></html>";
+        Web.respond(exchange, code, "text/html; charset=utf-8", html, Map.of());
+    }
+}

@@ -1,0 +1,70 @@
+package nl.dsrhub.ops;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.dsrhub.plan.TaskStatus;
+import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.TaskStore;
+
+/**
+ * Deadlines are never missed silently: every open request due within {@code warnDays}, or overdue,
+ * is raised to the officer once per level, naming the tasks still failing or awaiting a reply.
+ */
+public final class DeadlineWatch {
+
+    public static final String DUE_SOON = "due-soon";
+    public static final String OVERDUE = "overdue";
+
+    private final RequestStore requests;
+    private final TaskStore tasks;
+    private final OfficerNotices notices;
+    private final Clock clock;
+    private final int warnDays;
+
+    public DeadlineWatch(RequestStore requests, TaskStore tasks, OfficerNotices notices, Clock clock, int warnDays) {
+        this.requests = requests;
+        this.tasks = tasks;
+        this.notices = notices;
+        this.clock = clock;
+        this.warnDays = warnDays;
+    }
+
+    /** The notices not raised yet; {@code direct:notify-officer} records and sends each once. */
+    public List<OfficerNotice> check() {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<OfficerNotice> out = new ArrayList<>();
+        for (RequestStore.RequestRow r : requests.open()) {
+            String level = level(r.deadline(), now);
+            if (level == null || notices.raised(r.id(), level)) {
+                continue;
+            }
+            out.add(new OfficerNotice(r.id(), level, now, message(r, level, now)));
+        }
+        return out;
+    }
+
+    /** due-soon, overdue, or null when there is time. */
+    public String level(OffsetDateTime deadline, OffsetDateTime now) {
+        if (now.isAfter(deadline)) {
+            return OVERDUE;
+        }
+        return Duration.between(now, deadline).compareTo(Duration.ofDays(warnDays)) <= 0 ? DUE_SOON : null;
+    }
+
+    private String message(RequestStore.RequestRow r, String level, OffsetDateTime now) {
+        long days = Math.abs(Duration.between(now, r.deadline()).toDays());
+        String when = OVERDUE.equals(level)
+                ? "is OVERDUE since " + r.deadline().toLocalDate() + " (" + days + " day(s))"
+                : "is due on " + r.deadline().toLocalDate() + " (" + days + " day(s) left)";
+        String open = tasks.forRequest(r.id()).stream()
+                .filter(t -> t.status() != TaskStatus.DONE || (t.outcome() != null && !t.outcome().isFinal()))
+                .map(t -> t.connector() + " " + (t.status() == TaskStatus.DONE ? t.outcome() : t.status()))
+                .collect(Collectors.joining(", "));
+        return "Request " + r.id() + " (" + r.type() + ") " + when
+                + (open.isEmpty() ? "; all tasks are final, the result is being written" : "; still open: " + open);
+    }
+}

@@ -1,0 +1,101 @@
+package nl.dsrhub.ops;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.store.Jdbc;
+import nl.dsrhub.store.RequestStore;
+
+/**
+ * The hub's own Prometheus series, read from the database (the state machine) so they are right
+ * after a restart too: requests by type and status, tasks by connector and outcome, retries, open
+ * and overdue requests, days left of the oldest open request. One snapshot per second at most,
+ * however many series a scrape reads. Task latency comes from {@link ConnectorTracker}.
+ */
+public final class DsrMetrics {
+
+    static final String[] TYPES = {"export", "erasure"};
+    static final String[] STATUSES = {RequestStore.RECEIVED, RequestStore.PLANNED, RequestStore.COMPLETING, RequestStore.COMPLETED};
+
+    record Snapshot(Map<String, Long> requests, Map<String, Long> tasks, Map<String, Long> retries, long open,
+                    long overdue, double oldestDaysLeft) {
+    }
+
+    private final Jdbc jdbc;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+    private volatile long takenAt;
+
+    public DsrMetrics(Jdbc jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public void bindTo(MeterRegistry registry, List<String> connectors) {
+        for (String type : TYPES) {
+            for (String status : STATUSES) {
+                Gauge.builder("dsr.requests", this, m -> m.snapshot().requests().getOrDefault(type + "|" + status, 0L))
+                        .description("Requests by type and status").tag("type", type).tag("status", status).strongReference(true).register(registry);
+            }
+        }
+        for (String c : connectors) {
+            for (Outcome o : Outcome.values()) {
+                tasksGauge(registry, c, o.name());
+            }
+            tasksGauge(registry, c, "NONE");
+            FunctionCounter.builder("dsr.retries", this, m -> m.snapshot().retries().getOrDefault(c, 0L))
+                    .description("Task attempts that failed and were scheduled to run again").tag("connector", c)
+                    .register(registry);
+        }
+        Gauge.builder("dsr.requests.open", this, m -> m.snapshot().open()).description("Requests not completed")
+                .strongReference(true).register(registry);
+        Gauge.builder("dsr.requests.overdue", this, m -> m.snapshot().overdue())
+                .description("Open requests past their deadline").strongReference(true).register(registry);
+        Gauge.builder("dsr.oldest.open.request.days.left", this, m -> m.snapshot().oldestDaysLeft())
+                .description("Days left until the deadline of the open request due first (negative: overdue; NaN: none open)")
+                .strongReference(true).register(registry);
+    }
+
+    private void tasksGauge(MeterRegistry registry, String connector, String outcome) {
+        Gauge.builder("dsr.tasks", this, m -> m.snapshot().tasks().getOrDefault(connector + "|" + outcome, 0L))
+                .description("Tasks by connector and outcome (NONE: not finished)").tag("connector", connector)
+                .tag("outcome", outcome).strongReference(true).register(registry);
+    }
+
+    Snapshot snapshot() {
+        long now = System.nanoTime();
+        Snapshot s = snapshot;
+        if (s == null || now - takenAt > Duration.ofSeconds(1).toNanos()) {
+            s = take();
+            snapshot = s;
+            takenAt = now;
+        }
+        return s;
+    }
+
+    Snapshot take() {
+        Map<String, Long> requests = new HashMap<>();
+        jdbc.query("SELECT type, status, COUNT(*) FROM dsr_request GROUP BY type, status",
+                rs -> requests.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3)));
+        Map<String, Long> tasks = new HashMap<>();
+        jdbc.query("SELECT connector, outcome, COUNT(*) FROM dsr_task GROUP BY connector, outcome",
+                rs -> tasks.merge(rs.getString(1) + "|" + (rs.getString(2) == null ? "NONE" : rs.getString(2)), rs.getLong(3), Long::sum));
+        Map<String, Long> retries = new HashMap<>();
+        jdbc.query("SELECT connector, COUNT(*) FROM dsr_event WHERE kind = 'retry-scheduled' GROUP BY connector",
+                rs -> retries.put(rs.getString(1), rs.getLong(2)));
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<OffsetDateTime> deadlines = jdbc.query("SELECT deadline FROM dsr_request WHERE status <> ? ORDER BY deadline",
+                rs -> Jdbc.timestamp(rs, "deadline"), RequestStore.COMPLETED);
+        long overdue = deadlines.stream().filter(now::isAfter).count();
+        double oldest = deadlines.isEmpty() ? Double.NaN
+                : Duration.between(now, deadlines.get(0)).toMinutes() / (60.0 * 24.0);
+        return new Snapshot(requests, tasks, retries, deadlines.size(), overdue, oldest);
+    }
+}
