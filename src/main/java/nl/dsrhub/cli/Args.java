@@ -53,6 +53,7 @@ record Args(String command, List<String> positional, Map<String, String> options
     private static boolean takesValue(String option) {
         return switch (option) {
             case "config", "data", "set", "connector" -> true;
+            case "outcome", "reason", "file", "months" -> true; // settle, extend
             default -> false;
         };
     }

@@ -33,6 +33,15 @@ public final class DsrHub {
               retry ID [--connector NAME] run failed tasks of a request again now
               connectors [--check]        list the connectors; --check asks each enabled one whether it
                                           is reachable and accepts the credentials (exit 1 if not)
+              settle ID --connector NAME --outcome OUTCOME --reason TEXT [--file FILE]
+                                          record a task's outcome by hand (mail/manual processors, or a
+                                          task needing attention); OUTCOME: EXPORTED, ERASED, NOT_FOUND,
+                                          RETAINED, PARTIAL
+              extend ID --months 1|2 --reason TEXT
+                                          extend the deadline once (art. 12(3)); writes the notice letter
+                                          to outbox/ID/extension-notice.html
+              ledger verify               check the ledger's hash chain (exit 1 names the first broken row)
+              ledger export [FILE]        the register of handled requests as CSV (pseudonymised)
 
             options for every command:
               --config FILE     configuration file (default ./application.properties if present)
@@ -68,6 +77,9 @@ public final class DsrHub {
                 case "status" -> status(config, args);
                 case "retry" -> retry(config, args.positional(0, "a request ID"), args.options().get("connector"));
                 case "connectors" -> connectors(config, args.flag("check"));
+                case "settle" -> new OpsCommands(out, err).settle(config, args);
+                case "extend" -> new OpsCommands(out, err).extend(config, args);
+                case "ledger" -> new OpsCommands(out, err).ledger(config, args);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;

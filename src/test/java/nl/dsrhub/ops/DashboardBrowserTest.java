@@ -1,0 +1,156 @@
+package nl.dsrhub.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.plan.DeadlineExtension;
+import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.testing.HubFixture;
+import nl.dsrhub.testing.Requests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver) through Selenium:
+ * refused without the token, then the officer logs in, sees a due-soon request, extends its deadline
+ * and retries a task. Screenshots of each step are kept in target/dashboard-screenshots/.
+ */
+class DashboardBrowserTest {
+
+    static final Path SHOTS = Path.of("target", "dashboard-screenshots");
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path browserProfile;
+
+    HubFixture fixture;
+    WebDriver browser;
+
+    @BeforeEach
+    void start() {
+        assertThat(Path.of("/usr/bin/chromium")).as("install Debian's chromium and chromium-driver (.ci/run does)").exists();
+        // every open request is due soon with a 40-day warning window; the watch runs each second
+        fixture = HubFixture.start(dataDir, Map.of("dsr.deadline.warn-days", "40", "dsr.deadline.check-seconds", "1"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary("/usr/bin/chromium");
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1024", "--user-data-dir=" + browserProfile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            if (browser != null) {
+                browser.quit();
+            }
+        } finally {
+            fixture.close();
+        }
+    }
+
+    @Test
+    void officerLogsInSeesADueSoonRequestExtendsItsDeadlineAndRetriesATask() throws Exception {
+        // the shop refuses the hub's key: the shop's task needs the officer
+        fixture.woo.setCredentials("ck_rotated", "cs_rotated");
+        fixture.drop("due.json", Requests.file("export", DemoPeople.JAN.email(), Requests.now(), "DASH-1"));
+        String id = fixture.awaitRequest("DASH-1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
+
+        // without the token: the login form, nothing of the hub's requests
+        browser.get(fixture.baseUrl());
+        shot("1-refused");
+        assertThat(browser.findElements(By.id("login-form"))).hasSize(1);
+        assertThat(browser.getPageSource()).doesNotContain(id);
+        browser.get(fixture.baseUrl() + "requests/" + id);
+        assertThat(browser.getPageSource()).doesNotContain("task-woocommerce");
+
+        // a wrong token is refused too; the right one logs in
+        login("not-the-token");
+        assertThat(browser.findElement(By.id("login-message")).getText()).contains("not the hub's token");
+        login(fixture.token());
+        shot("2-logged-in");
+
+        // the request is marked due soon, and the deadline watch raised it to the officer
+        var row = browser.findElement(By.id("req-" + id));
+        assertThat(row.getAttribute("class")).isEqualTo("due-soon");
+        assertThat(row.getText()).contains("DUE SOON").contains("export");
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+            browser.navigate().refresh();
+            assertThat(browser.findElement(By.id("notices")).getText()).contains(id).contains("is due on").contains("woocommerce");
+        });
+        assertThat(browser.getPageSource()).doesNotContain(DemoPeople.JAN.email());
+        shot("3-due-soon");
+
+        // the request's detail: tasks and timeline
+        browser.findElement(By.linkText(id)).click();
+        assertThat(browser.findElement(By.cssSelector("#task-woocommerce .task-outcome")).getText()).isEqualTo("NEEDS_ATTENTION");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("received").contains("planned");
+        OffsetDateTime before = fixture.requests().row(id).orElseThrow().deadline();
+
+        // extend the deadline by two months, with a reason
+        new Select(browser.findElement(By.id("extend-months"))).selectByValue("2");
+        browser.findElement(By.id("extend-reason")).sendKeys("the shop's archive must be restored from backup first");
+        browser.findElement(By.id("extend-submit")).click();
+        shot("4-extended");
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("deadline extended");
+        assertThat(fixture.requests().row(id).orElseThrow().deadline()).isEqualTo(before.plusMonths(2));
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("extended");
+        assertThat(fixture.outbox(id).resolve(DeadlineExtension.LETTER)).content()
+                .contains("artikel 12, lid 3").contains("article 12(3)").contains("restored from backup");
+        assertThat(browser.findElements(By.id("extend-form"))).isEmpty();
+
+        // the officer fixes the key at the shop and retries the task from the dashboard
+        fixture.woo.setCredentials(DemoPeople.WOO_CONSUMER_KEY, DemoPeople.WOO_CONSUMER_SECRET);
+        browser.findElement(By.id("retry-woocommerce")).click();
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.findElement(By.id("flash")).getText()).contains("1 task(s) queued"));
+        fixture.awaitCompleted(id);
+        browser.navigate().refresh();
+        shot("5-retried");
+        assertThat(browser.findElement(By.cssSelector("#task-woocommerce .task-outcome")).getText()).isEqualTo("EXPORTED");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(RequestStore.COMPLETED);
+    }
+
+    private void login(String token) {
+        browser.get(fixture.baseUrl() + "login");
+        browser.findElement(By.id("token")).sendKeys(token);
+        browser.findElement(By.id("login-submit")).click();
+    }
+
+    private nl.dsrhub.store.TaskStore.TaskRow task(String id) {
+        return fixture.hub().services().tasks.forRequest(id).stream()
+                .filter(t -> t.connector().equals("woocommerce")).findFirst().orElseThrow();
+    }
+
+    private void shot(String name) throws IOException {
+        Files.createDirectories(SHOTS);
+        File png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(png.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+}
