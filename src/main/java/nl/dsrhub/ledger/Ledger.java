@@ -167,9 +167,9 @@ public final class Ledger implements EventLog.Listener {
             if (seq != last) {
                 return "the chain ends at row " + last + " but its head says row " + seq + ": rows after " + last + " were removed";
             }
-            return null;
+            return "";
         }).orElse("the ledger head row is missing");
-        if (headProblem != null) {
+        if (!headProblem.isEmpty()) {
             return new Verification(false, all.size(), last + 1, headProblem);
         }
         String headHash = jdbc.queryOne("SELECT hash FROM dsr_ledger_head WHERE id = 1", rs -> rs.getString(1)).orElse("");
