@@ -1,0 +1,83 @@
+package nl.dsrhub.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import nl.dsrhub.HubConfig;
+import nl.dsrhub.Services;
+import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.testing.Requests;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The deadline watch raises each level once; the token and key files are the owner's only. */
+class DeadlineWatchTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void levelsFollowTheDeadline() {
+        DeadlineWatch watch = new DeadlineWatch(null, null, null, Clock.systemUTC(), 5);
+        OffsetDateTime deadline = OffsetDateTime.parse("2026-12-20T09:12:00+01:00");
+        assertThat(watch.level(deadline, deadline.minusDays(6))).isNull();
+        assertThat(watch.level(deadline, deadline.minusDays(5))).isEqualTo(DeadlineWatch.DUE_SOON);
+        assertThat(watch.level(deadline, deadline)).isEqualTo(DeadlineWatch.DUE_SOON);
+        assertThat(watch.level(deadline, deadline.plusMinutes(1))).isEqualTo(DeadlineWatch.OVERDUE);
+    }
+
+    @Test
+    void eachRequestIsRaisedOncePerLevelWithoutPersonalData() {
+        // the test requests were received on 2026-11-20: due 2026-12-20
+        try (Services s = services()) {
+            String id = s.requests.store(Requests.erasure(DemoPeople.ANNA.email())).requestId();
+            OfficerNotices notices = new OfficerNotices(s.jdbc, Clock.systemUTC());
+
+            assertThat(watchAt(s, notices, "2026-12-01T10:00:00Z").check()).isEmpty();
+            var soon = watchAt(s, notices, "2026-12-17T10:00:00Z").check();
+            assertThat(soon).singleElement().satisfies(n -> {
+                assertThat(n.level()).isEqualTo(DeadlineWatch.DUE_SOON);
+                assertThat(n.message()).contains(id).contains("due on 2026-12-20").doesNotContain(DemoPeople.ANNA.email());
+            });
+            assertThat(notices.record(soon.get(0))).isTrue();
+            assertThat(notices.record(soon.get(0))).isFalse();
+            assertThat(watchAt(s, notices, "2026-12-18T10:00:00Z").check()).isEmpty();
+
+            var overdue = watchAt(s, notices, "2026-12-21T10:00:00Z").check();
+            assertThat(overdue).singleElement().satisfies(n -> assertThat(n.message()).contains("OVERDUE"));
+            assertThat(notices.record(overdue.get(0))).isTrue();
+            assertThat(notices.recent(10)).hasSize(2);
+        }
+    }
+
+    @Test
+    void tokenAndLedgerKeyAreMadeOnceAndReadableByTheOwnerOnly() throws Exception {
+        try (Services s = services()) {
+            AccessToken token = AccessToken.fromDataDir(dir);
+            assertThat(AccessToken.fromDataDir(dir).value()).isEqualTo(token.value()).hasSize(64);
+            for (String f : new String[] {"dashboard.token", "ledger.key"}) {
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f)))).isEqualTo("rw-------");
+            }
+            assertThat(token.matches(token.value())).isTrue();
+            assertThat(token.matches(token.value() + "x")).isFalse();
+            assertThat(token.matches(null)).isFalse();
+            assertThat(AccessToken.cookie("a=b; dsr_token=xyz; c=d", "dsr_token")).isEqualTo("xyz");
+        }
+    }
+
+    private Services services() {
+        return Services.open(HubConfig.load(null, Map.of("dsr.data-dir", dir.toString(),
+                "dsr.connectors.dir", dir.resolve("none").toString()), Map.of()), Clock.systemUTC(), false);
+    }
+
+    private static DeadlineWatch watchAt(Services s, OfficerNotices notices, String instant) {
+        return new DeadlineWatch(s.requests, s.tasks, notices, Clock.fixed(Instant.parse(instant), ZoneOffset.UTC), 5);
+    }
+}
