@@ -96,12 +96,17 @@ public final class Settlement {
         return requestId;
     }
 
-    /** Open requests whose tasks are all final (settled while the hub ran elsewhere): to be completed. */
+    /**
+     * Planned requests with nothing running, queued or open for the officer: their tasks are final, or
+     * wait for identifiers only a settled task could have given. The planner resolves those and completes
+     * the request (a settlement by CLI or API moves no route itself).
+     */
     public List<String> settledButOpen() {
         return jdbc.query("SELECT r.id FROM dsr_request r WHERE r.status = ? AND EXISTS (SELECT 1 FROM dsr_task t "
-                        + "WHERE t.request_id = r.id) AND NOT EXISTS (SELECT 1 FROM dsr_task t WHERE t.request_id = r.id "
-                        + "AND (t.status <> ? OR t.outcome IN (?, ?)))", rs -> rs.getString(1),
-                RequestStore.PLANNED, TaskStatus.DONE, Outcome.AWAITING_REPLY, Outcome.NEEDS_ATTENTION);
+                        + "WHERE t.request_id = r.id AND t.status = ?) AND NOT EXISTS (SELECT 1 FROM dsr_task t "
+                        + "WHERE t.request_id = r.id AND (t.status NOT IN (?, ?) OR t.outcome IN (?, ?)))",
+                rs -> rs.getString(1), RequestStore.PLANNED, TaskStatus.DONE, TaskStatus.DONE, TaskStatus.WAITING,
+                Outcome.AWAITING_REPLY, Outcome.NEEDS_ATTENTION);
     }
 
     public boolean settleable(TaskRow t) {

@@ -107,6 +107,36 @@ class ObserveTest {
         assertThat(one.headers().map().toString()).doesNotContain(fixture.token());
     }
 
+    @Test
+    void apiSettlesATaskByHandAndTheRequestCompletesAndExtendsOnlyOnce() throws Exception {
+        fixture.woo.setCredentials("ck_rotated", "cs_rotated");
+        fixture.drop("settle.json", Requests.file("erasure", DemoPeople.KEES.email(), Requests.now(), "API-SETTLE"));
+        String id = fixture.awaitRequest("API-SETTLE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.hub().services().tasks.forRequest(id).stream()
+                .anyMatch(t -> "woocommerce".equals(t.connector()) && t.outcome() == nl.dsrhub.plan.Outcome.NEEDS_ATTENTION));
+
+        assertThat(post("api/requests/" + id + "/extend", "{\"months\":1,\"reason\":\"archive restore\"}").statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> twice = post("api/requests/" + id + "/extend", "{\"months\":1,\"reason\":\"again\"}");
+        assertThat(twice.statusCode()).isEqualTo(409);
+        assertThat(twice.body()).contains("already extended once");
+        HttpResponse<String> noReason = post("api/requests/" + id + "/settle", "{\"connector\":\"woocommerce\",\"outcome\":\"ERASED\"}");
+        assertThat(noReason.statusCode()).isEqualTo(409);
+        assertThat(noReason.body()).contains("reason is required");
+
+        HttpResponse<String> settled = post("api/requests/" + id + "/settle",
+                "{\"connector\":\"woocommerce\",\"outcome\":\"ERASED\",\"reason\":\"deleted by the shop owner in wp-admin\"}");
+        assertThat(settled.statusCode()).as(settled.body()).isEqualTo(200);
+        fixture.awaitCompleted(id);
+        assertThat(fixture.outbox(id).resolve("confirmation.json")).content().contains("woocommerce");
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(fixture.baseUrl() + path))
+                .header("Authorization", "Bearer " + fixture.token()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> get(String path, String token) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fixture.baseUrl() + path)).GET();
         if (token != null) {
