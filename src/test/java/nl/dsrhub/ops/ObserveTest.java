@@ -38,9 +38,12 @@ class ObserveTest {
 
     @Test
     void connectorHealthGoesDownWhileItsProcessorIsAwayAndUpWhenItReturns() throws Exception {
-        HttpResponse<String> healthy = get("observe/health", null);
-        assertThat(healthy.statusCode()).isEqualTo(200);
-        assertThat(healthy.body()).contains("connector-mailchimp").contains("\"UP\"");
+        // ready once every route and consumer has started
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> healthy = get("observe/health", null);
+            assertThat(healthy.statusCode()).as(healthy.body()).isEqualTo(200);
+            assertThat(healthy.body()).contains("connector-mailchimp").contains("\"UP\"");
+        });
 
         fixture.mailchimp.stop();
         fixture.drop("away.json", Requests.file("erasure", DemoPeople.KEES.email(), Requests.now(), "HEALTH-1"));
