@@ -63,6 +63,8 @@ public final class Purge {
             tx.update("DELETE FROM dsr_call WHERE task_id IN (SELECT id FROM dsr_task WHERE request_id = ?)", requestId);
             tx.update("UPDATE dsr_event SET detail = NULL WHERE request_id = ?", requestId);
             tx.update("UPDATE dsr_task SET last_error = NULL WHERE request_id = ?", requestId);
+            // the officer's reason for a settlement is free text: it may name the person
+            tx.update("UPDATE dsr_task SET detail = 'settled by hand' WHERE request_id = ? AND detail LIKE 'settled by hand%'", requestId);
             events.record(tx, requestId, null, "purged", "personal data deleted " + afterDays + " day(s) after completion");
             return null;
         });
