@@ -1,0 +1,82 @@
+package nl.dsrhub.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.Test;
+
+/** A connector's readiness: down after consecutive failures or while its circuit breaker is open. */
+class ConnectorHealthCheckTest {
+
+    final ConnectorTracker tracker = new ConnectorTracker(Clock.systemUTC(), new SimpleMeterRegistry());
+
+    @Test
+    void downAfterConsecutiveFailuresAndUpAgainAtTheNextSuccess() {
+        ConnectorHealthCheck check = new ConnectorHealthCheck("mollie", tracker, 3);
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(check.call().getDetails()).containsEntry("last.success", "never").containsEntry("breaker", "n/a");
+
+        tracker.failure("mollie", Duration.ofMillis(5), "TransientFailure: HTTP 503");
+        tracker.failure("mollie", Duration.ofMillis(5), "TransientFailure: HTTP 503");
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+        tracker.failure("mollie", Duration.ofMillis(5), "TransientFailure: HTTP 503");
+        HealthCheck.Result down = check.call();
+        assertThat(down.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat(down.getDetails()).containsEntry("consecutive.failures", 3);
+        assertThat(check.isLiveness()).isFalse();
+
+        tracker.success("mollie", Duration.ofMillis(5));
+        assertThat(check.call().getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(check.call().getDetails().get("last.success")).isNotEqualTo("never");
+    }
+
+    @Test
+    void openCircuitBreakerFromTheCamelRegistryMakesItDown() throws Exception {
+        try (DefaultCamelContext context = new DefaultCamelContext()) {
+            FakeBreakers breakers = new FakeBreakers(Map.of("mollie", new FakeBreaker("OPEN"), "laposta", new FakeBreaker("CLOSED")));
+            context.getRegistry().bind("circuitBreakers", breakers);
+            ConnectorHealthCheck mollie = new ConnectorHealthCheck("mollie", tracker, 3);
+            ConnectorHealthCheck laposta = new ConnectorHealthCheck("laposta", tracker, 3);
+            ConnectorHealthCheck woo = new ConnectorHealthCheck("woocommerce", tracker, 3);
+            mollie.setCamelContext(context);
+            laposta.setCamelContext(context);
+            woo.setCamelContext(context);
+
+            assertThat(mollie.call().getState()).isEqualTo(HealthCheck.State.DOWN);
+            assertThat(mollie.call().getDetails()).containsEntry("breaker", "OPEN");
+            assertThat(laposta.call().getState()).isEqualTo(HealthCheck.State.UP);
+            assertThat(woo.call().getDetails()).containsEntry("breaker", "n/a");
+        }
+    }
+
+    /** The shape of resilience4j's CircuitBreakerRegistry the check relies on: find(name) → Optional. */
+    public static final class FakeBreakers {
+        private final Map<String, FakeBreaker> breakers;
+
+        FakeBreakers(Map<String, FakeBreaker> breakers) {
+            this.breakers = breakers;
+        }
+
+        public Optional<FakeBreaker> find(String name) {
+            return Optional.ofNullable(breakers.get(name));
+        }
+    }
+
+    public static final class FakeBreaker {
+        private final String state;
+
+        FakeBreaker(String state) {
+            this.state = state;
+        }
+
+        public String getState() {
+            return state;
+        }
+    }
+}
