@@ -60,14 +60,21 @@ public final class Hub implements AutoCloseable {
         HttpEngine http = new HttpEngine(this::producer, s.journal, clock);
         ops = new nl.dsrhub.ops.OpsWiring(s, clock);
         Duration retryBase = Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30));
-        TaskRunner runner = new TaskRunner(s.catalog, s.requests, s.tasks, Map.of(Channel.HTTP, ops.track(http)),
+        // mail: the engine of mail-channel connectors and the beans of the mail routes
+        nl.dsrhub.mail.MailWiring mail = new nl.dsrhub.mail.MailWiring(s, this::producer,
+                (request, connector) -> s.workDir().resolve(request).resolve(connector), clock);
+        TaskRunner runner = new TaskRunner(s.catalog, s.requests, s.tasks,
+                Map.of(Channel.HTTP, ops.track(http), Channel.MAIL, ops.track(mail.engine)),
                 s.workDir(), clock, retryBase);
         Planner planner = new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
         ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, new BundleWriter(),
                 new ConfirmationWriter(), s.outbox(), runner::dataDir, clock);
 
         // override: Camel also reads the jar's application.properties, which must not win over --config, --set and env
-        main.setOverrideProperties(ops.defaults(s.config.resolved()));
+        java.util.Properties overrides = ops.defaults(s.config.resolved());
+        overrides.putAll(mail.properties());
+        main.setOverrideProperties(overrides);
+        mail.bind(main);
         main.bind("intake", s.intake);
         main.bind("planner", planner);
         main.bind("taskRunner", runner);

@@ -1,0 +1,86 @@
+package nl.dsrhub.mail;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * What the hub reads of one mail: sender, subject, its text and its attachments, each read only up to
+ * a limit so that one enormous mail cannot exhaust memory. Personal data: held in memory only while the
+ * mail is handled, never logged or stored whole.
+ *
+ * @param key SHA-256 of the Message-ID (or of sender, date and subject when a mail has none)
+ */
+public record IncomingMail(String key, String from, String subject, String text, List<FilePart> attachments,
+                           boolean tooLarge) {
+
+    /** An attached file; {@code truncated} when it was larger than the limit and cut off. */
+    public record FilePart(String name, byte[] content, boolean truncated) {
+    }
+
+    public static IncomingMail read(Message m, long maxBytes) throws MessagingException, IOException {
+        String from = null;
+        Address[] senders = m.getFrom();
+        if (senders != null && senders.length > 0 && senders[0] instanceof InternetAddress ia) {
+            from = ia.getAddress();
+        }
+        String[] ids = m.getHeader("Message-ID");
+        String identity = ids != null && ids.length > 0 ? ids[0]
+                : from + "|" + m.getSentDate() + "|" + m.getSubject() + "|" + m.getSize();
+        String subject = m.getSubject() == null ? "" : m.getSubject();
+        boolean tooLarge = m.getSize() > maxBytes;
+        if (tooLarge) {
+            return new IncomingMail(sha256(identity), from, subject, "", List.of(), true);
+        }
+        StringBuilder text = new StringBuilder();
+        List<FilePart> files = new ArrayList<>();
+        collect(m, text, files, maxBytes, 0);
+        return new IncomingMail(sha256(identity), from, subject, text.toString(), List.copyOf(files), false);
+    }
+
+    private static void collect(Part part, StringBuilder text, List<FilePart> files, long maxBytes, int depth)
+            throws MessagingException, IOException {
+        if (depth > 10) {
+            return;
+        }
+        String name = part.getFileName();
+        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || name != null;
+        if (!attachment && part.isMimeType("multipart/*")) {
+            Multipart mp = (Multipart) part.getContent();
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart bp = mp.getBodyPart(i);
+                collect(bp, text, files, maxBytes, depth + 1);
+            }
+        } else if (attachment) {
+            try (InputStream in = part.getInputStream()) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+                boolean truncated = bytes.length > maxBytes;
+                files.add(new FilePart(name == null ? "attachment-" + (files.size() + 1) : name, bytes, truncated));
+            }
+        } else if (part.isMimeType("text/plain") && text.length() < maxBytes) {
+            Object content = part.getContent();
+            text.append(content instanceof String s ? s : new String(((InputStream) content).readNBytes((int) maxBytes),
+                    StandardCharsets.UTF_8));
+        }
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

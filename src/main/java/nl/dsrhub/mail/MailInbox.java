@@ -1,0 +1,86 @@
+package nl.dsrhub.mail;
+
+import jakarta.mail.Message;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.dsrhub.request.MailIntake;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mail.MailMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every mail read from the hub's mailbox comes here once: a reply carrying a known token settles its
+ * task; a mail from an allow-listed officer is a request; anything else is recorded (without personal
+ * data) and left alone, unanswered. A mail that cannot be read is recorded and skipped, so it never
+ * blocks the mails behind it. Returns the request ids to move on (to plan or to progress).
+ */
+public final class MailInbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger("nl.dsrhub.mail");
+
+    /** What the route does next: plan new requests, or move requests on whose task a reply settled. */
+    public record Next(List<String> plan, List<String> progress) {
+    }
+
+    private static final Next NOTHING = new Next(List.of(), List.of());
+
+    private final MailSettings settings;
+    private final MailStore store;
+    private final MailIntake intake;
+    private final ReplyHandler replies;
+    private final MailSender sender;
+
+    public MailInbox(MailSettings settings, MailStore store, MailIntake intake, ReplyHandler replies, MailSender sender) {
+        this.settings = settings;
+        this.store = store;
+        this.intake = intake;
+        this.replies = replies;
+        this.sender = sender;
+    }
+
+    public Next handle(Exchange exchange) throws Exception {
+        Message message = exchange.getIn(MailMessage.class).getOriginalMessage();
+        IncomingMail mail;
+        try {
+            mail = IncomingMail.read(message, settings.maxBytes());
+        } catch (Exception e) {
+            // unreadable (broken MIME, bad encoding): recorded and skipped; the next mails still come in
+            String key = IncomingMail.sha256("unreadable|" + message.getMessageNumber() + "|" + safeHeader(message));
+            store.markSeen(key, "unreadable", "could not be read: " + e.getClass().getSimpleName(), null);
+            LOG.warn("skipped an unreadable mail ({})", e.getClass().getSimpleName());
+            return NOTHING;
+        }
+        if (store.seen(mail.key())) {
+            return NOTHING;
+        }
+        Optional<MailStore.Letter> letter = Tokens.find(mail.subject(), mail.text()).flatMap(store::letterWithToken);
+        if (letter.isPresent()) {
+            Optional<String> moved = replies.handle(letter.get(), mail);
+            store.markSeen(mail.key(), "reply", "reply to " + letter.get().token(), letter.get().requestId());
+            return new Next(List.of(), moved.stream().toList());
+        }
+        if (!settings.allows(mail.from())) {
+            store.markSeen(mail.key(), "refused", "sender not on the allow-list: not processed, not answered", null);
+            LOG.warn("ignored a mail from a sender not on dsr.mail.allow");
+            return NOTHING;
+        }
+        MailIntake.Answer answer = intake.take(mail);
+        // the answer goes out before the mail is marked seen: after a crash it is read again and
+        // answered again (intake recognises the same request), never left unanswered
+        sender.send(mail.from(), answer.subject(), answer.text(), Map.of());
+        store.markSeen(mail.key(), "intake", answer.outcome(), answer.toPlan().isEmpty() ? null : answer.toPlan().get(0));
+        LOG.info("officer mail: {}; request(s) {}", answer.outcome(), answer.toPlan());
+        return new Next(answer.toPlan(), List.of());
+    }
+
+    private static String safeHeader(Message m) {
+        try {
+            String[] ids = m.getHeader("Message-ID");
+            return ids == null || ids.length == 0 ? "" : ids[0];
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}

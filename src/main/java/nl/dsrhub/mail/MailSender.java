@@ -1,0 +1,72 @@
+package nl.dsrhub.mail;
+
+import jakarta.activation.DataHandler;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.attachment.AttachmentMessage;
+
+/**
+ * Sends one plain-text mail (optionally with attachments) through Camel's SMTP endpoint. A fresh
+ * exchange per mail: camel-mail turns every exchange header into a mail header, and nothing of a
+ * route's exchange (file names, ids) should travel to a processor or a subject.
+ */
+public final class MailSender {
+
+    /** An attachment as it goes out. */
+    public record Attachment(String name, jakarta.activation.DataSource content) {
+        public static Attachment of(String name, String contentType, byte[] bytes) {
+            return new Attachment(name, new ByteArrayDataSource(bytes, contentType));
+        }
+
+        /** Read from the file while sending, never held whole in memory. */
+        public static Attachment of(String name, java.nio.file.Path file) {
+            return new Attachment(name, new jakarta.activation.FileDataSource(file.toFile()));
+        }
+    }
+
+    private final Supplier<ProducerTemplate> producer;
+    private final MailSettings settings;
+
+    public MailSender(Supplier<ProducerTemplate> producer, MailSettings settings) {
+        this.producer = producer;
+        this.settings = settings;
+    }
+
+    public MailSettings settings() {
+        return settings;
+    }
+
+    /**
+     * @throws MailFailure when the SMTP server did not take the mail (it was then not sent)
+     */
+    public void send(String to, String subject, String text, Map<String, String> headers, Attachment... attachments) {
+        Exchange result = producer.get().send(settings.smtpUri(), exchange -> {
+            exchange.getIn().setHeader("To", to);
+            exchange.getIn().setHeader("Subject", subject);
+            exchange.getIn().setHeader("Content-Type", "text/plain; charset=UTF-8");
+            headers.forEach(exchange.getIn()::setHeader);
+            exchange.getIn().setBody(text);
+            if (attachments.length > 0) {
+                AttachmentMessage am = exchange.getIn(AttachmentMessage.class);
+                for (Attachment a : attachments) {
+                    am.addAttachment(a.name(), new DataHandler(a.content()));
+                }
+            }
+        });
+        if (result.getException() != null) {
+            // the cause can carry the server's greeting or the recipient: keep only its kind
+            throw new MailFailure("the SMTP server did not take the mail (" + result.getException().getClass().getSimpleName() + ")",
+                    result.getException());
+        }
+    }
+
+    /** Sending failed; the mail did not leave. */
+    public static final class MailFailure extends RuntimeException {
+        public MailFailure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package nl.dsrhub.mail;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+import nl.dsrhub.Services;
+import nl.dsrhub.connector.Connector;
+import nl.dsrhub.connector.ConnectorDefinition.Channel;
+import nl.dsrhub.connector.MailEngine;
+import nl.dsrhub.request.MailIntake;
+import nl.dsrhub.result.MailDelivery;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.Main;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mail parts of the hub, made from {@code dsr.mail.*}: the mail engine for mail-channel connectors,
+ * and the beans of the mail routes ({@code intake-mail}, {@code mail-replies}, {@code mail-chase},
+ * {@code mail-officer}, {@code delivery}). Built whether mail is on or off, so the routes always find
+ * their beans; with mail off, the polling routes do not start and the beans do nothing.
+ */
+public final class MailWiring {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailWiring.class);
+
+    public final MailSettings settings;
+    public final MailStore store;
+    public final MailSender sender;
+    public final MailEngine engine;
+    private final MailInbox inbox;
+    private final Chaser chaser;
+    private final OfficerMail officer;
+    private final MailDelivery delivery;
+
+    public MailWiring(Services s, Supplier<ProducerTemplate> producer, BiFunction<String, String, Path> dataDirs, Clock clock) {
+        this.settings = MailSettings.from(s.config);
+        this.store = new MailStore(s.jdbc, clock, s.events);
+        this.sender = new MailSender(producer, settings);
+        Letters letters = new Letters(settings.from());
+        this.engine = new MailEngine(sender, store, letters, clock);
+        this.inbox = new MailInbox(settings, store, new MailIntake(s.intake, s.requests, settings.maxBytes()),
+                new ReplyHandler(store, s.requests, dataDirs), sender);
+        this.chaser = new Chaser(settings, store, sender, letters, s.requests, s.catalog, s.events, clock);
+        this.officer = new OfficerMail(settings, sender);
+        this.delivery = new MailDelivery(settings, sender, s.requests, s.events, s.jdbc, s.outbox(), clock);
+        report(s);
+    }
+
+    public void bind(Main main) {
+        main.bind("mailInbox", inbox);
+        main.bind("mailChaser", chaser);
+        main.bind("officerMail", officer);
+        main.bind("delivery", delivery);
+    }
+
+    /** Properties the mail routes use, derived from the settings (the IMAP endpoint with its options). */
+    public Properties properties() {
+        Properties p = new Properties();
+        StringBuilder uri = new StringBuilder(settings.imapTls() ? "imaps://" : "imap://")
+                .append(settings.imapHost()).append(':').append(settings.imapPort())
+                .append("?username=RAW(").append(settings.imapUser()).append(")&password=RAW(").append(settings.imapPassword()).append(')')
+                .append("&folderName=RAW(").append(settings.folder()).append(')')
+                .append("&delay=").append(settings.pollSeconds() * 1000L)
+                // one mail that cannot be fetched must not block the ones behind it
+                .append("&skipFailedMessage=true")
+                // the hub reads the MIME parts itself, with size limits (see IncomingMail)
+                .append("&mapMailMessage=false")
+                .append("&maxMessagesPerPoll=50&connectionTimeout=15000");
+        p.setProperty("dsr.mail.imap.uri", uri.toString());
+        p.setProperty("dsr.mail.enabled", String.valueOf(settings.enabled()));
+        return p;
+    }
+
+    /** One start-up line, without addresses or secrets; a warning when mail connectors cannot work. */
+    private void report(Services s) {
+        List<String> mailConnectors = s.catalog.enabled().stream().filter(c -> c.channel() == Channel.MAIL).map(Connector::name).toList();
+        if (!settings.enabled()) {
+            if (!mailConnectors.isEmpty()) {
+                LOG.warn("mail is off (dsr.mail.enabled=false): tasks of the mail connectors {} will need attention", mailConnectors);
+            }
+            return;
+        }
+        List<String> missing = settings.missing();
+        if (!missing.isEmpty()) {
+            LOG.warn("mail is on but {} not set", missing);
+        }
+        LOG.info("mail on: mailbox polled every {}s; mail connectors {}; delivery {}", settings.pollSeconds(), mailConnectors,
+                settings.deliveryEnabled() ? "on" : "off");
+    }
+}

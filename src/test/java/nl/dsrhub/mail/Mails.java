@@ -1,0 +1,87 @@
+package nl.dsrhub.mail;
+
+import static org.awaitility.Awaitility.await;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import nl.dsrhub.demo.MailServer;
+
+/** Reading what the embedded mail server received, for the mail tests. */
+final class Mails {
+
+    private Mails() {
+    }
+
+    static List<MimeMessage> to(MailServer server, String address) {
+        List<MimeMessage> out = new ArrayList<>();
+        for (MimeMessage m : server.greenMail().getReceivedMessages()) {
+            try {
+                Address[] to = m.getRecipients(Message.RecipientType.TO);
+                if (to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address))) {
+                    out.add(m);
+                }
+            } catch (Exception e) {
+                // a deliberately broken mail in a test: not one of ours
+            }
+        }
+        return out;
+    }
+
+    static List<MimeMessage> awaitTo(MailServer server, String address, int count) {
+        return await().atMost(Duration.ofSeconds(30)).until(() -> to(server, address), l -> l.size() >= count);
+    }
+
+    static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text of a mail (its first text part). */
+    static String text(MimeMessage m) {
+        try {
+            Object c = m.getContent();
+            if (c instanceof String s) {
+                return s;
+            }
+            Multipart mp = (Multipart) c;
+            for (int i = 0; i < mp.getCount(); i++) {
+                BodyPart p = mp.getBodyPart(i);
+                if (p.isMimeType("text/plain") && p.getFileName() == null) {
+                    return (String) p.getContent();
+                }
+            }
+            return "";
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Map<String, byte[]> attachments(MimeMessage m) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        try {
+            if (m.getContent() instanceof Multipart mp) {
+                for (int i = 0; i < mp.getCount(); i++) {
+                    BodyPart p = mp.getBodyPart(i);
+                    if (p.getFileName() != null) {
+                        out.put(p.getFileName(), p.getInputStream().readAllBytes());
+                    }
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
