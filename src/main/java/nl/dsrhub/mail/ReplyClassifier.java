@@ -24,7 +24,7 @@ public final class ReplyClassifier {
                     + "|\\bno\\s+(personal\\s+)?(data|information|records?)\\b|\\b(do|does|did)\\s+not\\s+(hold|have|process|store)\\b"
                     + "|\\bnot\\s+found\\b|\\bcould\\s+not\\s+find\\b", F);
     private static final Pattern ERASED = Pattern.compile(
-            "\\b(zijn|is|werden|hebben\\s+(we|wij))\\b[^.\\n]{0,60}\\b(verwijderd|gewist|geanonimiseerd)\\b"
+            "\\b(zijn|is|werden|hebben\\s+(we|wij)|(we|wij)\\s+hebben)\\b[^.\\n]{0,60}\\b(verwijderd|gewist|geanonimiseerd)\\b"
                     + "|\\b(been|were|was|have|has)\\s+(permanently\\s+)?(deleted|erased|removed|anonymi[sz]ed)\\b"
                     + "|\\bwe\\s+(have\\s+)?(permanently\\s+)?(deleted|erased|removed)\\b", F);
     private static final Pattern RESERVATION = Pattern.compile(
