@@ -24,6 +24,11 @@ import nl.dsrhub.store.TaskStore;
  * {@code demo}: the hub against simulated processors on loopback, seeded with invented people, and
  * two sample requests dropped in the inbox (an export and an erasure), so a new user sees the whole
  * flow and its outputs. With {@code --exit} it stops once both are done.
+ * <p>Mail: an embedded mail server and simulated mail-only processors (Pay.nl answers with data, PostNL
+ * with "no data", DHL stays silent). The two file samples leave DHL out, so they complete; a third
+ * request, mailed by the officer, includes DHL and stays open awaiting its reply. "Done" is therefore:
+ * both file samples completed, and the mailed one taken in, answered and left with nothing but
+ * AWAITING_REPLY tasks open.
  */
 public final class DemoRunner {
 
@@ -47,13 +52,23 @@ public final class DemoRunner {
             return 1;
         }
         Simulators simulators = Simulators.start();
+        MailServer mailServer = MailServer.start();
+        MailProcessors mailProcessors = MailProcessors.start(mailServer);
         Hub hub = null;
         try {
-            hub = Hub.start(base.with(settings(dataDir, simulators)));
+            Map<String, String> settings = settings(dataDir, simulators);
+            settings.putAll(mailServer.settings());
+            settings.putAll(MailProcessors.settings());
+            hub = Hub.start(base.with(settings));
             out.println("dsr-hub demo: simulated processors on loopback:");
             simulators.all().forEach(s -> out.println("  " + s.name() + " at " + s.baseUrl()));
-            Map<String, String> samples = dropSamples(hub.services().inbox());
-            boolean done = awaitResults(hub, samples.size());
+            out.println("  mail server (SMTP " + mailServer.smtpPort() + ", IMAP " + mailServer.imapPort()
+                    + "): Pay.nl answers with data, PostNL with \"no data\", DHL stays silent");
+            java.util.List<String> withoutSilent = hub.services().catalog.enabled().stream()
+                    .map(nl.dsrhub.connector.Connector::name).filter(n -> !n.equals("dhl")).toList();
+            Map<String, String> samples = dropSamples(hub.services().inbox(), withoutSilent);
+            mailSample(mailServer);
+            boolean done = awaitResults(hub, samples.size()) && awaitMailed(hub);
             report(hub, dataDir);
             if (!done) {
                 out.println("demo: the sample requests did not finish within " + TIMEOUT.toMinutes() + " minutes");
@@ -70,7 +85,43 @@ public final class DemoRunner {
                 hub.close();
             }
             simulators.close();
+            mailProcessors.close();
+            mailServer.close();
         }
+    }
+
+    /** The officer mails a third request (YAML in the body), which also goes to the silent DHL. */
+    private static void mailSample(MailServer server) {
+        String now = timestamp(OffsetDateTime.now(ZoneId.of("Europe/Amsterdam")));
+        server.send(MailServer.OFFICER, MailServer.HUB, "Vergeetverzoek", sampleYaml("erasure", DemoPeople.KEES, now, "DEMO-3"),
+                Map.of());
+    }
+
+    /** The mailed request is taken in, answered, and waits only for replies (DHL's never comes). */
+    private boolean awaitMailed(Hub hub) {
+        Instant until = Instant.now().plus(TIMEOUT);
+        while (Instant.now().isBefore(until)) {
+            for (RequestStore.RequestRow r : hub.services().requests.all()) {
+                if (!"DEMO-3".equals(r.reference())) {
+                    continue;
+                }
+                var tasks = hub.services().tasks.forRequest(r.id());
+                boolean onlyAwaiting = !tasks.isEmpty() && tasks.stream().allMatch(t -> t.outcome() != null
+                        && (t.outcome().isFinal() || t.outcome() == nl.dsrhub.plan.Outcome.AWAITING_REPLY))
+                        && tasks.stream().filter(t -> t.outcome() == nl.dsrhub.plan.Outcome.AWAITING_REPLY)
+                        .allMatch(t -> t.connector().equals("dhl"));
+                if (RequestStore.COMPLETED.equals(r.status()) || onlyAwaiting) {
+                    return true;
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private static Map<String, String> settings(Path dataDir, Simulators simulators) {
@@ -104,11 +155,14 @@ public final class DemoRunner {
     }
 
     /** Writes each sample beside the inbox first and then moves it in, as an officer's tool should. */
-    private static Map<String, String> dropSamples(Path inbox) throws IllegalStateException {
+    private static Map<String, String> dropSamples(Path inbox, java.util.List<String> processors) throws IllegalStateException {
         String now = timestamp(OffsetDateTime.now(ZoneId.of("Europe/Amsterdam")));
         Map<String, String> samples = new LinkedHashMap<>();
-        samples.put("export-jan.json", sample("export", DemoPeople.JAN, now, "DEMO-1"));
-        samples.put("erasure-anna.yaml", sampleYaml("erasure", DemoPeople.ANNA, now, "DEMO-2"));
+        String list = "[" + String.join(", ", processors) + "]";
+        samples.put("export-jan.json", sample("export", DemoPeople.JAN, now, "DEMO-1")
+                .replace("\"processors\": \"all\"", "\"processors\": " + processors.stream().map(p -> "\"" + p + "\"").toList()));
+        samples.put("erasure-anna.yaml", sampleYaml("erasure", DemoPeople.ANNA, now, "DEMO-2")
+                .replace("processors: all", "processors: " + list));
         try {
             for (Map.Entry<String, String> e : samples.entrySet()) {
                 Path tmp = inbox.resolve("." + e.getKey() + ".tmp");
@@ -196,6 +250,8 @@ public final class DemoRunner {
         out.println("Dashboard: " + hub.ops().dashboardUrl() + "  (log in with the token)");
         out.println("Token: " + hub.ops().token() + "  (also in " + dataDir.resolve("dashboard.token") + ")");
         out.println("Health: " + hub.ops().dashboardUrl() + "observe/health   Metrics: " + hub.ops().dashboardUrl() + "observe/metrics");
+        out.println("DEMO-3 was mailed by the officer and answered by mail; DHL stays silent, so its task is AWAITING_REPLY"
+                + " (one reminder after dsr.mail.reminder-days) and that request stays open until DHL answers.");
     }
 
     private static boolean isEmpty(Path dir) {
