@@ -47,6 +47,8 @@ public final class MailEngine implements ConnectorEngine {
             // sent before (or maybe sent, when the hub stopped in between): never a second letter
             String when = letter.sentAt() == null ? "before a restart (delivery not confirmed; the reminder follows)"
                     : "on " + letter.sentAt().toLocalDate();
+            // an unconfirmed letter counts as sent from now: the reminder is what re-sends it, once
+            store.sent(task.taskId());
             return awaiting("letter " + letter.token() + " sent " + when + "; waiting for the reply");
         }
         letter = store.sending(task.taskId(), task.request().id(), connector.name());
