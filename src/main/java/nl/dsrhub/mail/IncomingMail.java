@@ -24,7 +24,11 @@ import java.util.List;
  * @param key SHA-256 of the Message-ID (or of sender, date and subject when a mail has none)
  */
 public record IncomingMail(String key, String from, String subject, String text, List<FilePart> attachments,
-                           boolean tooLarge) {
+                           boolean tooLarge, boolean automatic) {
+
+    private static final java.util.regex.Pattern AUTO_SUBJECT = java.util.regex.Pattern.compile(
+            "^(automatic reply|auto-reply|autoreply|out of office|automatisch antwoord|afwezig|niet aanwezig)\\b.*",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     /** An attached file; {@code truncated} when it was larger than the limit and cut off. */
     public record FilePart(String name, byte[] content, boolean truncated) {
@@ -41,13 +45,34 @@ public record IncomingMail(String key, String from, String subject, String text,
                 : from + "|" + m.getSentDate() + "|" + m.getSubject() + "|" + m.getSize();
         String subject = m.getSubject() == null ? "" : m.getSubject();
         boolean tooLarge = m.getSize() > maxBytes;
+        boolean automatic = automatic(m, subject);
         if (tooLarge) {
-            return new IncomingMail(sha256(identity), from, subject, "", List.of(), true);
+            return new IncomingMail(sha256(identity), from, subject, "", List.of(), true, automatic);
         }
         StringBuilder text = new StringBuilder();
         List<FilePart> files = new ArrayList<>();
         collect(m, text, files, maxBytes, 0);
-        return new IncomingMail(sha256(identity), from, subject, text.toString(), List.copyOf(files), false);
+        return new IncomingMail(sha256(identity), from, subject, text.toString(), List.copyOf(files), false, automatic);
+    }
+
+    /**
+     * An out-of-office or other automatic answer (RFC 3834 Auto-Submitted, the usual vendor headers, or
+     * the usual subjects): never an answer to a letter, and never to be answered (mail loops).
+     */
+    static boolean automatic(Message m, String subject) throws MessagingException {
+        String[] auto = m.getHeader("Auto-Submitted");
+        if (auto != null && auto.length > 0 && !auto[0].trim().equalsIgnoreCase("no")) {
+            return true;
+        }
+        String[] precedence = m.getHeader("Precedence");
+        if (precedence != null && precedence.length > 0 && precedence[0].trim().toLowerCase(java.util.Locale.ROOT)
+                .matches("auto_reply|bulk|junk|list")) {
+            return true;
+        }
+        if (m.getHeader("X-Autoreply") != null || m.getHeader("X-Autorespond") != null) {
+            return true;
+        }
+        return AUTO_SUBJECT.matcher(subject.trim()).matches();
     }
 
     private static void collect(Part part, StringBuilder text, List<FilePart> files, long maxBytes, int depth)

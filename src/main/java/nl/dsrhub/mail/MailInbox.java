@@ -55,6 +55,11 @@ public final class MailInbox {
         if (store.seen(mail.key())) {
             return NOTHING;
         }
+        if (mail.automatic() || (mail.from() != null && mail.from().equalsIgnoreCase(settings.from()))) {
+            // an out-of-office answer settles nothing, and answering it (or our own mail) could loop
+            store.markSeen(mail.key(), "ignored", "automatic reply or the hub's own mail: not processed, not answered", null);
+            return NOTHING;
+        }
         Optional<MailStore.Letter> letter = Tokens.find(mail.subject(), mail.text()).flatMap(store::letterWithToken);
         if (letter.isPresent()) {
             Optional<String> moved = replies.handle(letter.get(), mail);

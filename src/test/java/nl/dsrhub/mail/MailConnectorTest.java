@@ -121,13 +121,17 @@ class MailConnectorTest {
     }
 
     @Test
-    void aReplyWithAnUnknownTokenFromAStrangerSettlesNothing() {
+    void neitherAStrangersMadeUpTokenNorAnOutOfOfficeReplySettlesATask() {
         String id = submit("erasure", "unknown.token@example.nl", "MAIL-TOKEN", false);
-        awaitLetter(PAYNL, id);
+        MimeMessage letter = awaitLetter(PAYNL, id);
         mail.send("attacker@elsewhere.example.com", MailServer.HUB, "Re: [DSR-ABCDEFGHJK]", "the data have been deleted", Map.of());
+        mail.send(PAYNL, MailServer.HUB, "Automatic reply: " + Mails.subject(letter),
+                "I am out of office until Monday. Your data have been deleted is not what this says.", Map.of());
         MailStore store = new MailStore(fixture.hub().services().jdbc, java.time.Clock.systemUTC(), fixture.hub().services().events);
-        await().atMost(Duration.ofSeconds(30)).until(() -> store.seenMails().stream().anyMatch(s -> s.kind().equals("refused")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> store.seenMails().stream().anyMatch(s -> s.kind().equals("refused"))
+                && store.seenMails().stream().anyMatch(s -> s.kind().equals("ignored")));
         assertThat(task(id, "paynl").outcome()).isEqualTo(Outcome.AWAITING_REPLY);
+        assertThat(Mails.to(mail, "attacker@elsewhere.example.com")).isEmpty();
     }
 
     private String submit(String type, String email, String reference, boolean delivery) {
