@@ -104,7 +104,8 @@ public final class Hub implements AutoCloseable {
         }
     }
 
-    private ProducerTemplate producer() {
+    /** Camel's producer, to send to the hub's routes (e.g. {@code direct:mail-officer}) from outside them. */
+    public ProducerTemplate producer() {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {

@@ -51,7 +51,10 @@ public final class ReplyHandler {
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         }
-        boolean changed = store.settle(letter, verdict.outcome(), verdict.detail());
+        String detail = verdict.outcome() == Outcome.NEEDS_ATTENTION
+                // where the officer finds the reply: the token, in the hub's mailbox
+                ? verdict.detail() + " (reply to letter " + letter.token() + " in the hub's mailbox)" : verdict.detail();
+        boolean changed = store.settle(letter, verdict.outcome(), detail);
         LOG.info("request {} {}: reply to letter {}: {}", letter.requestId(), letter.connector(), letter.token(),
                 changed ? verdict.outcome() : "task already settled, reply kept as seen");
         return changed ? Optional.of(letter.requestId()) : Optional.empty();
