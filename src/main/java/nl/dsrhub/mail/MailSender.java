@@ -57,16 +57,24 @@ public final class MailSender {
             }
         });
         if (result.getException() != null) {
-            // the cause can carry the server's greeting or the recipient: keep only its kind
-            throw new MailFailure("the SMTP server did not take the mail (" + result.getException().getClass().getSimpleName() + ")",
-                    result.getException());
+            // the cause names the recipients (SendFailedException): keep only its kind, so no log line
+            // or stack trace of ours can carry an address
+            throw new MailFailure("the SMTP server did not take the mail (" + rootKind(result.getException()) + ")");
         }
+    }
+
+    private static String rootKind(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
     }
 
     /** Sending failed; the mail did not leave. */
     public static final class MailFailure extends RuntimeException {
-        public MailFailure(String message, Throwable cause) {
-            super(message, cause);
+        public MailFailure(String message) {
+            super(message, null, false, false);
         }
     }
 }

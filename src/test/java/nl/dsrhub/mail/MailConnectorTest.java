@@ -136,6 +136,25 @@ class MailConnectorTest {
     }
 
     @Test
+    void aCompletedErasureIsConfirmedToTheVerifiedAddressOnlyAndTheOfficerGetsTheReceipt() {
+        String subjectAddress = "confirm.me@example.nl";
+        String id = submit("erasure", subjectAddress, "MAIL-CONFIRM", true);
+        MimeMessage payLetter = awaitLetter(PAYNL, id);
+        mail.send(PAYNL, MailServer.HUB, "Re: " + Mails.subject(payLetter), "We have erased the account.", Map.of());
+        MimeMessage postLetter = awaitLetter(POSTNL, id);
+        mail.send(POSTNL, MailServer.HUB, "Re: " + Mails.subject(postLetter), "No personal data found.", Map.of());
+
+        fixture.awaitCompleted(id);
+        MimeMessage toSubject = Mails.awaitTo(mail, subjectAddress, 1).get(0);
+        assertThat(Mails.attachments(toSubject)).containsOnlyKeys("confirmation.html", "confirmation.json");
+        MimeMessage toOfficer = await().atMost(Duration.ofSeconds(30)).until(() -> Mails.to(mail, MailServer.OFFICER).stream()
+                .filter(m -> Mails.subject(m).contains(id + " delivered")).findFirst().orElse(null), m -> m != null);
+        assertThat(Mails.attachments(toOfficer)).containsOnlyKeys("receipt.json");
+        assertThat(fixture.outbox(id).resolve("passphrase.txt")).doesNotExist();
+        assertThat(fixture.hub().services().events.timeline(id)).filteredOn(e -> e.kind().equals("delivered")).hasSize(1);
+    }
+
+    @Test
     void aNoticeSentToDirectMailOfficerReachesTheOfficer() {
         fixture.hub().producer().sendBodyAndHeader("direct:mail-officer", "Request R-TEST has 3 days left.", "subject",
                 "Deadline near: R-TEST");
