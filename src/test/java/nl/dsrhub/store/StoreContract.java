@@ -156,4 +156,37 @@ abstract class StoreContract {
         assertThat(done.httpStatus()).isEqualTo(204);
         assertThat(done.tookEffect()).isTrue();
     }
+
+    // --- mail (issue 4): letters, reminders, settling by reply, seen mails; the same on H2 and PostgreSQL
+
+    @Test
+    void mailLetterIsJournalledOnceRemindedOnceSettledOnceAndEachMailIsSeenOnce() {
+        String id = requests.store(Requests.erasure("store-mail@example.nl")).requestId();
+        db.jdbc().inTransaction(tx -> {
+            tasks.create(tx, id, "paynl", TaskStatus.PENDING);
+            return null;
+        });
+        long taskId = tasks.forRequest(id).get(0).id();
+        tasks.claim(taskId);
+        tasks.finish(tasks.find(taskId).orElseThrow(), new TaskStore.Finish(Outcome.AWAITING_REPLY, "letter sent", List.of(), Map.of()));
+        nl.dsrhub.mail.MailStore mail = new nl.dsrhub.mail.MailStore(db.jdbc(), Clock.systemUTC(), events);
+
+        nl.dsrhub.mail.MailStore.Letter letter = mail.sending(taskId, id, "paynl");
+        assertThat(mail.sending(taskId, id, "paynl").token()).isEqualTo(letter.token());
+        mail.sent(taskId);
+        assertThat(mail.letterWithToken(letter.token()).orElseThrow().state()).isEqualTo(nl.dsrhub.mail.MailStore.State.SENT);
+        assertThat(mail.dueForReminder(java.time.OffsetDateTime.now().plusMinutes(1)))
+                .extracting(nl.dsrhub.mail.MailStore.Letter::taskId).contains(taskId);
+        assertThat(mail.claimReminder(taskId)).isTrue();
+        assertThat(mail.claimReminder(taskId)).isFalse();
+        assertThat(mail.settle(letter, Outcome.ERASED, "the processor replied that it erased the data")).isTrue();
+        assertThat(mail.settle(letter, Outcome.NOT_FOUND, "a second reply")).isFalse();
+        assertThat(tasks.find(taskId).orElseThrow().outcome()).isEqualTo(Outcome.ERASED);
+
+        mail.markSeen("key-1", "refused", "sender not on the allow-list", null);
+        mail.markSeen("key-1", "refused", "sender not on the allow-list", null);
+        mail.markSeen("key-2", "intake", "1 accepted, 0 rejected", id);
+        assertThat(mail.seen("key-1")).isTrue();
+        assertThat(mail.seenMails()).hasSize(2);
+    }
 }
