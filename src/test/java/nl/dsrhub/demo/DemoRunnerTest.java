@@ -39,8 +39,14 @@ class DemoRunnerTest {
         assertThat(printed).contains("Dashboard: http://127.0.0.1:").contains("Token: ")
                 .contains(Files.readString(dataDir.resolve("dashboard.token")).trim());
         assertThat(printed).contains("bundle.zip").contains("confirmation.json").contains("PARTIAL").contains("ERASED");
+        // mail: Pay.nl's data came by mail, PostNL had none, the officer's mailed request waits only for silent DHL
+        assertThat(printed).contains("the processor replied with 1 file(s)").contains("holds no data")
+                .contains("DEMO-3").contains("AWAITING_REPLY");
+        try (var zip = new java.util.zip.ZipFile(results.stream().filter(p -> p.endsWith("bundle.zip")).findFirst().orElseThrow().toFile())) {
+            assertThat(zip.getEntry("paynl/paynl-transactions.json")).isNotNull();
+        }
         // the demo's output is shown to people: request ids and outcomes, no subject's address
-        assertThat(printed).doesNotContain(DemoPeople.JAN.email(), DemoPeople.ANNA.email());
+        assertThat(printed).doesNotContain(DemoPeople.JAN.email(), DemoPeople.ANNA.email(), DemoPeople.KEES.email());
     }
 
     @Test
