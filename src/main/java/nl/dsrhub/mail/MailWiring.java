@@ -69,7 +69,9 @@ public final class MailWiring {
                 .append("&skipFailedMessage=true")
                 // the hub reads the MIME parts itself, with size limits (see IncomingMail)
                 .append("&mapMailMessage=false")
-                .append("&maxMessagesPerPoll=50&connectionTimeout=15000");
+                .append("&maxMessagesPerPoll=50&connectionTimeout=15000")
+                // a mailbox that is down is polled ten times less often after three failures in a row
+                .append("&backoffErrorThreshold=3&backoffMultiplier=10");
         p.setProperty("dsr.mail.imap.uri", uri.toString());
         p.setProperty("dsr.mail.enabled", String.valueOf(settings.enabled()));
         return p;
