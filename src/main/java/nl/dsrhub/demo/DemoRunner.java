@@ -99,20 +99,23 @@ public final class DemoRunner {
 
     /** The mailed request is taken in, answered, and waits only for replies (DHL's never comes). */
     private boolean awaitMailed(Hub hub) {
+        return awaitUntil(() -> hub.services().requests.all().stream().filter(r -> "DEMO-3".equals(r.reference()))
+                .anyMatch(r -> RequestStore.COMPLETED.equals(r.status()) || onlyAwaitingSilent(hub.services().tasks.forRequest(r.id()))));
+    }
+
+    private static boolean onlyAwaitingSilent(java.util.List<TaskStore.TaskRow> tasks) {
+        return !tasks.isEmpty() && tasks.stream().allMatch(t -> t.outcome() != null
+                && (t.outcome().isFinal() || t.outcome() == nl.dsrhub.plan.Outcome.AWAITING_REPLY))
+                && tasks.stream().filter(t -> t.outcome() == nl.dsrhub.plan.Outcome.AWAITING_REPLY)
+                .allMatch(t -> t.connector().equals("dhl"));
+    }
+
+    /** Polls the condition until it holds or the demo's time is up. */
+    private static boolean awaitUntil(java.util.function.BooleanSupplier condition) {
         Instant until = Instant.now().plus(TIMEOUT);
         while (Instant.now().isBefore(until)) {
-            for (RequestStore.RequestRow r : hub.services().requests.all()) {
-                if (!"DEMO-3".equals(r.reference())) {
-                    continue;
-                }
-                var tasks = hub.services().tasks.forRequest(r.id());
-                boolean onlyAwaiting = !tasks.isEmpty() && tasks.stream().allMatch(t -> t.outcome() != null
-                        && (t.outcome().isFinal() || t.outcome() == nl.dsrhub.plan.Outcome.AWAITING_REPLY))
-                        && tasks.stream().filter(t -> t.outcome() == nl.dsrhub.plan.Outcome.AWAITING_REPLY)
-                        .allMatch(t -> t.connector().equals("dhl"));
-                if (RequestStore.COMPLETED.equals(r.status()) || onlyAwaiting) {
-                    return true;
-                }
+            if (condition.getAsBoolean()) {
+                return true;
             }
             try {
                 Thread.sleep(200);
@@ -212,21 +215,9 @@ public final class DemoRunner {
     }
 
     private boolean awaitResults(Hub hub, int expected) {
-        Instant until = Instant.now().plus(TIMEOUT);
         RequestStore requests = hub.services().requests;
-        while (Instant.now().isBefore(until)) {
-            long done = requests.all().stream().filter(r -> RequestStore.COMPLETED.equals(r.status())).count();
-            if (done >= expected && Files.exists(hub.services().inbox()) && isEmpty(hub.services().inbox())) {
-                return true;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return awaitUntil(() -> requests.all().stream().filter(r -> RequestStore.COMPLETED.equals(r.status())).count() >= expected
+                && Files.exists(hub.services().inbox()) && isEmpty(hub.services().inbox()));
     }
 
     private void report(Hub hub, Path dataDir) {

@@ -39,11 +39,8 @@ class MailChaseAndRestartTest {
     @BeforeAll
     void start(@TempDir Path dataDir) {
         mail = MailServer.start();
-        fixture = HubFixture.create(dataDir);
-        mail.settings().forEach(fixture::set);
-        fixture.set("dsr.connector.dhl.enabled", "true").set("dsr.connector.dhl.privacy-contact", DHL)
-                .set("dsr.mail.reminder-days", "0").set("dsr.mail.chase-seconds", "1");
-        fixture.startHub();
+        fixture = Mails.startHub(mail, dataDir, Map.of("dsr.connector.dhl.enabled", "true", "dsr.connector.dhl.privacy-contact", DHL,
+                "dsr.mail.reminder-days", "0", "dsr.mail.chase-seconds", "1"));
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -43,12 +42,8 @@ class MailConnectorTest {
     @BeforeAll
     void start(@TempDir Path dataDir) {
         mail = MailServer.start();
-        fixture = HubFixture.create(dataDir);
-        mail.settings().forEach(fixture::set);
-        fixture.set("dsr.connector.paynl.enabled", "true").set("dsr.connector.paynl.privacy-contact", PAYNL)
-                .set("dsr.connector.postnl.enabled", "true").set("dsr.connector.postnl.privacy-contact", POSTNL)
-                .set("dsr.delivery.enabled", "true");
-        fixture.startHub();
+        fixture = Mails.startHub(mail, dataDir, Map.of("dsr.connector.paynl.enabled", "true", "dsr.connector.paynl.privacy-contact", PAYNL,
+                "dsr.connector.postnl.enabled", "true", "dsr.connector.postnl.privacy-contact", POSTNL, "dsr.delivery.enabled", "true"));
     }
 
     @AfterAll
@@ -204,8 +199,4 @@ class MailConnectorTest {
         return out;
     }
 
-    @SuppressWarnings("unused")
-    private static List<String> subjects(List<MimeMessage> ms) {
-        return ms.stream().map(Mails::subject).toList();
-    }
 }

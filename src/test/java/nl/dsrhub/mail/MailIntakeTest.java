@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import nl.dsrhub.demo.MailServer;
@@ -36,11 +35,8 @@ class MailIntakeTest {
     @BeforeAll
     void start(@TempDir Path dataDir) {
         mail = MailServer.start();
-        fixture = HubFixture.create(dataDir);
-        mail.settings().forEach(fixture::set);
         // small, so that the "huge mail" of a test stays small
-        fixture.set("dsr.mail.max-bytes", "200000");
-        fixture.startHub();
+        fixture = Mails.startHub(mail, dataDir, Map.of("dsr.mail.max-bytes", "200000"));
     }
 
     @AfterAll
@@ -156,8 +152,4 @@ class MailIntakeTest {
         return store;
     }
 
-    @SuppressWarnings("unused")
-    private static List<String> subjects(List<MimeMessage> ms) {
-        return ms.stream().map(Mails::subject).toList();
-    }
 }

@@ -21,6 +21,15 @@ final class Mails {
     private Mails() {
     }
 
+    /** A hub on its own data dir, with mail on against the embedded server, plus the test's own settings. */
+    static nl.dsrhub.testing.HubFixture startHub(MailServer server, java.nio.file.Path dataDir, Map<String, String> extra) {
+        nl.dsrhub.testing.HubFixture fixture = nl.dsrhub.testing.HubFixture.create(dataDir);
+        server.settings().forEach(fixture::set);
+        extra.forEach(fixture::set);
+        fixture.startHub();
+        return fixture;
+    }
+
     static List<MimeMessage> to(MailServer server, String address) {
         List<MimeMessage> out = new ArrayList<>();
         for (MimeMessage m : server.greenMail().getReceivedMessages()) {
