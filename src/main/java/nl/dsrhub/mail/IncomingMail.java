@@ -50,9 +50,12 @@ public record IncomingMail(String key, String from, String subject, String text,
             return new IncomingMail(sha256(identity), from, subject, "", List.of(), true, automatic);
         }
         StringBuilder text = new StringBuilder();
+        StringBuilder html = new StringBuilder();
         List<FilePart> files = new ArrayList<>();
-        collect(m, text, files, maxBytes, 0);
-        return new IncomingMail(sha256(identity), from, subject, text.toString(), List.copyOf(files), false, automatic);
+        collect(m, text, html, files, maxBytes, 0);
+        // many mail programs send HTML only: then its text, without the markup, is the mail's text
+        String body = text.length() > 0 ? text.toString() : htmlText(html.toString());
+        return new IncomingMail(sha256(identity), from, subject, body, List.copyOf(files), false, automatic);
     }
 
     /**
@@ -75,7 +78,7 @@ public record IncomingMail(String key, String from, String subject, String text,
         return AUTO_SUBJECT.matcher(subject.trim()).matches();
     }
 
-    private static void collect(Part part, StringBuilder text, List<FilePart> files, long maxBytes, int depth)
+    private static void collect(Part part, StringBuilder text, StringBuilder html, List<FilePart> files, long maxBytes, int depth)
             throws MessagingException, IOException {
         if (depth > 10) {
             return;
@@ -86,7 +89,7 @@ public record IncomingMail(String key, String from, String subject, String text,
             Multipart mp = (Multipart) part.getContent();
             for (int i = 0; i < mp.getCount(); i++) {
                 BodyPart bp = mp.getBodyPart(i);
-                collect(bp, text, files, maxBytes, depth + 1);
+                collect(bp, text, html, files, maxBytes, depth + 1);
             }
         } else if (attachment) {
             try (InputStream in = part.getInputStream()) {
@@ -95,10 +98,28 @@ public record IncomingMail(String key, String from, String subject, String text,
                 files.add(new FilePart(name == null ? "attachment-" + (files.size() + 1) : name, bytes, truncated));
             }
         } else if (part.isMimeType("text/plain") && text.length() < maxBytes) {
-            Object content = part.getContent();
-            text.append(content instanceof String s ? s : new String(((InputStream) content).readNBytes((int) maxBytes),
-                    StandardCharsets.UTF_8));
+            text.append(content(part, maxBytes));
+        } else if (part.isMimeType("text/html") && html.length() < maxBytes) {
+            html.append(content(part, maxBytes));
         }
+    }
+
+    private static String content(Part part, long maxBytes) throws MessagingException, IOException {
+        Object content = part.getContent();
+        return content instanceof String s ? s : new String(((InputStream) content).readNBytes((int) maxBytes), StandardCharsets.UTF_8);
+    }
+
+    /** The words of an HTML mail: tags dropped, block ends as line breaks, quoted replies ({@code blockquote}) kept as '>' lines. */
+    static String htmlText(String html) {
+        if (html.isEmpty()) {
+            return "";
+        }
+        String t = html.replaceAll("(?is)<(script|style|head)[^>]*>.*?</\\1>", " ")
+                .replaceAll("(?is)<blockquote[^>]*>.*?</blockquote>", "\n> (quoted)\n")
+                .replaceAll("(?i)<br\\s*/?>|</(p|div|li|tr|h[1-6])>", "\n")
+                .replaceAll("<[^>]+>", " ")
+                .replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+        return t.replaceAll("[ \\t]+", " ").replaceAll(" ?\n ?", "\n").strip();
     }
 
     static String sha256(String s) {
