@@ -92,6 +92,8 @@ class MailConnectorTest {
             zip.extractAll(fixture.dataDir.resolve("unpacked").toString());
         }
         assertThat(fixture.dataDir.resolve("unpacked/bundle.zip")).hasSameBinaryContentAs(fixture.outbox(id).resolve("bundle.zip"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.hub().services().events.timeline(id).stream()
+                .anyMatch(e -> e.kind().equals("delivered")));
         assertThat(fixture.hub().services().events.timeline(id)).filteredOn(e -> e.kind().equals("delivered")).hasSize(1)
                 .allSatisfy(e -> assertThat(e.detail()).doesNotContain("@"));
     }
@@ -146,6 +148,9 @@ class MailConnectorTest {
                 .filter(m -> Mails.subject(m).contains(id + " delivered")).findFirst().orElse(null), m -> m != null);
         assertThat(Mails.attachments(toOfficer)).containsOnlyKeys("receipt.json");
         assertThat(fixture.outbox(id).resolve("passphrase.txt")).doesNotExist();
+        // recorded once both mails went out
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.hub().services().events.timeline(id).stream()
+                .anyMatch(e -> e.kind().equals("delivered")));
         assertThat(fixture.hub().services().events.timeline(id)).filteredOn(e -> e.kind().equals("delivered")).hasSize(1);
     }
 
