@@ -56,10 +56,14 @@ public final class MailStore {
         jdbc.update("DELETE FROM dsr_mail_letter WHERE task_id = ? AND state = ?", taskId, State.SENDING);
     }
 
-    /** Letters sent before {@code before}, with no reply and no reminder yet. */
+    /**
+     * Letters sent before {@code before}, with no reply and no reminder yet, whose task still awaits the
+     * reply (a task the officer settled by hand is not chased).
+     */
     public List<Letter> dueForReminder(OffsetDateTime before) {
-        return jdbc.query("SELECT * FROM dsr_mail_letter WHERE state = ? AND reminded_at IS NULL AND sent_at <= ? ORDER BY sent_at",
-                MailStore::map, State.SENT, before);
+        return jdbc.query("SELECT l.* FROM dsr_mail_letter l JOIN dsr_task t ON t.id = l.task_id WHERE l.state = ? "
+                + "AND l.reminded_at IS NULL AND l.sent_at <= ? AND t.outcome = ? ORDER BY l.sent_at",
+                MailStore::map, State.SENT, before, Outcome.AWAITING_REPLY);
     }
 
     /** Claims the one reminder of a letter (true for the caller that may send it). */

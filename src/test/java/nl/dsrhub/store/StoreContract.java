@@ -183,6 +183,19 @@ abstract class StoreContract {
         assertThat(mail.settle(letter, Outcome.NOT_FOUND, "a second reply")).isFalse();
         assertThat(tasks.find(taskId).orElseThrow().outcome()).isEqualTo(Outcome.ERASED);
 
+        // a task settled by hand (not by a reply) is not chased
+        db.jdbc().inTransaction(tx -> {
+            tasks.create(tx, id, "postnl", TaskStatus.PENDING);
+            return null;
+        });
+        long byHand = tasks.forRequest(id).stream().filter(t -> t.connector().equals("postnl")).findFirst().orElseThrow().id();
+        tasks.claim(byHand);
+        tasks.finish(tasks.find(byHand).orElseThrow(), new TaskStore.Finish(Outcome.AWAITING_REPLY, "letter sent", List.of(), Map.of()));
+        mail.sending(byHand, id, "postnl");
+        mail.sent(byHand);
+        db.jdbc().update("UPDATE dsr_task SET outcome = ? WHERE id = ?", Outcome.NOT_FOUND, byHand);
+        assertThat(mail.dueForReminder(java.time.OffsetDateTime.now().plusMinutes(1))).isEmpty();
+
         mail.markSeen("key-1", "refused", "sender not on the allow-list", null);
         mail.markSeen("key-1", "refused", "sender not on the allow-list", null);
         mail.markSeen("key-2", "intake", "1 accepted, 0 rejected", id);
