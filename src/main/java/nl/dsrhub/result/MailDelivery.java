@@ -102,6 +102,44 @@ public final class MailDelivery {
         return true;
     }
 
+    /**
+     * Art. 12(3): an extended deadline is announced to the subject. Mails the extension letter of every
+     * extended, open request not yet notified (to the verified delivery address, else the known address the
+     * request came with) and records {@code extension-notified}; with delivery off, nothing is sent and the
+     * letter in the outbox is the officer's to pass on. Run by a schedule, so an extension made from the
+     * command line, or one interrupted by a restart, is announced too. Returns how many were mailed.
+     */
+    public int notifyExtensions() {
+        if (!settings.deliveryEnabled() || !settings.enabled()) {
+            return 0;
+        }
+        List<String> due = jdbc.query("SELECT r.id FROM dsr_request r WHERE r.extended_at IS NOT NULL AND r.purged_at IS NULL"
+                + " AND r.document IS NOT NULL AND NOT EXISTS (SELECT 1 FROM dsr_event e WHERE e.request_id = r.id"
+                + " AND e.kind = 'extension-notified') ORDER BY r.extended_at", rs -> rs.getString(1));
+        int sent = 0;
+        for (String requestId : due) {
+            Path letter = outbox.resolve(requestId).resolve(nl.dsrhub.plan.DeadlineExtension.LETTER);
+            if (!Files.isRegularFile(letter)) {
+                continue;
+            }
+            DsrRequest request = requests.get(requestId);
+            String to = request.delivery() != null && request.delivery().email() != null && !request.delivery().email().isBlank()
+                    ? request.delivery().email() : request.subject().email();
+            try {
+                sender.send(to, "Verlenging van de termijn / Extension of the time limit",
+                        "In de bijlage leest u waarom wij meer tijd nodig hebben om uw verzoek af te handelen, en tot wanneer.\n"
+                                + "Attached you will find why we need more time to handle your request, and until when.\n",
+                        Map.of(), MailSender.Attachment.of(nl.dsrhub.plan.DeadlineExtension.LETTER, letter));
+            } catch (MailSender.MailFailure e) {
+                LOG.warn("request {}: the extension notice could not be mailed: {}", requestId, e.getMessage());
+                continue;
+            }
+            events.record(requestId, null, "extension-notified", "extension letter mailed to the subject");
+            sent++;
+        }
+        return sent;
+    }
+
     private void send(DsrRequest request, boolean export, String passphrase, Path dir, List<MailSender.Attachment> forSubject) {
         String requestId = request.id();
         sender.send(request.delivery().email(), export ? "Uw gegevens / Your data" : "Bevestiging van wissen / Erasure confirmation",

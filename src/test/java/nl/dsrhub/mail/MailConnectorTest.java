@@ -43,7 +43,8 @@ class MailConnectorTest {
     void start(@TempDir Path dataDir) {
         mail = MailServer.start();
         fixture = Mails.startHub(mail, dataDir, Map.of("dsr.connector.paynl.enabled", "true", "dsr.connector.paynl.privacy-contact", PAYNL,
-                "dsr.connector.postnl.enabled", "true", "dsr.connector.postnl.privacy-contact", POSTNL, "dsr.delivery.enabled", "true"));
+                "dsr.connector.postnl.enabled", "true", "dsr.connector.postnl.privacy-contact", POSTNL, "dsr.delivery.enabled", "true",
+                "dsr.delivery.extension-check-seconds", "1"));
     }
 
     @AfterAll
@@ -162,6 +163,41 @@ class MailConnectorTest {
         MimeMessage notice = await().atMost(Duration.ofSeconds(30)).until(() -> Mails.to(mail, MailServer.OFFICER).stream()
                 .filter(m -> Mails.subject(m).equals("Deadline near: R-TEST")).findFirst().orElse(null), m -> m != null);
         assertThat(Mails.text(notice)).contains("3 days left");
+    }
+
+    @Test
+    void anExtendedDeadlineIsAnnouncedToTheSubjectOnceWithTheLetter() {
+        String subjectAddress = "needs.time@example.nl";
+        String id = submit("erasure", subjectAddress, "MAIL-EXTEND", false);
+        awaitLetter(PAYNL, id);
+
+        // made outside the hub, as `extend` on the command line does: the schedule announces it all the same
+        var s = fixture.hub().services();
+        new nl.dsrhub.plan.DeadlineExtension(s.requests, s.events, s.jdbc, s.outbox(), java.time.Clock.systemUTC())
+                .extend(id, 2, "Twee verwerkers hebben nog niet geantwoord.");
+
+        MimeMessage notice = Mails.awaitTo(mail, subjectAddress, 1).get(0);
+        assertThat(Mails.attachments(notice)).containsOnlyKeys(nl.dsrhub.plan.DeadlineExtension.LETTER);
+        await().atMost(Duration.ofSeconds(30)).until(() -> s.events.timeline(id).stream()
+                .anyMatch(e -> e.kind().equals("extension-notified")));
+        // the next rounds of the schedule find nothing left to announce
+        assertThat(fixture.hub().producer().requestBody("bean:delivery?method=notifyExtensions", null, Integer.class)).isZero();
+        assertThat(Mails.to(mail, subjectAddress)).hasSize(1);
+    }
+
+    @Test
+    void aDeadlineNoticeIsMailedToTheOfficerOnce() {
+        String id = submit("erasure", "late.answer@example.nl", "MAIL-NOTICE", false);
+        nl.dsrhub.ops.OfficerNotice notice = new nl.dsrhub.ops.OfficerNotice(id, "due-soon",
+                java.time.OffsetDateTime.now(), "Request " + id + " is due in 3 day(s); awaiting a reply: paynl, postnl");
+
+        fixture.hub().producer().sendBody("direct:notify-officer", notice);
+        fixture.hub().producer().sendBody("direct:notify-officer", notice);
+
+        MimeMessage mailed = await().atMost(Duration.ofSeconds(30)).until(() -> Mails.to(mail, MailServer.OFFICER).stream()
+                .filter(m -> Mails.subject(m).equals("dsr-hub: due-soon " + id)).findFirst().orElse(null), m -> m != null);
+        assertThat(Mails.text(mailed)).contains("awaiting a reply: paynl, postnl").doesNotContain("late.answer");
+        assertThat(Mails.to(mail, MailServer.OFFICER)).filteredOn(m -> Mails.subject(m).contains("due-soon " + id)).hasSize(1);
     }
 
     private String submit(String type, String email, String reference, boolean delivery) {
