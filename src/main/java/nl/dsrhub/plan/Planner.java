@@ -91,7 +91,7 @@ public final class Planner {
             resolveUnreachable(requestId, rows);
             rows = tasks.forRequest(requestId);
         }
-        return new Progress(requestId, ready, isComplete(rows));
+        return new Progress(requestId, ready, isComplete(rows), ready.isEmpty() && isAwaitingReplyOnly(rows));
     }
 
     /** The request's queued tasks, to be dispatched (after planning, and again after a restart). */
@@ -100,6 +100,13 @@ public final class Planner {
         List<TaskRef> ready = rows.stream().filter(t -> t.status() == TaskStatus.PENDING && runnable(t))
                 .map(t -> new TaskRef(t.id(), t.connector())).toList();
         return ready.isEmpty() ? afterTask(requestId) : new Progress(requestId, ready, false);
+    }
+
+    /** Every task is final or waits for a mailed reply, and at least one does. */
+    static boolean isAwaitingReplyOnly(List<TaskRow> rows) {
+        return rows.stream().allMatch(t -> t.status() == TaskStatus.DONE && t.outcome() != null
+                && (t.outcome().isFinal() || t.outcome() == Outcome.AWAITING_REPLY))
+                && rows.stream().anyMatch(t -> t.outcome() == Outcome.AWAITING_REPLY);
     }
 
     static boolean isComplete(List<TaskRow> rows) {

@@ -37,6 +37,7 @@ public final class ResultService {
     private final Path outbox;
     private final java.util.function.BiFunction<String, String, Path> dataDirs;
     private final Clock clock;
+    private final java.util.Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
 
     public ResultService(RequestStore requests, TaskStore tasks, EventLog events, ConnectorCatalog catalog,
                          BundleWriter bundles, ConfirmationWriter confirmations, Path outbox,
@@ -54,6 +55,54 @@ public final class ResultService {
 
     /** Writes the result if every task is final; returns the path written, or null if not (yet) complete. */
     public Path complete(String requestId) throws java.io.IOException {
+        synchronized (lock(requestId)) {
+            return completeNow(requestId);
+        }
+    }
+
+    /**
+     * An erasure whose processors have all answered except those asked by mail: the confirmation is written
+     * now, listing those as awaiting their reply (art. 12(3): the subject is answered within the month
+     * even if a processor is slow), and written again, complete, when the last reply is in. The request
+     * stays open and nothing is delivered yet. Returns the confirmation written, or null.
+     */
+    public Path provisional(String requestId) throws java.io.IOException {
+        synchronized (lock(requestId)) {
+            if (!requests.row(requestId).map(r -> RequestStore.PLANNED.equals(r.status())).orElse(false)) {
+                return null;
+            }
+            DsrRequest request = requests.get(requestId);
+            if (request.type() != RequestType.ERASURE) {
+                return null;
+            }
+            List<ProcessorResult> results = results(request);
+            List<String> awaiting = results.stream().filter(p -> p.outcome() == Outcome.AWAITING_REPLY)
+                    .map(ProcessorResult::connector).toList();
+            if (awaiting.isEmpty() || results.stream().anyMatch(p -> p.outcome() == null
+                    || !(p.outcome().isFinal() || p.outcome() == Outcome.AWAITING_REPLY))) {
+                return null;
+            }
+            String detail = "erasure confirmation written; still awaiting a reply from " + String.join(", ", awaiting);
+            Path dir = outbox.resolve(requestId);
+            boolean unchanged = events.timeline(requestId).stream().filter(e -> e.kind().equals("provisional-confirmation"))
+                    .reduce((a, b) -> b).map(e -> e.detail().equals(detail)).orElse(false);
+            if (unchanged && Files.exists(dir.resolve("confirmation.json"))) {
+                return null;    // written already for the same processors (e.g. progress again after a restart)
+            }
+            Files.createDirectories(dir);
+            confirmations.write(request, results, clock.instant(), dir);
+            events.record(requestId, null, "provisional-confirmation", detail);
+            LOG.info("request {}: provisional confirmation written, awaiting {}", requestId, awaiting);
+            return dir.resolve("confirmation.json");
+        }
+    }
+
+    /** One lock per request: a provisional confirmation never overwrites the final one being written. */
+    private Object lock(String requestId) {
+        return locks.computeIfAbsent(requestId, k -> new Object());
+    }
+
+    private Path completeNow(String requestId) throws java.io.IOException {
         boolean claimed = requests.transition(requestId, RequestStore.PLANNED, RequestStore.COMPLETING);
         String status = requests.row(requestId).map(RequestStore.RequestRow::status).orElse("");
         if (!claimed && !RequestStore.COMPLETING.equals(status)) {
@@ -74,6 +123,7 @@ public final class ResultService {
         }
         events.record(requestId, null, "completed", request.type().wire() + " result written: " + written.getFileName());
         requests.transition(requestId, RequestStore.COMPLETING, RequestStore.COMPLETED);
+        locks.remove(requestId);
         LOG.info("request {} completed: {}", requestId, written.getFileName());
         return written;
     }

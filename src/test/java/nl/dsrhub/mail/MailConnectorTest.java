@@ -166,6 +166,30 @@ class MailConnectorTest {
     }
 
     @Test
+    void anErasureWaitingOnlyForAMailedReplyIsConfirmedSoFarThenCompletelyWhenTheReplyComes() throws Exception {
+        String id = submit("erasure", "slow.reply@example.nl", "MAIL-PROVISIONAL", false);
+        MimeMessage payLetter = awaitLetter(PAYNL, id);
+        MimeMessage postLetter = awaitLetter(POSTNL, id);
+        mail.send(PAYNL, MailServer.HUB, "Re: " + Mails.subject(payLetter), "We have erased the account.", Map.of());
+
+        Path confirmation = fixture.outbox(id).resolve("confirmation.json");
+        await().atMost(Duration.ofSeconds(30)).until(() -> java.nio.file.Files.exists(confirmation)
+                && java.nio.file.Files.readString(confirmation).contains("\"ERASED\""));
+        com.fasterxml.jackson.databind.JsonNode soFar = new com.fasterxml.jackson.databind.ObjectMapper().readTree(confirmation.toFile());
+        assertThat(soFar.path("complete").asBoolean()).isFalse();
+        assertThat(soFar.toString()).contains("AWAITING_REPLY");
+        assertThat(fixture.requests().row(id).orElseThrow().status()).isNotEqualTo("COMPLETED");
+        assertThat(fixture.hub().services().events.timeline(id)).anyMatch(e -> e.kind().equals("provisional-confirmation")
+                && e.detail().endsWith("postnl"));
+
+        mail.send(POSTNL, MailServer.HUB, "Re: " + Mails.subject(postLetter), "No personal data found.", Map.of());
+        fixture.awaitCompleted(id);
+        com.fasterxml.jackson.databind.JsonNode done = new com.fasterxml.jackson.databind.ObjectMapper().readTree(confirmation.toFile());
+        assertThat(done.path("complete").asBoolean()).isTrue();
+        assertThat(done.toString()).doesNotContain("AWAITING_REPLY");
+    }
+
+    @Test
     void anExtendedDeadlineIsAnnouncedToTheSubjectOnceWithTheLetter() {
         String subjectAddress = "needs.time@example.nl";
         String id = submit("erasure", subjectAddress, "MAIL-EXTEND", false);
