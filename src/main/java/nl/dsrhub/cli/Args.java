@@ -54,7 +54,7 @@ record Args(String command, List<String> positional, Map<String, String> options
         return switch (option) {
             case "config", "data", "set", "connector" -> true;
             case "outcome", "reason", "file", "months" -> true; // settle, extend
-            default -> false;
+            default -> nl.dsrhub.bench.BenchCommand.VALUE_OPTIONS.contains(option);
         };
     }
 

@@ -42,6 +42,7 @@ public final class DsrHub {
                                           to outbox/ID/extension-notice.html
               ledger verify               check the ledger's hash chain (exit 1 names the first broken row)
               ledger export [FILE]        the register of handled requests as CSV (pseudonymised)
+            """ + nl.dsrhub.bench.BenchCommand.USAGE + """
 
             options for every command:
               --config FILE     configuration file (default ./application.properties if present)
@@ -80,6 +81,7 @@ public final class DsrHub {
                 case "settle" -> new OpsCommands(out, err).settle(config, args);
                 case "extend" -> new OpsCommands(out, err).extend(config, args);
                 case "ledger" -> new OpsCommands(out, err).ledger(config, args);
+                case "bench" -> bench(args);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
                     yield 0;
@@ -211,6 +213,16 @@ public final class DsrHub {
             camel.stop();
         }
         return failed == 0 ? 0 : 1;
+    }
+
+    private int bench(Args args) {
+        try {
+            return new nl.dsrhub.bench.BenchCommand(out).run(args.options());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("bench failed: " + e.getMessage(), e);
+        }
     }
 
     private void printProblems(Path file, List<Problem> problems) {

@@ -1,0 +1,82 @@
+package nl.dsrhub.bench;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code bench [options]}: parses the options, runs {@link Bench}, returns the exit code. */
+public final class BenchCommand {
+
+    public static final String USAGE = """
+              bench [--quick] [--latency-ms N] [--scale F] [--requests N] [--orders N] [--out FILE]
+                    [--bulk-latency-ms N] [--export-heap SIZE] [--keep DIR]
+                                          benchmark against the simulators: fan-out, bulk under limits,
+                                          large export, hub overhead (table + JSON in --out)
+            """;
+
+    /** Options that take a value (the command line parser needs to know). */
+    public static final Set<String> VALUE_OPTIONS = Set.of("latency-ms", "scale", "requests", "orders", "out",
+            "bulk-latency-ms", "export-heap", "keep");
+
+    private final PrintStream out;
+
+    public BenchCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    public int run(Map<String, String> options) throws Exception {
+        Bench.Options o = Bench.Options.defaults();
+        if (options.containsKey("quick")) {
+            o = o.quick();
+        }
+        o = new Bench.Options(
+                intOption(options, "latency-ms", o.latencyMs()),
+                doubleOption(options, "scale", o.scale()),
+                intOption(options, "requests", o.requests()),
+                intOption(options, "orders", o.orders()),
+                intOption(options, "bulk-latency-ms", o.bulkLatencyMs()),
+                options.getOrDefault("export-heap", o.exportHeap()),
+                options.containsKey("out") ? Path.of(options.get("out")) : o.out(),
+                options.containsKey("keep") ? Path.of(options.get("keep")) : null);
+        Bench bench = new Bench(out, o);
+        try {
+            bench.run();
+            return 0;
+        } finally {
+            bench.cleanUp();
+        }
+    }
+
+    private static int intOption(Map<String, String> options, String name, int fallback) {
+        String v = options.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.trim());
+            if (n < (name.endsWith("latency-ms") ? 0 : 1)) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + ": a whole number expected, got '" + v + "'");
+        }
+    }
+
+    private static double doubleOption(Map<String, String> options, String name, double fallback) {
+        String v = options.get(name);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            double d = Double.parseDouble(v.trim());
+            if (!(d > 0)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + ": a positive number expected, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package nl.dsrhub.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A hub in a child JVM ({@link ChildHub}) with its own heap limit, so that its memory and CPU are its own
+ * and not the simulators'. Measures the time from launching the JVM to the hub being ready.
+ *
+ * <p>Readiness is decided by {@link #awaitReady}: today the child's {@code READY} line (printed once
+ * {@code Hub.start} returned, i.e. the hub is started and its routes are up). When the hub has
+ * {@code GET /observe/health}, switch the probe there: replace the body of {@link #awaitReady} with a
+ * loop polling that URL until it answers 200 (the port is the child's {@code dsr.http.port}); nothing
+ * else depends on how readiness is detected.
+ */
+final class HubProcess implements AutoCloseable {
+
+    /** One {@code STATS} line of the child. */
+    record Stats(long peakHeapBytes, long cpuNanos, long completed, long open, long atNanos) {
+    }
+
+    private final Process process;
+    private final long launchedNanos;
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final List<String> otherOutput = new ArrayList<>();
+    private volatile long readyNanos;
+    private volatile Stats last = new Stats(0, 0, 0, 0, System.nanoTime());
+
+    private HubProcess(Process process, long launchedNanos) {
+        this.process = process;
+        this.launchedNanos = launchedNanos;
+        Thread reader = new Thread(this::read, "bench-child-reader");
+        reader.setDaemon(true);
+        reader.start();
+    }
+
+    /** Starts {@code java [jvmOptions] -cp <this classpath> nl.dsrhub.bench.ChildHub configFile}. */
+    static HubProcess launch(Path configFile, List<String> jvmOptions, Path log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        cmd.addAll(jvmOptions);
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(ChildHub.class.getName());
+        cmd.add(configFile.toString());
+        long t0 = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
+        return new HubProcess(p, t0);
+    }
+
+    private void read() {
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.equals("READY")) {
+                    readyNanos = System.nanoTime();
+                    ready.countDown();
+                } else if (line.startsWith("STATS ")) {
+                    String[] f = line.split(" ");
+                    last = new Stats(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
+                            Long.parseLong(f[4]), System.nanoTime());
+                } else if (line.equals("STOPPED")) {
+                    stopped.countDown();
+                } else {
+                    synchronized (otherOutput) {
+                        if (otherOutput.size() < 50) {
+                            otherOutput.add(line);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // the child went away; awaitReady / awaitStats notice
+        } finally {
+            ready.countDown();
+            stopped.countDown();
+        }
+    }
+
+    /** Waits for the hub to be ready; returns the time from JVM launch to ready. */
+    Duration awaitReady(Duration timeout) throws InterruptedException {
+        if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || readyNanos == 0) {
+            throw new IllegalStateException("the child hub did not become ready (exit "
+                    + (process.isAlive() ? "-" : process.exitValue()) + "); see its log");
+        }
+        return Duration.ofNanos(readyNanos - launchedNanos);
+    }
+
+    long readyNanos() {
+        return readyNanos;
+    }
+
+    Stats stats() {
+        return last;
+    }
+
+    boolean alive() {
+        return process.isAlive();
+    }
+
+    /** Asks the hub to stop and waits for its last statistics. */
+    Stats stop() throws InterruptedException {
+        try {
+            OutputStream in = process.getOutputStream();
+            in.write("STOP\n".getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        } catch (IOException e) {
+            // already gone
+        }
+        stopped.await(60, TimeUnit.SECONDS);
+        process.waitFor(30, TimeUnit.SECONDS);
+        return last;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
