@@ -11,13 +11,14 @@ public final class BenchCommand {
     public static final String USAGE = """
               bench [--quick] [--latency-ms N] [--scale F] [--requests N] [--orders N] [--out FILE]
                     [--bulk-latency-ms N] [--export-heap SIZE] [--keep DIR]
+                    [--only fanout,bulk,export]
                                           benchmark against the simulators: fan-out, bulk under limits,
                                           large export, hub overhead (table + JSON in --out)
             """;
 
     /** Options that take a value (the command line parser needs to know). */
     public static final Set<String> VALUE_OPTIONS = Set.of("latency-ms", "scale", "requests", "orders", "out",
-            "bulk-latency-ms", "export-heap", "keep");
+            "bulk-latency-ms", "export-heap", "keep", "only");
 
     private final PrintStream out;
 
@@ -38,7 +39,8 @@ public final class BenchCommand {
                 intOption(options, "bulk-latency-ms", o.bulkLatencyMs()),
                 options.getOrDefault("export-heap", o.exportHeap()),
                 options.containsKey("out") ? Path.of(options.get("out")) : o.out(),
-                options.containsKey("keep") ? Path.of(options.get("keep")) : null);
+                options.containsKey("keep") ? Path.of(options.get("keep")) : null,
+                options.containsKey("only") ? parts(options.get("only")) : o.only());
         Bench bench = new Bench(out, o);
         try {
             bench.run();
@@ -46,6 +48,16 @@ public final class BenchCommand {
         } finally {
             bench.cleanUp();
         }
+    }
+
+    private static Set<String> parts(String list) {
+        Set<String> parts = Set.of(list.split(","));
+        for (String p : parts) {
+            if (!Set.of("fanout", "bulk", "export").contains(p)) {
+                throw new IllegalArgumentException("--only: fanout, bulk and/or export expected, got '" + p + "'");
+            }
+        }
+        return parts;
     }
 
     private static int intOption(Map<String, String> options, String name, int fallback) {

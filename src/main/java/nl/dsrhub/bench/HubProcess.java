@@ -36,6 +36,7 @@ final class HubProcess implements AutoCloseable {
     private final List<String> otherOutput = new ArrayList<>();
     private volatile long readyNanos;
     private volatile Stats last = new Stats(0, 0, 0, 0, System.nanoTime());
+    private volatile Stats first;
 
     private HubProcess(Process process, long launchedNanos) {
         this.process = process;
@@ -71,6 +72,9 @@ final class HubProcess implements AutoCloseable {
                     String[] f = line.split(" ");
                     last = new Stats(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
                             Long.parseLong(f[4]), System.nanoTime());
+                    if (first == null) {
+                        first = last;
+                    }
                 } else if (line.equals("STOPPED")) {
                     stopped.countDown();
                 } else {
@@ -100,6 +104,11 @@ final class HubProcess implements AutoCloseable {
 
     long readyNanos() {
         return readyNanos;
+    }
+
+    /** The first statistics after ready: the CPU the start-up used is in it. */
+    Stats firstStats() {
+        return first == null ? last : first;
     }
 
     Stats stats() {

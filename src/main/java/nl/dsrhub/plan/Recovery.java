@@ -1,7 +1,9 @@
 package nl.dsrhub.plan;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Stream;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.store.TaskStore.TaskRow;
@@ -28,23 +30,23 @@ public final class Recovery {
         this.tasks = tasks;
     }
 
-    /** At start-up: tasks that were running go back to the queue, and every open request moves on. */
-    public List<Progress> resume() {
+    /**
+     * At start-up: tasks that were running go back to the queue, and every open request moves on. The
+     * requests are planned one by one as the route takes them (a lazy iterator, split in streaming mode),
+     * so a queued bulk job of thousands has its first tasks running while the rest is still being planned.
+     */
+    public Iterator<Progress> resume() {
         int requeued = tasks.requeueInFlight();
-        List<Progress> out = new ArrayList<>();
-        for (String id : requests.idsWithStatus(RequestStore.RECEIVED)) {
-            out.add(planner.plan(id));
+        List<String> received = requests.idsWithStatus(RequestStore.RECEIVED);
+        List<String> planned = requests.idsWithStatus(RequestStore.PLANNED);
+        List<String> completing = requests.idsWithStatus(RequestStore.COMPLETING);
+        int open = received.size() + planned.size() + completing.size();
+        if (requeued > 0 || open > 0) {
+            LOG.info("resuming {} open request(s); {} task(s) were in flight", open, requeued);
         }
-        for (String id : requests.idsWithStatus(RequestStore.PLANNED)) {
-            out.add(planner.resume(id));
-        }
-        for (String id : requests.idsWithStatus(RequestStore.COMPLETING)) {
-            out.add(new Progress(id, List.of(), true));
-        }
-        if (requeued > 0 || !out.isEmpty()) {
-            LOG.info("resuming {} open request(s); {} task(s) were in flight", out.size(), requeued);
-        }
-        return out;
+        // concat, not flatMap: a flatMap'd stream's iterator plans a whole inner list at its first step
+        return Stream.concat(received.stream().map(planner::plan), Stream.concat(planned.stream().map(planner::resume),
+                completing.stream().map(id -> new Progress(id, List.of(), true)))).iterator();
     }
 
     /** Periodically: requests stored by {@code submit} while the hub ran, retries that are due, lost tasks. */

@@ -47,6 +47,19 @@ public final class Jdbc {
         });
     }
 
+    /** One statement run for many argument rows in one round trip per row batch (JDBC batch). */
+    public int[] batch(String sql, List<Object[]> rows) {
+        return withConnection(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                for (Object[] args : rows) {
+                    bind(ps, args);
+                    ps.addBatch();
+                }
+                return ps.executeBatch();
+            }
+        });
+    }
+
     public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
         return withConnection(c -> {
             try (PreparedStatement ps = prepare(c, sql, args); ResultSet rs = ps.executeQuery()) {
@@ -117,6 +130,11 @@ public final class Jdbc {
 
     private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
         PreparedStatement ps = c.prepareStatement(sql);
+        bind(ps, args);
+        return ps;
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
             if (a instanceof Enum<?> e) {
@@ -125,6 +143,5 @@ public final class Jdbc {
                 ps.setObject(i + 1, a);
             }
         }
-        return ps;
     }
 }

@@ -130,6 +130,29 @@ public final class RequestStore {
                 requestId, name, value, source, requestId, name, value);
     }
 
+    /** Many identifiers, in transactions of {@code chunk} rows each, sent as JDBC batches. */
+    public static void addIdentifiers(Jdbc jdbc, String requestId, Map<String, List<String>> byName, String source,
+                                      int chunk) {
+        List<Object[]> rows = new java.util.ArrayList<>(chunk);
+        for (Map.Entry<String, List<String>> e : byName.entrySet()) {
+            for (String value : e.getValue()) {
+                rows.add(new Object[] {requestId, e.getKey(), value, source, requestId, e.getKey(), value});
+                if (rows.size() == chunk) {
+                    insertIdentifiers(jdbc, rows);
+                    rows.clear();
+                }
+            }
+        }
+        if (!rows.isEmpty()) {
+            insertIdentifiers(jdbc, rows);
+        }
+    }
+
+    private static void insertIdentifiers(Jdbc jdbc, List<Object[]> rows) {
+        jdbc.inTransaction(tx -> tx.batch("INSERT INTO dsr_identifier (request_id, name, id_value, source) SELECT ?, ?, ?, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM dsr_identifier WHERE request_id = ? AND name = ? AND id_value = ?)", rows));
+    }
+
     private Optional<String> idByFingerprint(String fingerprint) {
         return jdbc.queryOne("SELECT id FROM dsr_request WHERE fingerprint = ?", rs -> rs.getString(1), fingerprint);
     }

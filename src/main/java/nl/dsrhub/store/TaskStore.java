@@ -87,12 +87,27 @@ public final class TaskStore {
         return claimed;
     }
 
-    /** Records the outcome, the identifiers the task found and the event, in one transaction. */
+    /** Above this many identifiers a task's finding is stored in batched chunks of this size. */
+    static final int IDENTIFIER_CHUNK = 1000;
+
+    /**
+     * Records the outcome, the identifiers the task found and the event, in one transaction (the
+     * identifiers of a very long history just before it, see below).
+     */
     public void finish(TaskRow task, Finish finish) {
+        int provided = finish.provided().values().stream().mapToInt(List::size).sum();
+        if (provided > IDENTIFIER_CHUNK) {
+            // A long history (a shop's 200,000 orders) names hundreds of thousands of ids: stored ahead in
+            // batched chunks, as one transaction of that size costs minutes and most of a small heap. Safe
+            // before the outcome: identifiers are only added, never twice, and a rerun adds the same ones.
+            RequestStore.addIdentifiers(jdbc, task.requestId(), finish.provided(), task.connector(), IDENTIFIER_CHUNK);
+        }
         jdbc.inTransaction(tx -> {
-            for (Map.Entry<String, List<String>> e : finish.provided().entrySet()) {
-                for (String value : e.getValue()) {
-                    RequestStore.addIdentifier(tx, task.requestId(), e.getKey(), value, task.connector());
+            if (provided <= IDENTIFIER_CHUNK) {
+                for (Map.Entry<String, List<String>> e : finish.provided().entrySet()) {
+                    for (String value : e.getValue()) {
+                        RequestStore.addIdentifier(tx, task.requestId(), e.getKey(), value, task.connector());
+                    }
                 }
             }
             tx.update("UPDATE dsr_task SET status = ?, outcome = ?, detail = ?, retained = ?, finished_at = ?, "
