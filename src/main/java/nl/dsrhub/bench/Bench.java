@@ -56,12 +56,12 @@ public final class Bench {
                           Path out, Path workDir, java.util.Set<String> only) {
 
         static Options defaults() {
-            return new Options(200, 60, 5000, 200_000, 20, "256m", Path.of("bench-result.json"), null,
+            return new Options(200, 60, 5000, 200_000, 5, "256m", Path.of("bench-result.json"), null,
                     java.util.Set.of("fanout", "bulk", "export"));
         }
 
         Options quick() {
-            return new Options(50, scale, 60, 5_000, 5, exportHeap, out, workDir, only);
+            return new Options(50, scale, 60, 5_000, bulkLatencyMs, exportHeap, out, workDir, only);
         }
 
         boolean runs(String part) {
@@ -146,6 +146,7 @@ public final class Bench {
                 settings.put("dsr.connector." + name + ".consumer-secret", DemoPeople.WOO_CONSUMER_SECRET);
             }
             settings.put("camel.main.name", "dsr-hub-bench-fanout");
+            settings.put("camel.main.shutdown-timeout", "2");
             HubConfig config = HubConfig.load(null, settings, Map.of());
             double latency = options.latencyMs();
             try (Hub hub = Hub.start(config)) {
@@ -267,7 +268,8 @@ public final class Bench {
             r.put("what", options.requests() + " erasure requests (invented people present at all 7 HTTP processors of "
                     + "the demo stack) stored before the hub starts, then run by a hub in a child JVM; simulators "
                     + "enforce the limits with every window divided by " + fmt(scale) + " and answer after "
-                    + options.bulkLatencyMs() + " ms; wall time from hub ready to the last confirmation");
+                    + options.bulkLatencyMs() + " ms (latency scaled alike: about " + Math.round(options.bulkLatencyMs() * scale)
+                    + " ms in real time); wall time from hub ready to the last confirmation");
             r.put("scale", scale);
             r.put("wallSeconds", round2(wallSeconds));
             ObjectNode per = r.putObject("processors");
@@ -428,7 +430,6 @@ public final class Bench {
         s.put("dsr.data-dir", dir.resolve("data").toString());
         s.put("dsr.connectors.dir", connectors.toString());
         s.put("dsr.intake.poll-ms", "50");
-        s.put("dsr.sweep.interval-seconds", "2");
         ConnectorCatalog shipped = ConnectorCatalog.load(null, new SettingsSource(k -> java.util.Optional.empty(), Map.of()),
                 false);
         for (Connector c : shipped.all()) {

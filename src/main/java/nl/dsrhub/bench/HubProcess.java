@@ -52,6 +52,11 @@ final class HubProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.addAll(jvmOptions);
+        // e.g. a flight recording of the hub: DSR_BENCH_CHILD_JVM_OPTS="-XX:StartFlightRecording=filename=hub.jfr"
+        String extra = System.getenv("DSR_BENCH_CHILD_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            cmd.addAll(List.of(extra.trim().split("\\s+")));
+        }
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(ChildHub.class.getName());
