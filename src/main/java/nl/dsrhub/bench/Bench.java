@@ -53,15 +53,15 @@ public final class Bench {
 
     /** The options of one run; {@link #quick()} is everything small. */
     public record Options(int latencyMs, double scale, int requests, int orders, int bulkLatencyMs, String exportHeap,
-                          Path out, Path workDir, java.util.Set<String> only) {
+                          Path out, Path workDir, java.util.Set<String> only, boolean small) {
 
         static Options defaults() {
             return new Options(200, 60, 5000, 200_000, 5, "256m", Path.of("bench-result.json"), null,
-                    java.util.Set.of("fanout", "bulk", "export"));
+                    java.util.Set.of("fanout", "bulk", "export"), false);
         }
 
         Options quick() {
-            return new Options(50, scale, 60, 5_000, bulkLatencyMs, exportHeap, out, workDir, only);
+            return new Options(50, scale, 60, 5_000, bulkLatencyMs, exportHeap, out, workDir, only, true);
         }
 
         boolean runs(String part) {
@@ -151,24 +151,26 @@ public final class Bench {
             double latency = options.latencyMs();
             try (Hub hub = Hub.start(config)) {
                 String email = DemoPeople.JAN.email();
-                for (int run = 1; run <= WARM_UP; run++) {
+                int warmUp = options.small() ? 1 : WARM_UP;
+                int runs = options.small() ? 3 : 5;
+                for (int run = 1; run <= warmUp; run++) {
                     // JIT, connection pools: a running hub is warm; not counted
                     timeRequest(hub, "export", email, names, "FANOUT-WARMUP-" + run);
                 }
                 List<Double> parallel = new ArrayList<>();
-                for (int run = 1; run <= 5; run++) {
+                for (int run = 1; run <= runs; run++) {
                     parallel.add(timeRequest(hub, "export", email, names, "FANOUT-" + run).toNanos() / 1e6);
                 }
                 double sequential = 0;
                 for (String name : names) {
                     sequential += timeRequest(hub, "export", email, List.of(name), "FANOUT-SEQ-" + name).toNanos() / 1e6;
                 }
-                double median = parallel.stream().sorted().toList().get(2);
+                double median = parallel.stream().sorted().toList().get(runs / 2);
                 ObjectNode r = JSON.createObjectNode();
                 r.put("what", "one export request over 10 single-call connectors fanout-01..10: each a WooCommerce "
                         + "customer look-up (GET customers?email=) against its own WooCommerce simulator answering after "
                         + options.latencyMs() + " ms; time from the hub's receipt of the request to its bundle "
-                        + "(received -> completed in the request's timeline), median of 5 after " + WARM_UP + " warm-up requests; sequential: "
+                        + "(received -> completed in the request's timeline), median of " + runs + " after " + warmUp + " warm-up request(s); sequential: "
                         + "the same 10 connectors as 10 requests of one connector each, one after another, summed");
                 r.putPOJO("connectors", names);
                 r.put("latencyMs", latency);
@@ -411,7 +413,11 @@ public final class Bench {
             r.put("wallSeconds", round2(wallSeconds));
             r.put("mbPerSecond", round1(received / 1e6 / wallSeconds));
             r.put("bundleMB", round1(bundleBytes / 1e6));
+            r.put("bundleBytes", bundleBytes);
             r.put("peakHeapMB", round1(end.peakHeapBytes() / 1048576.0));
+            r.put("peakHeapAfterGcMB", round1(end.peakHeapAfterGcBytes() / 1048576.0));
+            r.put("heapWhat", "peakHeapMB: largest used heap sampled every 10 ms (garbage included: the collector "
+                    + "lets it grow towards -Xmx); peakHeapAfterGcMB: largest heap left right after a collection (live data)");
             r.put("maxHeap", options.exportHeap());
             r.put("bundle", bundle.toString());
             overhead.put("startupMs", startup.toMillis());

@@ -40,7 +40,7 @@ public final class BenchCommand {
                 options.getOrDefault("export-heap", o.exportHeap()),
                 options.containsKey("out") ? Path.of(options.get("out")) : o.out(),
                 options.containsKey("keep") ? Path.of(options.get("keep")) : null,
-                options.containsKey("only") ? parts(options.get("only")) : o.only());
+                options.containsKey("only") ? parts(options.get("only")) : o.only(), o.small());
         Bench bench = new Bench(out, o);
         try {
             bench.run();

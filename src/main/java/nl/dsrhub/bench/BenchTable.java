@@ -29,8 +29,10 @@ final class BenchTable {
         row(sb, "   429 answers received", b.path("429s").asText(), "0");
         row(sb, "3. export, " + e.path("orders").asInt() + " orders, -Xmx" + e.path("maxHeap").asText(),
                 "completed in " + e.path("wallSeconds").asText() + " s", "completes");
-        row(sb, "   peak heap / throughput / bundle",
-                e.path("peakHeapMB").asText() + " MB / " + e.path("mbPerSecond").asText() + " MB/s / "
+        row(sb, "   peak heap used / after GC",
+                e.path("peakHeapMB").asText() + " MB / " + e.path("peakHeapAfterGcMB").asText() + " MB", "");
+        row(sb, "   throughput / JSON received / bundle",
+                e.path("mbPerSecond").asText() + " MB/s / " + e.path("jsonReceivedMB").asText() + " MB / "
                         + e.path("bundleMB").asText() + " MB", "");
         row(sb, "4. hub CPU per task (bulk run)", o.path("cpuMsPerTask").asText() + " ms ("
                 + o.path("bulkTasks").asText() + " tasks)", "");

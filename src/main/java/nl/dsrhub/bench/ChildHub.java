@@ -16,11 +16,13 @@ import nl.dsrhub.HubConfig;
  * stdout that the parent ({@link HubProcess}) reads. Lines:
  * <ul>
  *   <li>{@code READY} once {@link Hub#start} returned (routes up);</li>
- *   <li>{@code STATS <peakHeapBytes> <processCpuNanos> <completedRequests> <openRequests>} every 100 ms;</li>
+ *   <li>{@code STATS <peakHeapBytes> <processCpuNanos> <completedRequests> <openRequests> <peakHeapAfterGcBytes>}
+ *       every 100 ms;</li>
  *   <li>stdin {@code STOP} (or end of input) stops the hub, prints a last {@code STATS} and {@code STOPPED}.</li>
  * </ul>
  * Peak heap is sampled every 10 ms from the JVM's own memory bean (used heap, all pools), so a peak
- * shorter than that may be missed; the {@code -Xmx} the parent set is the hard ceiling.
+ * shorter than that may be missed; the {@code -Xmx} the parent set is the hard ceiling. Used heap includes
+ * garbage the collector had no reason to collect yet; the peak after collections is the live data.
  */
 public final class ChildHub {
 
@@ -31,9 +33,15 @@ public final class ChildHub {
         HubConfig config = HubConfig.load(Path.of(args[0]), Map.of(), System.getenv());
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
+        AtomicLong peakAfterGc = new AtomicLong();
+        var heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null).toList();
         Thread sampler = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                // what each pool held right after its last collection: the live data, without garbage
+                peakAfterGc.accumulateAndGet(heapPools.stream().mapToLong(p -> p.getCollectionUsage().getUsed()).sum(),
+                        Math::max);
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
@@ -49,7 +57,7 @@ public final class ChildHub {
         System.out.flush();
         Thread reporter = new Thread(() -> {
             while (!Thread.currentThread().isInterrupted()) {
-                report(hub, peak.get());
+                report(hub, peak.get(), peakAfterGc.get());
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
@@ -66,14 +74,14 @@ public final class ChildHub {
             // only STOP is understood
         }
         reporter.interrupt();
-        report(hub, peak.get());
+        report(hub, peak.get(), peakAfterGc.get());
         hub.close();
         System.out.println("STOPPED");
         System.out.flush();
         System.exit(0);
     }
 
-    private static synchronized void report(Hub hub, long peakHeap) {
+    private static synchronized void report(Hub hub, long peakHeap, long peakAfterGc) {
         long cpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
         long completed;
@@ -87,7 +95,7 @@ public final class ChildHub {
         } catch (RuntimeException e) {
             return;   // stopping
         }
-        System.out.println("STATS " + peakHeap + " " + cpu + " " + completed + " " + open);
+        System.out.println("STATS " + peakHeap + " " + cpu + " " + completed + " " + open + " " + peakAfterGc);
         System.out.flush();
     }
 }

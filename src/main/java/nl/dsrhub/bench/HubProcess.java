@@ -26,20 +26,22 @@ import java.util.concurrent.TimeUnit;
 final class HubProcess implements AutoCloseable {
 
     /** One {@code STATS} line of the child. */
-    record Stats(long peakHeapBytes, long cpuNanos, long completed, long open, long atNanos) {
+    record Stats(long peakHeapBytes, long cpuNanos, long completed, long open, long peakHeapAfterGcBytes, long atNanos) {
     }
 
     private final Process process;
     private final long launchedNanos;
+    private final Path log;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<String> otherOutput = new ArrayList<>();
     private volatile long readyNanos;
-    private volatile Stats last = new Stats(0, 0, 0, 0, System.nanoTime());
+    private volatile Stats last = new Stats(0, 0, 0, 0, 0, System.nanoTime());
     private volatile Stats first;
 
-    private HubProcess(Process process, long launchedNanos) {
+    private HubProcess(Process process, long launchedNanos, Path log) {
         this.process = process;
+        this.log = log;
         this.launchedNanos = launchedNanos;
         Thread reader = new Thread(this::read, "bench-child-reader");
         reader.setDaemon(true);
@@ -58,12 +60,46 @@ final class HubProcess implements AutoCloseable {
             cmd.addAll(List.of(extra.trim().split("\\s+")));
         }
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(classPath());
         cmd.add(ChildHub.class.getName());
         cmd.add(configFile.toString());
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
-        return new HubProcess(p, t0);
+        return new HubProcess(p, t0, log);
+    }
+
+    /**
+     * This JVM's class path, with a manifest-only jar (how surefire passes a long class path) replaced by
+     * the entries its manifest names: through such a jar the hub's classpath scan sees its routes twice.
+     */
+    static String classPath() {
+        List<String> out = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            String classPath = null;
+            if (entry.endsWith(".jar")) {
+                try (java.util.jar.JarFile jar = new java.util.jar.JarFile(entry)) {
+                    java.util.jar.Manifest m = jar.getManifest();
+                    classPath = m == null || m.getMainAttributes().getValue("Main-Class") != null ? null
+                            : m.getMainAttributes().getValue("Class-Path");
+                } catch (IOException e) {
+                    classPath = null;
+                }
+            }
+            if (classPath == null || classPath.isBlank()) {
+                out.add(entry);
+                continue;
+            }
+            Path base = Path.of(entry).toAbsolutePath().getParent();
+            for (String ref : classPath.trim().split("\\s+")) {
+                try {
+                    java.net.URI uri = base.toUri().resolve(ref);
+                    out.add(Path.of(uri).toString());
+                } catch (IllegalArgumentException e) {
+                    out.add(ref);
+                }
+            }
+        }
+        return String.join(java.io.File.pathSeparator, out);
     }
 
     private void read() {
@@ -76,7 +112,7 @@ final class HubProcess implements AutoCloseable {
                 } else if (line.startsWith("STATS ")) {
                     String[] f = line.split(" ");
                     last = new Stats(Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3]),
-                            Long.parseLong(f[4]), System.nanoTime());
+                            Long.parseLong(f[4]), Long.parseLong(f[5]), System.nanoTime());
                     if (first == null) {
                         first = last;
                     }
@@ -90,8 +126,11 @@ final class HubProcess implements AutoCloseable {
                     }
                 }
             }
-        } catch (IOException e) {
-            // the child went away; awaitReady / awaitStats notice
+        } catch (IOException | RuntimeException e) {
+            // the child went away or wrote something unexpected; awaitReady and the stats say so
+            synchronized (otherOutput) {
+                otherOutput.add("(reading the child's output stopped: " + e + ")");
+            }
         } finally {
             ready.countDown();
             stopped.countDown();
@@ -101,8 +140,14 @@ final class HubProcess implements AutoCloseable {
     /** Waits for the hub to be ready; returns the time from JVM launch to ready. */
     Duration awaitReady(Duration timeout) throws InterruptedException {
         if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS) || readyNanos == 0) {
+            process.waitFor(2, TimeUnit.SECONDS);
+            String output;
+            synchronized (otherOutput) {
+                output = String.join("\n", otherOutput);
+            }
             throw new IllegalStateException("the child hub did not become ready (exit "
-                    + (process.isAlive() ? "-" : process.exitValue()) + "); see its log");
+                    + (process.isAlive() ? "-" : process.exitValue()) + "); its log " + log + ":\n" + tail(log)
+                    + (output.isEmpty() ? "" : "\nits output:\n" + output));
         }
         return Duration.ofNanos(readyNanos - launchedNanos);
     }
