@@ -17,11 +17,9 @@ import java.util.concurrent.TimeUnit;
  * A hub in a child JVM ({@link ChildHub}) with its own heap limit, so that its memory and CPU are its own
  * and not the simulators'. Measures the time from launching the JVM to the hub being ready.
  *
- * <p>Readiness is decided by {@link #awaitReady}: today the child's {@code READY} line (printed once
- * {@code Hub.start} returned, i.e. the hub is started and its routes are up). When the hub has
- * {@code GET /observe/health}, switch the probe there: replace the body of {@link #awaitReady} with a
- * loop polling that URL until it answers 200 (the port is the child's {@code dsr.http.port}); nothing
- * else depends on how readiness is detected.
+ * <p>Readiness is decided in one place, {@link #awaitReady}: the child's {@code READY} line (printed once
+ * {@code Hub.start} returned: the hub is started and its routes are up), then {@code GET /observe/health}
+ * polled until it answers 200. Both instants are kept: {@link #startedNanos} and {@link #readyNanos}.
  */
 final class HubProcess implements AutoCloseable {
 
@@ -32,6 +30,8 @@ final class HubProcess implements AutoCloseable {
     private final Process process;
     private final long launchedNanos;
     private final Path log;
+    private final java.net.URI health;
+    private volatile long healthyNanos;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final List<String> otherOutput = new ArrayList<>();
@@ -39,17 +39,21 @@ final class HubProcess implements AutoCloseable {
     private volatile Stats last = new Stats(0, 0, 0, 0, 0, System.nanoTime());
     private volatile Stats first;
 
-    private HubProcess(Process process, long launchedNanos, Path log) {
+    private HubProcess(Process process, long launchedNanos, Path log, java.net.URI health) {
         this.process = process;
         this.log = log;
+        this.health = health;
         this.launchedNanos = launchedNanos;
         Thread reader = new Thread(this::read, "bench-child-reader");
         reader.setDaemon(true);
         reader.start();
     }
 
-    /** Starts {@code java [jvmOptions] -cp <this classpath> nl.dsrhub.bench.ChildHub configFile}. */
-    static HubProcess launch(Path configFile, List<String> jvmOptions, Path log) throws IOException {
+    /**
+     * Starts {@code java [jvmOptions] -cp <this classpath> nl.dsrhub.bench.ChildHub configFile}; {@code health}
+     * is the hub's {@code /observe/health} URL.
+     */
+    static HubProcess launch(Path configFile, List<String> jvmOptions, Path log, java.net.URI health) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
@@ -65,7 +69,7 @@ final class HubProcess implements AutoCloseable {
         cmd.add(configFile.toString());
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
-        return new HubProcess(p, t0, log);
+        return new HubProcess(p, t0, log, health);
     }
 
     /**
@@ -149,11 +153,38 @@ final class HubProcess implements AutoCloseable {
                     + (process.isAlive() ? "-" : process.exitValue()) + "); its log " + log + ":\n" + tail(log)
                     + (output.isEmpty() ? "" : "\nits output:\n" + output));
         }
-        return Duration.ofNanos(readyNanos - launchedNanos);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        long until = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < until && process.isAlive()) {
+            try {
+                int status = client.send(java.net.http.HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET()
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    healthyNanos = System.nanoTime();
+                    return Duration.ofNanos(healthyNanos - launchedNanos);
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the child hub started but " + health + " did not answer 200; its log " + log
+                + ":\n" + tail(log));
     }
 
-    long readyNanos() {
+    /** When {@code Hub.start} returned in the child (routes up). */
+    long startedNanos() {
         return readyNanos;
+    }
+
+    /** When the hub first answered 200 on {@code /observe/health}. */
+    long readyNanos() {
+        return healthyNanos;
+    }
+
+    long launchedNanos() {
+        return launchedNanos;
     }
 
     /** The first statistics after ready: the CPU the start-up used is in it. */
