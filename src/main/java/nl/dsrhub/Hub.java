@@ -66,6 +66,16 @@ public final class Hub implements AutoCloseable {
         TaskRunner runner = new TaskRunner(s.catalog, s.requests, s.tasks,
                 Map.of(Channel.HTTP, ops.track(http), Channel.MAIL, ops.track(mail.engine)),
                 s.workDir(), clock, retryBase);
+        // one circuit breaker per connector; the registry is bound for health checks
+        nl.dsrhub.connector.ConnectorBreakers breakers = new nl.dsrhub.connector.ConnectorBreakers(
+                new nl.dsrhub.connector.ConnectorBreakers.Settings(s.config.getInt("dsr.breaker.window", 10),
+                        s.config.getInt("dsr.breaker.minimum-calls", 5),
+                        s.config.getInt("dsr.breaker.failure-rate-percent", 50),
+                        Duration.ofSeconds(s.config.getInt("dsr.breaker.open-seconds", 60))),
+                new nl.dsrhub.store.BreakerStates(s.jdbc), clock);
+        s.catalog.enabled().forEach(c -> breakers.of(c.name()));
+        runner.withBreakers(breakers);
+        main.bind("circuitBreakers", breakers.registry());
         Planner planner = new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
         ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, new BundleWriter(),
                 new ConfirmationWriter(), s.outbox(), runner::dataDir, clock);

@@ -190,6 +190,7 @@ public final class DsrHub {
                 out.printf("%-14s %-8s %-8s %s%n", c.name(), c.channel().name().toLowerCase(), c.enabled() ? "yes" : "no",
                         c.setting(Connector.BASE_URL).orElse("-"));
             }
+            printBreakers(config);
             return 0;
         }
         int failed = 0;
@@ -222,6 +223,16 @@ public final class DsrHub {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("bench failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The circuit breakers the running hub last stored, when not closed; nothing when there is no database yet. */
+    private void printBreakers(HubConfig config) {
+        if (!Files.isDirectory(config.dataDir().resolve("db")) && config.find("dsr.db.url").isEmpty()) {
+            return;
+        }
+        try (Services services = Services.open(config, Clock.systemDefaultZone(), false)) {
+            out.print(StatusReport.breakerLines(services));
         }
     }
 

@@ -29,6 +29,19 @@ final class StatusReport {
     }
 
     String openTable() {
+        return requestTable() + breakerLines(services);
+    }
+
+    /** A short line per connector whose circuit breaker is not closed (the processors being spared now). */
+    static String breakerLines(Services services) {
+        StringBuilder sb = new StringBuilder();
+        for (nl.dsrhub.store.BreakerStates.State b : new nl.dsrhub.store.BreakerStates(services.jdbc).notClosed()) {
+            sb.append(b.line()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private String requestTable() {
         List<RequestRow> open = services.requests.open();
         if (open.isEmpty()) {
             return "no open requests\n";
@@ -66,6 +79,10 @@ final class StatusReport {
                     t.outcome() == null ? "-" : t.outcome(), t.attempts(),
                     t.lastError() != null && t.outcome() == null ? "last error: " + t.lastError()
                             : t.detail() == null ? "" : t.detail()));
+        }
+        String breakers = breakerLines(services);
+        if (!breakers.isEmpty()) {
+            sb.append("\nCIRCUIT BREAKERS\n").append(breakers.indent(2));
         }
         sb.append("\nTIMELINE\n");
         for (EventLog.Event e : services.events.timeline(id)) {

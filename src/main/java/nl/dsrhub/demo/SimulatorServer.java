@@ -57,6 +57,7 @@ public abstract class SimulatorServer implements AutoCloseable {
     private volatile Duration latency = Duration.ZERO;
     private int failCount;      // guarded by this
     private int failStatus;     // guarded by this
+    private Map<String, String> failHeaders = Map.of();   // guarded by this
     private HttpServer server;  // guarded by this
     private ExecutorService executor;
     private int lastPort;       // guarded by this; restart() binds it again
@@ -185,12 +186,23 @@ public abstract class SimulatorServer implements AutoCloseable {
         }
         this.failCount = count;
         this.failStatus = status;
+        this.failHeaders = Map.of();
+    }
+
+    /** As {@link #failNext(int, int)}, with extra response headers, e.g. a {@code Retry-After} hint. */
+    public synchronized void failNext(int count, int status, Map<String, String> headers) {
+        failNext(count, status);
+        this.failHeaders = Map.copyOf(headers);
     }
 
     /** Switches off latency and pending forced failures (credentials and data stay). */
     public synchronized void resetBehaviour() {
         latency = Duration.ZERO;
         failCount = 0;
+    }
+
+    private synchronized Map<String, String> failureHeaders() {
+        return failHeaders;
     }
 
     private synchronized int takeFailure() {
@@ -340,7 +352,7 @@ public abstract class SimulatorServer implements AutoCloseable {
             }
             int fail = takeFailure();
             if (fail != 0) {
-                return error(fail, "Simulated failure.", req);
+                return error(fail, "Simulated failure.", req).withHeaders(failureHeaders());
             }
             if (req.apiPath() == null) {
                 return noRoute(req);

@@ -36,6 +36,9 @@ public final class TaskRunner {
     private final Path workDir;
     private final Clock clock;
     private final Duration retryBase;
+    private volatile nl.dsrhub.connector.ConnectorBreakers breakers;
+    /** Claimed tasks whose engine ran in this claim (so a later "breaker open" still counts the attempt). */
+    private final java.util.Set<Long> calledInClaim = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TaskRunner(ConnectorCatalog catalog, RequestStore requests, TaskStore tasks,
                       Map<Channel, ConnectorEngine> engines, Path workDir, Clock clock, Duration retryBase) {
@@ -48,8 +51,15 @@ public final class TaskRunner {
         this.retryBase = retryBase;
     }
 
+    /** Runs every engine call under the connector's circuit breaker (none when not set). */
+    public TaskRunner withBreakers(nl.dsrhub.connector.ConnectorBreakers breakers) {
+        this.breakers = breakers;
+        return this;
+    }
+
     /** True for the one worker that may run the task now. */
     public boolean claim(long taskId) {
+        calledInClaim.remove(taskId);
         return tasks.claim(taskId);
     }
 
@@ -69,10 +79,17 @@ public final class TaskRunner {
         TaskContext context = new TaskContext(taskId, requests.get(task.requestId()),
                 requests.identifiers(task.requestId()), dataDir(task.requestId(), task.connector()));
         try {
-            TaskStore.Finish finish = engine.run(connector, context);
+            nl.dsrhub.connector.ConnectorBreakers b = breakers;
+            TaskStore.Finish finish = b == null ? engine.run(connector, context)
+                    : b.call(connector.name(), () -> {
+                        calledInClaim.add(taskId);
+                        return engine.run(connector, context);
+                    });
+            calledInClaim.remove(taskId);
             tasks.finish(task, finish);
             LOG.info("request {} {}: {}", task.requestId(), task.connector(), finish.outcome());
         } catch (PermanentFailure e) {
+            calledInClaim.remove(taskId);
             tasks.finish(task, attention(e.getMessage()));
             LOG.warn("request {} {}: needs attention: {}", task.requestId(), task.connector(), e.getMessage());
         }
@@ -89,6 +106,14 @@ public final class TaskRunner {
                 ? t.retryAfter() : backoff(task.attempts());
         String message = failure instanceof TransientFailure ? failure.getMessage()
                 : failure.getClass().getSimpleName();
+        boolean called = calledInClaim.remove(taskId);
+        if (failure instanceof nl.dsrhub.connector.CircuitOpen && !called) {
+            // not run at all: stored until the breaker lets a trial through, without counting an attempt
+            tasks.postpone(task, message, OffsetDateTime.now(clock).plus(delay));
+            LOG.info("request {} {}: not run, circuit breaker open; next attempt in {}s", task.requestId(),
+                    task.connector(), delay.toSeconds());
+            return task.requestId();
+        }
         tasks.scheduleRetry(task, message, OffsetDateTime.now(clock).plus(delay));
         LOG.warn("request {} {}: attempt {} failed ({}), retry in {}s", task.requestId(), task.connector(),
                 task.attempts(), message, delay.toSeconds());

@@ -130,6 +130,20 @@ public final class TaskStore {
         });
     }
 
+    /**
+     * A claimed task that was not run (its connector's circuit breaker is open): stored for {@code nextAttempt}
+     * and its claim not counted as an attempt, since the processor was not called.
+     */
+    public void postpone(TaskRow task, String why, OffsetDateTime nextAttempt) {
+        jdbc.inTransaction(tx -> {
+            tx.update("UPDATE dsr_task SET status = ?, attempts = CASE WHEN attempts > 0 THEN attempts - 1 ELSE 0 END, "
+                            + "last_error = ?, next_attempt_at = ?, updated_at = ? WHERE id = ?",
+                    TaskStatus.RETRY, EventLog.truncate(why), nextAttempt, now(), task.id());
+            events.record(tx, task.requestId(), task.connector(), "retry-scheduled", why + "; next attempt " + nextAttempt);
+            return null;
+        });
+    }
+
     /** Moves WAITING tasks to PENDING; returns the ones this call moved (so they are dispatched once). */
     public boolean promote(long id) {
         return jdbc.update("UPDATE dsr_task SET status = ?, updated_at = ? WHERE id = ? AND status = ?",

@@ -44,6 +44,8 @@ public final class HubFixture implements AutoCloseable {
         settings.put("dsr.sweep.interval-seconds", "1");
         settings.put("dsr.retry.in-route-delay-ms", "50");
         settings.put("dsr.retry.base-seconds", "1");
+        // a breaker opened by a test's forced failures lets a trial through soon
+        settings.put("dsr.breaker.open-seconds", "2");
         settings.put("camel.main.shutdown-timeout", "2");
         // each test hub's HTTP server (dashboard, API, /observe) on its own free port: test classes run in parallel
         settings.put("camel.server.port", String.valueOf(freePort()));
