@@ -135,6 +135,11 @@ public final class Hub implements AutoCloseable {
         return services;
     }
 
+    /** The running Camel context (its registry holds {@code circuitBreakers} and the other beans). */
+    public CamelContext camelContext() {
+        return main.getCamelContext();
+    }
+
     @Override
     public void close() {
         try {
