@@ -24,9 +24,26 @@ final class AtomicFiles {
      * and renames it to {@code target} ({@code ATOMIC_MOVE}). If anything fails the temp file is removed
      * and {@code target} is left as it was: never a half-written file under the final name.
      */
+    /**
+     * Temp files of an earlier write of the same target that a kill -9 cut off (the finally below never ran):
+     * they may hold personal data, and the write about to start replaces them. Found by CrashTest.
+     */
+    private static void removeLeftovers(Path dir, String targetName) throws IOException {
+        String prefix = "." + targetName + ".";
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(prefix) && n.endsWith(".tmp");
+            }).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
     static Path write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
+        removeLeftovers(dir, target.getFileName().toString());
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         boolean moved = false;
         try {
