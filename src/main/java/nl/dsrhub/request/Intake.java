@@ -67,6 +67,40 @@ public final class Intake {
     }
 
     /** The content of {@code <file>.error.json}. */
+    /**
+     * The name of a rejected file's report in error/: {@code <file>.error.json}, unless that would pass the
+     * file system's 255-byte limit on a name; then the name is cut and a hash of the whole name added, so the
+     * report can still be written (otherwise the file would stay in the inbox, failing at every poll).
+     */
+    public static String reportName(String fileName) {
+        String suffix = ".error.json";
+        String whole = fileName + suffix;
+        if (whole.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 255) {
+            return whole;
+        }
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(fileName.getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String tail = "~" + hash + suffix;
+        StringBuilder head = new StringBuilder();
+        int bytes = tail.length();
+        for (int i = 0; i < fileName.length(); ) {
+            int cp = fileName.codePointAt(i);
+            int n = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            if (bytes + n > 255) {
+                break;
+            }
+            head.appendCodePoint(cp);
+            bytes += n;
+            i += Character.charCount(cp);
+        }
+        return head + tail;
+    }
+
     public String errorReport(Result result) {
         return ErrorReport.toJson(result.validation(), clock.instant());
     }
