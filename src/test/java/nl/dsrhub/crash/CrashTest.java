@@ -173,6 +173,8 @@ class CrashTest {
         settings.put("camel.main.name", "dsr-hub-crash");
         settings.put("dsr.connectors.dir", dataDir.resolve("connectors").toString());
         settings.put("dsr.intake.poll-ms", "100");
+        // files are moved into the inbox whole: no need to wait for them to settle
+        settings.put("dsr.intake.read-lock-check-ms", "20");
         settings.put("dsr.sweep.interval-seconds", "1");
         settings.put("dsr.retry.in-route-delay-ms", "50");
         settings.put("dsr.retry.base-seconds", "1");
@@ -197,7 +199,7 @@ class CrashTest {
                 return condition.getAsBoolean();
             });
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            kill(hub);
+            hub.destroyForcibly().waitFor();
             throw new AssertionError("start " + starts + " did not get there; unfinished work:\n" + unfinished()
                     + "\nlog:\n" + lastLog(), e);
         }
@@ -225,9 +227,13 @@ class CrashTest {
         }
     }
 
-    private static void kill(Process hub) throws InterruptedException {
+    private final long began = System.nanoTime();
+
+    private void kill(Process hub) throws InterruptedException {
         hub.destroyForcibly();   // SIGKILL: no shutdown hook, no graceful stop
         hub.waitFor();
+        System.out.printf("CrashTest: start %d killed at %.1f s: %d receipts, %d results%n", starts,
+                (System.nanoTime() - began) / 1e9, receipts(), results());
     }
 
     private String lastLog() {

@@ -58,6 +58,7 @@ class LogCheckTest {
             Map<String, String> settings = new LinkedHashMap<>(sims.settings());
             settings.put("dsr.connectors.dir", data.resolve("connectors").toString());
             settings.put("dsr.intake.poll-ms", "100");
+            settings.put("dsr.intake.read-lock-check-ms", "20");
             settings.put("dsr.sweep.interval-seconds", "1");
             settings.put("dsr.retry.in-route-delay-ms", "50");
             settings.put("dsr.retry.base-seconds", "1");
