@@ -176,6 +176,8 @@ class CrashTest {
         settings.put("camel.main.name", "dsr-hub-crash");
         settings.put("dsr.connectors.dir", dataDir.resolve("connectors").toString());
         settings.put("dsr.intake.poll-ms", "100");
+        // the dashboard/health server on a free port: test classes run in parallel
+        settings.put("camel.server.port", String.valueOf(nl.dsrhub.testing.HubFixture.freePort()));
         // files are moved into the inbox whole: no need to wait for them to settle
         settings.put("dsr.intake.read-lock-check-ms", "20");
         settings.put("dsr.sweep.interval-seconds", "1");

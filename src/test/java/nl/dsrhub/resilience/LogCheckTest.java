@@ -39,7 +39,8 @@ class LogCheckTest {
     @Test
     void demoRunLogsNoPersonalDataAndNoSecrets() throws Exception {
         Path log = dir.resolve("demo.log");
-        Process demo = launch(log, List.of("demo", "--exit", "--data", dir.resolve("demo-data").toString()));
+        Process demo = launch(log, List.of("demo", "--exit", "--data", dir.resolve("demo-data").toString(),
+                "--set", "camel.server.port=" + nl.dsrhub.testing.HubFixture.freePort()));
         assertThat(demo.waitFor(150, java.util.concurrent.TimeUnit.SECONDS)).as("demo finished").isTrue();
         assertThat(demo.exitValue()).as("demo exit code; log:\n" + Files.readString(log)).isZero();
 
@@ -58,6 +59,7 @@ class LogCheckTest {
             Map<String, String> settings = new LinkedHashMap<>(sims.settings());
             settings.put("dsr.connectors.dir", data.resolve("connectors").toString());
             settings.put("dsr.intake.poll-ms", "100");
+            settings.put("camel.server.port", String.valueOf(nl.dsrhub.testing.HubFixture.freePort()));
             settings.put("dsr.intake.read-lock-check-ms", "20");
             settings.put("dsr.sweep.interval-seconds", "1");
             settings.put("dsr.retry.in-route-delay-ms", "50");
