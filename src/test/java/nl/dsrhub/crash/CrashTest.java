@@ -86,7 +86,7 @@ class CrashTest {
 
             // 4. a last run to the end
             hub = launch(sims);
-            awaitThen(hub, () -> results() == files.size());
+            awaitThen(hub, () -> results() == files.size() && completedInDatabase() == files.size());
             kill(hub);
 
             assertEveryRequestCompletedOnce(files.size());
@@ -207,6 +207,18 @@ class CrashTest {
             hub.destroyForcibly().waitFor();
             throw new AssertionError("start " + starts + " did not get there; unfinished work:\n" + unfinished()
                     + "\nlog:\n" + lastLog(), e);
+        }
+    }
+
+    /** Requests the running hub has marked COMPLETED (through its AUTO_SERVER, as `status` reads it). */
+    private int completedInDatabase() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(Database.defaultUrl(dataDir));
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "SELECT COUNT(*) FROM dsr_request WHERE status = 'COMPLETED'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (java.sql.SQLException e) {
+            return -1;
         }
     }
 
