@@ -56,8 +56,9 @@ public final class ConnectorBreakers {
                 .waitDurationInOpenState(settings.open())
                 // one trial run decides whether the processor is back
                 .permittedNumberOfCallsInHalfOpenState(1)
-                // no timer thread: the first task after the wait moves the breaker to half-open
-                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                // half-open as soon as the wait is over, even when no task comes to try: health and status then
+                // stop reporting the processor as spared
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .build());
         if (states != null) {
             states.clear();

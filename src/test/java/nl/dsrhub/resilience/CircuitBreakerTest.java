@@ -47,18 +47,21 @@ class CircuitBreakerTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> states.notClosed().stream()
                     .anyMatch(s -> s.connector().equals("woocommerce") && s.state().equals("OPEN")));
             int callsAtOpen = fixture.woo.calls().size();
+            long openedAt = System.nanoTime();
 
             // the other processors are not held up by the shop's trouble
             await().atMost(Duration.ofSeconds(30)).until(() -> ids.stream().allMatch(id -> task(fixture, id, "mailchimp")
                     .status() == TaskStatus.DONE && task(fixture, id, "laposta").status() == TaskStatus.DONE));
-            // while open the shop is not called (calls already under way when it opened may still land)
-            assertThat(fixture.woo.calls().size() - callsAtOpen).isLessThanOrEqualTo(PEOPLE.size());
+            // while open the shop is not called: only calls already under way when it opened, and one trial call
+            // each time the 4 s wait is over (the trial fails, the breaker opens again)
+            long trials = (System.nanoTime() - openedAt) / 4_000_000_000L + 1;
+            assertThat(fixture.woo.calls().size() - callsAtOpen).isLessThanOrEqualTo(PEOPLE.size() + (int) trials);
             assertThat(ids).allSatisfy(id -> assertThat(task(fixture, id, "woocommerce").status()).isIn(
                     TaskStatus.RETRY, TaskStatus.RUNNING, TaskStatus.PENDING));
 
             // operators see it, in status and connectors
-            assertThat(cli("status")).contains("woocommerce: circuit OPEN").contains("HTTP 503");
-            assertThat(cli("connectors")).contains("woocommerce: circuit OPEN");
+            assertThat(cli("status")).containsPattern("woocommerce: circuit (OPEN|HALF_OPEN)").contains("HTTP 503");
+            assertThat(cli("connectors")).containsPattern("woocommerce: circuit (OPEN|HALF_OPEN)");
             // health checks find the breaker under the agreed name
             CircuitBreakerRegistry registry = fixture.hub().camelContext().getRegistry()
                     .lookupByNameAndType("circuitBreakers", CircuitBreakerRegistry.class);
