@@ -172,23 +172,11 @@ class CrashTest {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "nl.dsrhub.cli.DsrHub", "run", "--data", dataDir.toString()));
-        Map<String, String> settings = new LinkedHashMap<>(sims.settings());
+        Map<String, String> settings = nl.dsrhub.testing.HubFixture.childSettings(sims, dataDir);
         settings.put("camel.main.name", "dsr-hub-crash");
-        settings.put("dsr.connectors.dir", dataDir.resolve("connectors").toString());
-        settings.put("dsr.intake.poll-ms", "100");
-        // the dashboard/health server on a free port: test classes run in parallel
-        settings.put("camel.server.port", String.valueOf(nl.dsrhub.testing.HubFixture.freePort()));
-        // files are moved into the inbox whole: no need to wait for them to settle
-        settings.put("dsr.intake.read-lock-check-ms", "20");
-        settings.put("dsr.sweep.interval-seconds", "1");
-        settings.put("dsr.retry.in-route-delay-ms", "50");
-        settings.put("dsr.retry.base-seconds", "1");
         // Moneybird's published limit (150 calls in 5 minutes, obeyed by the hub) would make 30 requests take minutes
         settings.put("dsr.connector.moneybird.enabled", "false");
-        settings.forEach((k, v) -> {
-            cmd.add("--set");
-            cmd.add(k + "=" + v);
-        });
+        cmd.addAll(nl.dsrhub.testing.HubFixture.setArguments(settings));
         File log = logDir.resolve("hub-" + (++starts) + ".log").toFile();
         // run outside the project folder, as an installed hub would (Camel would also find ./routes there)
         return new ProcessBuilder(cmd).directory(logDir.toFile()).redirectErrorStream(true).redirectOutput(log).start();

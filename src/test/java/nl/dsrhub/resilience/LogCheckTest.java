@@ -56,18 +56,7 @@ class LogCheckTest {
         Path data = dir.resolve("data");
         try (Simulators sims = Simulators.start()) {
             List<String> args = new ArrayList<>(List.of("run", "--data", data.toString()));
-            Map<String, String> settings = new LinkedHashMap<>(sims.settings());
-            settings.put("dsr.connectors.dir", data.resolve("connectors").toString());
-            settings.put("dsr.intake.poll-ms", "100");
-            settings.put("camel.server.port", String.valueOf(nl.dsrhub.testing.HubFixture.freePort()));
-            settings.put("dsr.intake.read-lock-check-ms", "20");
-            settings.put("dsr.sweep.interval-seconds", "1");
-            settings.put("dsr.retry.in-route-delay-ms", "50");
-            settings.put("dsr.retry.base-seconds", "1");
-            settings.forEach((k, v) -> {
-                args.add("--set");
-                args.add(k + "=" + v);
-            });
+            args.addAll(nl.dsrhub.testing.HubFixture.setArguments(nl.dsrhub.testing.HubFixture.childSettings(sims, data)));
             // faults too: their messages must not carry data either
             sims.mailchimp.failNext(2, 503);
             sims.woo.failNext(1, 429, Map.of("Retry-After", "1"));

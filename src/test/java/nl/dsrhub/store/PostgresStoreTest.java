@@ -1,37 +1,13 @@
 package nl.dsrhub.store;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import nl.dsrhub.testing.Postgres;
 
 /** The store on a real PostgreSQL server, started by the test from Maven Central's binaries. */
 class PostgresStoreTest extends StoreContract {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws IOException {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws IOException {
-        postgres.close();
-    }
-
     /** A fresh database per test, reached by JDBC URL exactly as an installation would configure it. */
     @Override
     protected Database open() {
-        String name = "dsr_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return Database.open("jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name, "postgres", null, 4);
+        return Postgres.freshDatabase(4);
     }
 }

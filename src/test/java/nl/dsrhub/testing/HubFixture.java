@@ -53,6 +53,34 @@ public final class HubFixture implements AutoCloseable {
         settings.putAll(extra);
     }
 
+    /**
+     * Settings for a hub run as its own JVM ({@code DsrHub run --set ...}) against these simulators: quick
+     * polling and retries, its own connectors folder and a free port for its HTTP server.
+     */
+    public static Map<String, String> childSettings(Simulators sims, Path dataDir) {
+        Map<String, String> settings = new LinkedHashMap<>(sims.settings());
+        settings.put("dsr.connectors.dir", dataDir.resolve("connectors").toString());
+        settings.put("dsr.intake.poll-ms", "100");
+        // the dashboard/health server on a free port: test classes run in parallel
+        settings.put("camel.server.port", String.valueOf(freePort()));
+        // files are moved into the inbox whole: no need to wait for them to settle
+        settings.put("dsr.intake.read-lock-check-ms", "20");
+        settings.put("dsr.sweep.interval-seconds", "1");
+        settings.put("dsr.retry.in-route-delay-ms", "50");
+        settings.put("dsr.retry.base-seconds", "1");
+        return settings;
+    }
+
+    /** The settings as {@code --set KEY=VALUE} command-line arguments. */
+    public static java.util.List<String> setArguments(Map<String, String> settings) {
+        java.util.List<String> args = new java.util.ArrayList<>();
+        settings.forEach((k, v) -> {
+            args.add("--set");
+            args.add(k + "=" + v);
+        });
+        return args;
+    }
+
     public static HubFixture start(Path dataDir) {
         return start(dataDir, Map.of());
     }
