@@ -42,6 +42,22 @@ public final class DemoRunner {
         this.out = out;
     }
 
+    private static boolean free(int port) {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public int run(HubConfig base, boolean exitWhenDone) {
         Path dataDir = base.find("dsr.data-dir").filter(d -> !d.equals("data")).map(Path::of)
                 .orElse(Path.of("demo-data")).toAbsolutePath().normalize();
@@ -59,6 +75,12 @@ public final class DemoRunner {
             Map<String, String> settings = settings(dataDir, simulators);
             settings.putAll(mailServer.settings());
             settings.putAll(MailProcessors.settings());
+            int port = Integer.parseInt(base.get("camel.server.port", "8080"));
+            if (!free(port)) {
+                // another program has the dashboard's port: the demo is still worth seeing, on another one
+                settings.put("camel.server.port", String.valueOf(freePort()));
+                out.println("demo: port " + port + " is in use: the dashboard gets port " + settings.get("camel.server.port"));
+            }
             hub = Hub.start(base.with(settings));
             out.println("dsr-hub demo: simulated processors on loopback:");
             simulators.all().forEach(s -> out.println("  " + s.name() + " at " + s.baseUrl()));

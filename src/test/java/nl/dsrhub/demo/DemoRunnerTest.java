@@ -26,7 +26,13 @@ class DemoRunnerTest {
         Path dataDir = dir.resolve("demo-data");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-        int code = new DemoRunner(new PrintStream(out, true, StandardCharsets.UTF_8)).run(config(dataDir), true);
+        int code;
+        // another program holds the dashboard's port (8080 on a developer's machine): the demo moves over
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            code = new DemoRunner(new PrintStream(out, true, StandardCharsets.UTF_8)).run(config(dataDir, taken.getLocalPort()), true);
+            assertThat(out.toString(StandardCharsets.UTF_8)).contains("port " + taken.getLocalPort() + " is in use")
+                    .doesNotContain("Dashboard: http://127.0.0.1:" + taken.getLocalPort() + "/");
+        }
 
         String printed = out.toString(StandardCharsets.UTF_8);
         assertThat(code).as(printed).isZero();
@@ -75,8 +81,12 @@ class DemoRunnerTest {
     }
 
     private static HubConfig config(Path dataDir) {
+        return config(dataDir, nl.dsrhub.testing.HubFixture.freePort());
+    }
+
+    private static HubConfig config(Path dataDir, int serverPort) {
         return HubConfig.load(null, Map.of("dsr.data-dir", dataDir.toString(),
                 "camel.main.name", "dsr-hub-demo-" + UUID.randomUUID().toString().substring(0, 8),
-                "camel.server.port", String.valueOf(nl.dsrhub.testing.HubFixture.freePort())), Map.of());
+                "camel.server.port", String.valueOf(serverPort)), Map.of());
     }
 }
