@@ -1,7 +1,8 @@
 package nl.dsrhub.ops;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+
 import java.util.Map;
-import java.util.Optional;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -57,27 +58,14 @@ public final class ConnectorHealthCheck extends AbstractHealthCheck {
     public record Health(String connector, boolean up, ConnectorTracker.Stats stats, String breaker) {
     }
 
-    /**
-     * The breaker another stage binds as {@code circuitBreakers} (a resilience4j CircuitBreakerRegistry),
-     * looked up by reflection so the hub runs without it: "n/a" when absent.
-     */
+    /** The connector's breaker in the {@code circuitBreakers} registry the hub binds: "n/a" when there is none. */
     String breakerState() {
         if (getCamelContext() == null) {
             return "n/a";
         }
-        Object registry = getCamelContext().getRegistry().lookupByName("circuitBreakers");
-        if (registry == null) {
-            return "n/a";
-        }
-        try {
-            Object found = registry.getClass().getMethod("find", String.class).invoke(registry, connector);
-            if (found instanceof Optional<?> o && o.isPresent()) {
-                Object b = o.get();
-                return String.valueOf(b.getClass().getMethod("getState").invoke(b));
-            }
-            return "n/a";
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return "unknown";
-        }
+        CircuitBreakerRegistry registry = getCamelContext().getRegistry()
+                .lookupByNameAndType("circuitBreakers", CircuitBreakerRegistry.class);
+        return registry == null ? "n/a"
+                : registry.find(connector).map(b -> b.getState().name()).orElse("n/a");
     }
 }
