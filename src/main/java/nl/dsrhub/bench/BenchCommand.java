@@ -9,7 +9,7 @@ import java.util.Set;
 public final class BenchCommand {
 
     public static final String USAGE = """
-              bench [--quick] [--latency-ms N] [--scale F] [--requests N] [--orders N] [--out FILE]
+              bench [--quick] [--latency-ms N] [--warm-up N] [--scale F] [--requests N] [--orders N] [--out FILE]
                     [--bulk-latency-ms N] [--export-heap SIZE] [--keep DIR]
                     [--only fanout,bulk,export]
                                           benchmark against the simulators: fan-out, bulk under limits,
@@ -17,7 +17,7 @@ public final class BenchCommand {
             """;
 
     /** Options that take a value (the command line parser needs to know). */
-    public static final Set<String> VALUE_OPTIONS = Set.of("latency-ms", "scale", "requests", "orders", "out",
+    public static final Set<String> VALUE_OPTIONS = Set.of("latency-ms", "warm-up", "scale", "requests", "orders", "out",
             "bulk-latency-ms", "export-heap", "keep", "only");
 
     private final PrintStream out;
@@ -33,6 +33,7 @@ public final class BenchCommand {
         }
         o = new Bench.Options(
                 intOption(options, "latency-ms", o.latencyMs()),
+                intOption(options, "warm-up", o.warmUp()),
                 doubleOption(options, "scale", o.scale()),
                 intOption(options, "requests", o.requests()),
                 intOption(options, "orders", o.orders()),
@@ -67,7 +68,7 @@ public final class BenchCommand {
         }
         try {
             int n = Integer.parseInt(v.trim());
-            if (n < (name.endsWith("latency-ms") ? 0 : 1)) {
+            if (n < (name.endsWith("latency-ms") || name.equals("warm-up") ? 0 : 1)) {
                 throw new NumberFormatException();
             }
             return n;

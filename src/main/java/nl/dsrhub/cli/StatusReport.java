@@ -9,8 +9,10 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import nl.dsrhub.Services;
+import nl.dsrhub.store.BreakerStates;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Json;
 import nl.dsrhub.store.RequestStore.RequestRow;
@@ -35,7 +37,7 @@ final class StatusReport {
     /** A short line per connector whose circuit breaker is not closed (the processors being spared now). */
     static String breakerLines(Services services) {
         StringBuilder sb = new StringBuilder();
-        for (nl.dsrhub.store.BreakerStates.State b : new nl.dsrhub.store.BreakerStates(services.jdbc).notClosed()) {
+        for (BreakerStates.State b : new BreakerStates(services.jdbc).notClosed()) {
             sb.append(b.line()).append('\n');
         }
         return sb.toString();
@@ -57,8 +59,9 @@ final class StatusReport {
 
     String openJson() {
         ArrayNode arr = json.createArrayNode();
+        Map<String, BreakerStates.State> circuits = circuits();
         for (RequestRow r : services.requests.open()) {
-            arr.add(requestNode(r, false));
+            arr.add(requestNode(r, false, circuits));
         }
         return write(arr);
     }
@@ -93,10 +96,16 @@ final class StatusReport {
     }
 
     String requestJson(String id) {
-        return write(requestNode(services.requests.row(id).orElseThrow(), true));
+        return write(requestNode(services.requests.row(id).orElseThrow(), true, circuits()));
     }
 
-    private ObjectNode requestNode(RequestRow r, boolean withTimeline) {
+    /** The connectors whose circuit breaker is not closed, by name: their tasks say so in the JSON. */
+    private Map<String, BreakerStates.State> circuits() {
+        return new BreakerStates(services.jdbc).notClosed().stream()
+                .collect(Collectors.toMap(BreakerStates.State::connector, s -> s));
+    }
+
+    private ObjectNode requestNode(RequestRow r, boolean withTimeline, Map<String, BreakerStates.State> circuits) {
         ObjectNode n = json.createObjectNode();
         n.put("id", r.id());
         n.put("type", r.type());
@@ -115,6 +124,15 @@ final class StatusReport {
             tn.put("detail", t.detail());
             tn.put("lastError", t.lastError());
             tn.put("nextAttemptAt", iso(t.nextAttemptAt()));
+            BreakerStates.State circuit = circuits.get(t.connector());
+            if (circuit != null && t.status() != nl.dsrhub.plan.TaskStatus.DONE) {
+                // the processor is being spared: why this task waits, and until when at the earliest
+                ObjectNode cn = tn.putObject("circuit");
+                cn.put("state", circuit.state());
+                cn.put("since", iso(circuit.since()));
+                cn.put("nextTrialAfter", iso(circuit.openUntil()));
+                cn.put("lastError", circuit.lastError());
+            }
         }
         if (withTimeline) {
             ArrayNode events = n.putArray("timeline");

@@ -31,7 +31,7 @@ class CircuitBreakerTest {
     Path dataDir;
 
     @Test
-    void failingShopIsSparedWhileOtherProcessorsGoOnAndItsTasksRunOnceItIsBack() {
+    void failingShopIsSparedWhileOtherProcessorsGoOnAndItsTasksRunOnceItIsBack() throws Exception {
         try (HubFixture fixture = HubFixture.create(dataDir)) {
             fixture.set("dsr.breaker.window", "3").set("dsr.breaker.minimum-calls", "3")
                     .set("dsr.breaker.open-seconds", "4").startHub();
@@ -62,6 +62,13 @@ class CircuitBreakerTest {
             // operators see it, in status and connectors
             assertThat(cli("status")).containsPattern("woocommerce: circuit (OPEN|HALF_OPEN)").contains("HTTP 503");
             assertThat(cli("connectors")).containsPattern("woocommerce: circuit (OPEN|HALF_OPEN)");
+            // and scripts too: the waiting shop task of each request carries its circuit in status --json
+            com.fasterxml.jackson.databind.JsonNode open = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cli("status", "--json"));
+            assertThat(open.findValues("circuit")).isNotEmpty().allSatisfy(c -> {
+                assertThat(c.path("state").asText()).isIn("OPEN", "HALF_OPEN");
+                assertThat(c.path("lastError").asText()).contains("HTTP 503");
+            });
+            assertThat(open.findParents("circuit")).allSatisfy(t -> assertThat(t.path("connector").asText()).isEqualTo("woocommerce"));
             // health checks find the breaker under the agreed name
             CircuitBreakerRegistry registry = fixture.hub().camelContext().getRegistry()
                     .lookupByNameAndType("circuitBreakers", CircuitBreakerRegistry.class);
