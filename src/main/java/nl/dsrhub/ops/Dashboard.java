@@ -239,7 +239,7 @@ public final class Dashboard {
             ConnectorHealthCheck.Health h = c.health();
             b.append("<tr id=\"conn-").append(esc(h.connector())).append("\"><td>").append(esc(h.connector()))
                     .append("</td><td class=\"").append(h.up() ? "up\">UP" : "down\">DOWN").append("</td><td>")
-                    .append(h.stats().lastSuccess() == null ? "never" : h.stats().lastSuccess()).append("</td><td>")
+                    .append(h.stats().lastSuccess() == null ? "never" : h.stats().lastSuccess().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("</td><td>")
                     .append(h.stats().consecutiveFailures()).append("</td><td>").append(esc(h.breaker())).append("</td></tr>");
         }
         return b.append("</table>").toString();
