@@ -65,11 +65,20 @@ public final class Ledger implements EventLog.Listener {
         }
     }
 
+    /**
+     * The first answer (or failure) proves the processor was asked. The row is appended then, in that
+     * answer's transaction, so asking costs no ledger write of its own; its detail is when the processor
+     * was first contacted (the task's {@code notified_at}, art. 19: the date the recipient was told).
+     */
     private void sentOnce(Jdbc tx, String requestId, String connector) {
         boolean sent = !tx.query("SELECT 1 FROM dsr_ledger WHERE request_id = ? AND connector = ? AND kind = 'sent'",
                 rs -> 1, requestId, connector).isEmpty();
         if (!sent) {
-            append(tx, requestId, connector, "sent", null);
+            String contacted = tx.queryOne("SELECT notified_at FROM dsr_task WHERE request_id = ? AND connector = ?",
+                    rs -> Jdbc.timestamp(rs, "notified_at"), requestId, connector)
+                    .map(t -> t.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString())
+                    .orElse(null);
+            append(tx, requestId, connector, "sent", contacted);
         }
     }
 

@@ -63,6 +63,24 @@ abstract class LedgerContract {
     }
 
     @Test
+    void sentRowTellsWhenTheProcessorWasFirstContactedNotWhenItAnswered() {
+        String id = requests.store(Requests.erasure(DemoPeople.EVA.email())).requestId();
+        java.time.OffsetDateTime contacted = java.time.OffsetDateTime.parse("2026-11-02T09:15:30Z");
+        db.jdbc().update("INSERT INTO dsr_task (request_id, connector, status, attempts, notified_at, updated_at) "
+                + "VALUES (?, 'laposta', 'RUNNING', 1, ?, ?)", id, contacted, contacted);
+
+        events.record(id, "laposta", "outcome", "ERASED");
+        events.record(id, "laposta", "outcome", "ERASED");
+
+        List<Ledger.Entry> sent = ledger.entries(id).stream().filter(e -> "sent".equals(e.kind())).toList();
+        assertThat(sent).singleElement().satisfies(e -> {
+            assertThat(e.connector()).isEqualTo("laposta");
+            assertThat(e.detail()).isEqualTo("2026-11-02T09:15:30Z");
+        });
+        assertThat(ledger.verify().ok()).isTrue();
+    }
+
+    @Test
     void concurrentAppendsFormOneUnbrokenChain() throws Exception {
         String id = requests.store(Requests.export(DemoPeople.ANNA.email())).requestId();
         ExecutorService pool = Executors.newFixedThreadPool(6);
