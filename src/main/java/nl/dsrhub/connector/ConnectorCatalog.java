@@ -247,6 +247,10 @@ public final class ConnectorCatalog {
             if (s.ifSetting() != null && !def.settings().containsKey(s.ifSetting())) {
                 p.add(here + "/ifSetting: '" + s.ifSetting() + "' is not one of the connector's settings");
             }
+            if (s.leaves() != null && (s.leaves().isBlank() || s.request() == null
+                    || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
+                p.add(here + "/leaves: says what a data-changing call cannot remove; a GET changes nothing");
+            }
             variables.addAll(s.pick().keySet());
             variables.addAll(s.pickPairs().keySet());
         }

@@ -129,10 +129,13 @@ public record ConnectorDefinition(
      * @param verify   for data-changing calls: a GET whose {@code absentOn} answer shows the change was made,
      *                 asked after a crash between sending the call and recording its answer
      * @param retainOn for data-changing calls: answers that mean the processor keeps the data by law
+     * @param leaves   for data-changing calls: what the call cannot remove (e.g. fields the API does not let
+     *                 anyone write) and how the officer removes it; added to the outcome's detail when the
+     *                 step changed something, so the confirmation never claims more than was done
      */
     public record Step(String id, String forEach, String only, String ifSetting, Call request, Paginate paginate,
                        List<Integer> absentOn, Select select, String keep, Map<String, String> pick,
-                       Map<String, String> pickPairs, Call verify, RetainOn retainOn) {
+                       Map<String, String> pickPairs, Call verify, RetainOn retainOn, String leaves) {
         public Step {
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
             pick = pick == null ? Map.of() : Map.copyOf(pick);
@@ -141,7 +144,7 @@ public record ConnectorDefinition(
 
         /** A plain call, for the engine's own probes (check, login). */
         public static Step call(String id, Call call) {
-            return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, null);
+            return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, null, null);
         }
     }
 

@@ -227,6 +227,11 @@ public final class HttpEngine implements ConnectorEngine {
             int erased = done.values().stream().mapToInt(Long::intValue).sum();
             String doneText = done.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "x")
                     .collect(java.util.stream.Collectors.joining(", "));
+            // what the calls that ran could not remove: said in the detail, never hidden behind "done"
+            String leftText = connector.definition().erase().stream()
+                    .filter(s -> s.leaves() != null && done.containsKey(s.id()))
+                    .map(s -> "; left: " + s.leaves()).distinct().collect(java.util.stream.Collectors.joining());
+            doneText = doneText + leftText;
             // one line per kind of data kept, however many records it covers
             List<Retention> retained = retained().stream().distinct().toList();
             String retainedText = retained.stream().map(Retention::what).reduce((a, b) -> a + "; " + b).orElse("");

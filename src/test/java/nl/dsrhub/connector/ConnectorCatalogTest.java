@@ -71,6 +71,14 @@ class ConnectorCatalogTest {
     }
 
     @Test
+    void onlyADataChangingCallCanLeaveSomethingBehind() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("  - id: lookup\n", "  - id: lookup\n    leaves: the IP address\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("/find/0/leaves: says what a data-changing call cannot remove; a GET changes nothing");
+    }
+
+    @Test
     void aPairedPickCanBeIteratedByALaterStep() throws Exception {
         write("shop.yaml", validConnector("shop").replace("  - id: lookup\n", "  - id: stores\n"
                 + "    request: { method: GET, path: /stores }\n    pickPairs: { storeCustomers: \"$[*].id\" }\n"

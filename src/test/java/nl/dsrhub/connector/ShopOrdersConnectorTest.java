@@ -49,6 +49,28 @@ class ShopOrdersConnectorTest {
     }
 
     @Test
+    void whatTheAnonymisationCannotReachIsSaidInTheOutcome() {
+        try (EngineHarness h = new EngineHarness(dir)) {
+            TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
+
+            // the REST API refuses to write them, so they are still on the order: the outcome must not hide it
+            JsonNode old = h.simulators.woo.order(990).orElseThrow();
+            assertThat(old.at("/customer_ip_address").asText()).isNotEmpty();
+            assertThat(f.detail()).contains("left: IP address and browser of the anonymised order(s)")
+                    .contains("customer_ip_address");
+        }
+    }
+
+    @Test
+    void nothingIsSaidToBeLeftWhenNoOrderWasAnonymised() {
+        try (EngineHarness h = new EngineHarness(dir, Map.of("dsr.connector.woocommerce.anonymise-orders", "false"))) {
+            TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
+
+            assertThat(f.detail()).doesNotContain("left:");
+        }
+    }
+
+    @Test
     void aCancelledOrderWithinTheRetentionPeriodIsNotPartOfTheBooksAndIsAnonymised() {
         try (EngineHarness h = new EngineHarness(dir)) {
             TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.MARJAN.email()));
