@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What each connector's calls came to lately, for its health check and latency metric: last
- * success, consecutive failures. In memory: after a restart a connector starts healthy and the
- * first task shows its real state.
+ * success, consecutive failures. The last success is restored at start-up from the stored outcomes;
+ * the failure count starts at zero, so after a restart the first task shows the connector's real state.
  */
 public final class ConnectorTracker {
 
@@ -46,6 +46,12 @@ public final class ConnectorTracker {
             return new Stats(o.lastSuccess(), now, o.consecutiveFailures() + 1, o.successes(), o.failures() + 1, error);
         });
         timer(connector, "failure").record(took);
+    }
+
+    /** At start-up: the last successes of earlier runs, for connectors this run has not heard from yet. */
+    public void restore(Map<String, Instant> lastSuccesses) {
+        lastSuccesses.forEach((connector, at) -> stats.putIfAbsent(connector,
+                new Stats(at, null, 0, 0, 0, null)));
     }
 
     public Stats stats(String connector) {

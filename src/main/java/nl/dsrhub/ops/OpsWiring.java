@@ -33,6 +33,9 @@ public final class OpsWiring {
         this.services = services;
         this.clock = clock;
         this.tracker = new ConnectorTracker(clock, registry);
+        java.util.Map<String, java.time.Instant> lastSuccesses = new java.util.HashMap<>();
+        services.events.lastAnswers().forEach((connector, at) -> lastSuccesses.put(connector, at.toInstant()));
+        tracker.restore(lastSuccesses);
         this.token = AccessToken.fromDataDir(services.dataDir);
         int downAfter = services.config.getInt("dsr.health.down-after-failures", 3);
         for (Connector c : services.catalog.enabled()) {

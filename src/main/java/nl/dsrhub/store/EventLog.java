@@ -53,6 +53,19 @@ public final class EventLog {
                         rs.getString("detail")), requestId);
     }
 
+    /**
+     * Per connector, when its engine last brought a task to an outcome other than NEEDS_ATTENTION (an
+     * answer from the processor, or a mail sent): the health view's "last success" across restarts.
+     * Outcomes settled by hand are kind {@code settled}, not {@code outcome}, so they do not count.
+     */
+    public java.util.Map<String, OffsetDateTime> lastAnswers() {
+        java.util.Map<String, OffsetDateTime> last = new java.util.TreeMap<>();
+        jdbc.query("SELECT connector, MAX(at) AS at FROM dsr_event WHERE kind = 'outcome' AND connector IS NOT NULL "
+                        + "AND (detail IS NULL OR detail NOT LIKE 'NEEDS_ATTENTION%') GROUP BY connector",
+                rs -> last.put(rs.getString("connector"), Jdbc.timestamp(rs, "at")));
+        return last;
+    }
+
     static String truncate(String s) {
         return s == null || s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
     }

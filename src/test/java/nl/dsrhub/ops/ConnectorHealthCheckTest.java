@@ -37,6 +37,18 @@ class ConnectorHealthCheckTest {
     }
 
     @Test
+    void lastSuccessOfAnEarlierRunIsShownAfterARestartButNotOverANewerOne() {
+        java.time.Instant earlier = java.time.Instant.parse("2026-11-20T10:00:00Z");
+        tracker.success("laposta", Duration.ofMillis(5));
+        tracker.restore(java.util.Map.of("moneybird", earlier, "laposta", earlier));
+
+        assertThat(new ConnectorHealthCheck("moneybird", tracker, 3).call().getDetails())
+                .containsEntry("last.success", earlier.toString());
+        assertThat(tracker.stats("laposta").lastSuccess()).isAfter(earlier);
+        assertThat(tracker.stats("moneybird").consecutiveFailures()).isZero();
+    }
+
+    @Test
     void openCircuitBreakerFromTheCamelRegistryMakesItDown() throws Exception {
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();

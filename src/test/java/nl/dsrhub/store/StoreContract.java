@@ -61,6 +61,20 @@ abstract class StoreContract {
     }
 
     @Test
+    void lastAnswerPerConnectorIgnoresOutcomesThatNeedAttentionAndHandSettlements() {
+        String id = requests.store(Requests.erasure("store-h@example.nl")).requestId();
+        events.record(id, "mollie", "outcome", "ERASED: done: delete 1x");
+        events.record(id, "laposta", "outcome", "NEEDS_ATTENTION: HTTP 401");
+        events.record(id, "dhl", "settled", "ERASED: by hand");
+
+        Map<String, java.time.OffsetDateTime> last = events.lastAnswers();
+
+        assertThat(last).containsOnlyKeys("mollie");
+        assertThat(last.get("mollie")).isEqualTo(events.timeline(id).stream()
+                .filter(e -> "mollie".equals(e.connector())).findFirst().orElseThrow().at());
+    }
+
+    @Test
     void sameFingerprintIsOneRequest() {
         DsrRequest r = Requests.erasure("store-b@example.nl");
         RequestStore.Stored first = requests.store(r);
