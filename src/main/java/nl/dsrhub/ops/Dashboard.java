@@ -34,10 +34,12 @@ public final class Dashboard {
     private final Settlement settlement;
     private final AccessToken token;
     private final Clock clock;
+    /** Where the settle form's files are kept while the settlement copies them (inside the data dir). */
+    private final java.nio.file.Path uploads;
 
     public Dashboard(RequestStore requests, TaskStore tasks, EventLog events, OfficerNotices notices,
                      List<ConnectorHealthCheck> health, DeadlineWatch watch, Operations operations, Settlement settlement,
-                     AccessToken token, Clock clock) {
+                     AccessToken token, Clock clock, java.nio.file.Path uploads) {
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
@@ -48,6 +50,7 @@ public final class Dashboard {
         this.settlement = settlement;
         this.token = token;
         this.clock = clock;
+        this.uploads = uploads;
     }
 
     // ---- pages -----------------------------------------------------------------------------------
@@ -124,10 +127,16 @@ public final class Dashboard {
                                 + "\">Retry now</button>"));
             }
             if (open && settlement.settleable(t)) {
-                b.append(form("/requests/" + Web.url(id) + "/settle", "settle-" + t.connector(),
+                StringBuilder fileInputs = new StringBuilder();
+                for (String field : Uploads.FIELDS) {
+                    fileInputs.append("<input type=\"file\" name=\"").append(field).append("\" id=\"settle-")
+                            .append(esc(t.connector())).append("-").append(field).append("\" title=\"the processor's file (optional)\">");
+                }
+                b.append(uploadForm("/requests/" + Web.url(id) + "/settle", "settle-" + t.connector(),
                         hidden("connector", t.connector()) + outcomeSelect()
-                                + "<input name=\"reason\" placeholder=\"reason (required)\" required>"
-                                + "<button type=\"submit\">Settle</button>"));
+                                + "<input name=\"reason\" id=\"settle-" + esc(t.connector()) + "-reason\" placeholder=\"reason (required)\" required>"
+                                + "<span class=\"files\">" + fileInputs + "</span>"
+                                + "<button type=\"submit\" id=\"settle-" + esc(t.connector()) + "-submit\">Settle</button>"));
             }
             b.append("</td></tr>");
         }
@@ -166,11 +175,17 @@ public final class Dashboard {
     public void settle(Exchange exchange) {
         String id = Web.param(exchange, "id");
         String connector = Web.param(exchange, "connector");
+        java.nio.file.Path folder = uploads.resolve(java.util.UUID.randomUUID().toString());
         try {
-            operations.settle(id, connector, Web.param(exchange, "outcome"), Web.param(exchange, "reason"), List.of());
-            Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url(connector + " settled"), Map.of());
+            // the processor's files (an export that came by another way) go into the bundle with the outcome
+            List<java.nio.file.Path> files = Uploads.keep(exchange, folder);
+            operations.settle(id, connector, Web.param(exchange, "outcome"), Web.param(exchange, "reason"), files);
+            String done = connector + " settled" + (files.isEmpty() ? "" : " with " + files.size() + " file(s)");
+            Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url(done), Map.of());
         } catch (Settlement.Refused e) {
             Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url("refused: " + e.getMessage()), Map.of());
+        } finally {
+            Uploads.remove(folder);
         }
     }
 
@@ -262,6 +277,12 @@ public final class Dashboard {
 
     private static String form(String action, String id, String inner) {
         return "<form method=\"post\" action=\"" + esc(action) + "\" id=\"" + esc(id) + "\" class=\"inline\">" + inner + "</form>";
+    }
+
+    /** A form that may carry files (the settle form: a processor's export that came by another way). */
+    private static String uploadForm(String action, String id, String inner) {
+        return "<form method=\"post\" enctype=\"multipart/form-data\" action=\"" + esc(action) + "\" id=\"" + esc(id)
+                + "\" class=\"inline\">" + inner + "</form>";
     }
 
     private static String hidden(String name, String value) {

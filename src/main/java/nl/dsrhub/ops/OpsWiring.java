@@ -48,8 +48,20 @@ public final class OpsWiring {
         return new TrackingEngine(engine, tracker);
     }
 
-    /** One HTTP server: the management endpoints (/observe/...) share the dashboard's port unless set apart. */
+    /** The settle form's files, inside the data dir: they are a processor's export of a person. */
+    private java.nio.file.Path uploads() {
+        return services.workDir().resolve(".uploads");
+    }
+
+    /**
+     * One HTTP server: the management endpoints (/observe/...) share the dashboard's port unless set apart.
+     * The server writes uploaded files inside the data dir (not the system's temp folder: they hold personal
+     * data) and deletes them when the request ends.
+     */
     public Properties defaults(Properties resolved) {
+        if (!resolved.containsKey("camel.server.fileUploadDirectory") && !resolved.containsKey("camel.server.file-upload-directory")) {
+            resolved.setProperty("camel.server.fileUploadDirectory", uploads().resolve("incoming").toAbsolutePath().toString());
+        }
         if (!resolved.containsKey("camel.management.port") && resolved.containsKey("camel.server.port")) {
             resolved.setProperty("camel.management.port", resolved.getProperty("camel.server.port"));
         }
@@ -77,7 +89,7 @@ public final class OpsWiring {
         main.bind("settlement", settlement);
         main.bind("purge", new Purge(s.jdbc, s.events, s.outbox(), s.workDir(), clock, s.config.getInt("dsr.purge.after-days", 30)));
         main.bind("dashboard", new Dashboard(s.requests, s.tasks, s.events, notices, checks, watch, operations, settlement,
-                token, clock));
+                token, clock, uploads()));
         main.bind("restApi", new RestApi(s.requests, s.tasks, s.events, s.intake, operations, watch, clock));
     }
 

@@ -139,6 +139,39 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(RequestStore.COMPLETED);
     }
 
+    @Test
+    void officerSettlesATaskWithTheProcessorsFileAndTheFileIsInTheBundle() throws Exception {
+        // the shop refuses the hub's key; its export came by another way, as a file the officer has
+        fixture.woo.setCredentials("ck_rotated", "cs_rotated");
+        fixture.drop("settle.json", Requests.file("export", DemoPeople.EVA.email(), Requests.now(), "DASH-2"));
+        String id = fixture.awaitRequest("DASH-2");
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
+        Path export = browserProfile.resolveSibling(browserProfile.getFileName() + "-files").resolve("shop export (2026).csv");
+        Files.createDirectories(export.getParent());
+        Files.writeString(export, "order,total\n1001,24.95\n");
+
+        login(fixture.token());
+        browser.get(fixture.baseUrl() + "requests/" + id);
+        new Select(browser.findElement(By.cssSelector("#settle-woocommerce select[name=outcome]"))).selectByVisibleText("EXPORTED");
+        browser.findElement(By.id("settle-woocommerce-reason")).sendKeys("the shop's owner exported the orders by hand");
+        browser.findElement(By.id("settle-woocommerce-file-1")).sendKeys(export.toAbsolutePath().toString());
+        browser.findElement(By.id("settle-woocommerce-submit")).click();
+        shot("6-settled-with-file");
+
+        assertThat(browser.findElement(By.id("flash")).getText()).contains("woocommerce settled with 1 file(s)");
+        fixture.awaitCompleted(id);
+        try (var zip = new java.util.zip.ZipFile(fixture.outbox(id).resolve("bundle.zip").toFile())) {
+            var entry = zip.getEntry("woocommerce/settled-by-hand/shop_export__2026_.csv");
+            assertThat(entry).as("the uploaded file, under a safe name").isNotNull();
+            assertThat(new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("order,total\n1001,24.95\n");
+        }
+        // no copy of the upload is left behind in the data dir, and nothing went to the system's temp folder
+        try (var left = Files.walk(dataDir.resolve("work").resolve(".uploads"))) {
+            assertThat(left.filter(Files::isRegularFile).toList()).isEmpty();
+        }
+    }
+
     private void login(String token) {
         browser.get(fixture.baseUrl() + "login");
         browser.findElement(By.id("token")).sendKeys(token);
