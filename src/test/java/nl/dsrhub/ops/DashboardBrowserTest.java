@@ -78,11 +78,7 @@ class DashboardBrowserTest {
 
     @Test
     void officerLogsInSeesADueSoonRequestExtendsItsDeadlineAndRetriesATask() throws Exception {
-        // the shop refuses the hub's key: the shop's task needs the officer
-        fixture.woo.setCredentials("ck_rotated", "cs_rotated");
-        fixture.drop("due.json", Requests.file("export", DemoPeople.JAN.email(), Requests.now(), "DASH-1"));
-        String id = fixture.awaitRequest("DASH-1");
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
+        String id = exportWhoseShopTaskNeedsTheOfficer(DemoPeople.JAN, "DASH-1");
 
         // without the token: the login form, nothing of the hub's requests
         browser.get(fixture.baseUrl());
@@ -94,8 +90,9 @@ class DashboardBrowserTest {
 
         // a wrong token is refused too; the right one logs in
         login("not-the-token");
-        assertThat(browser.findElement(By.id("login-message")).getText()).contains("not the hub's token");
-        login(fixture.token());
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.findElement(By.id("login-message")).getText()).contains("not the hub's token"));
+        logInWithTheToken();
         shot("2-logged-in");
 
         // the request is marked due soon, and the deadline watch raised it to the officer
@@ -119,8 +116,9 @@ class DashboardBrowserTest {
         new Select(browser.findElement(By.id("extend-months"))).selectByValue("2");
         browser.findElement(By.id("extend-reason")).sendKeys("the shop's archive must be restored from backup first");
         browser.findElement(By.id("extend-submit")).click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.findElement(By.id("flash")).getText()).contains("deadline extended"));
         shot("4-extended");
-        assertThat(browser.findElement(By.id("flash")).getText()).contains("deadline extended");
         assertThat(fixture.requests().row(id).orElseThrow().deadline()).isEqualTo(before.plusMonths(2));
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("extended");
         assertThat(fixture.outbox(id).resolve(DeadlineExtension.LETTER)).content()
@@ -141,24 +139,21 @@ class DashboardBrowserTest {
 
     @Test
     void officerSettlesATaskWithTheProcessorsFileAndTheFileIsInTheBundle() throws Exception {
-        // the shop refuses the hub's key; its export came by another way, as a file the officer has
-        fixture.woo.setCredentials("ck_rotated", "cs_rotated");
-        fixture.drop("settle.json", Requests.file("export", DemoPeople.EVA.email(), Requests.now(), "DASH-2"));
-        String id = fixture.awaitRequest("DASH-2");
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
+        // the shop's export came by another way, as a file the officer has
+        String id = exportWhoseShopTaskNeedsTheOfficer(DemoPeople.EVA, "DASH-2");
         Path export = browserProfile.resolveSibling(browserProfile.getFileName() + "-files").resolve("shop export (2026).csv");
         Files.createDirectories(export.getParent());
         Files.writeString(export, "order,total\n1001,24.95\n");
 
-        login(fixture.token());
+        logInWithTheToken();
         browser.get(fixture.baseUrl() + "requests/" + id);
         new Select(browser.findElement(By.cssSelector("#settle-woocommerce select[name=outcome]"))).selectByVisibleText("EXPORTED");
         browser.findElement(By.id("settle-woocommerce-reason")).sendKeys("the shop's owner exported the orders by hand");
         browser.findElement(By.id("settle-woocommerce-file-1")).sendKeys(export.toAbsolutePath().toString());
         browser.findElement(By.id("settle-woocommerce-submit")).click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.findElement(By.id("flash")).getText()).contains("woocommerce settled with 1 file(s)"));
         shot("6-settled-with-file");
-
-        assertThat(browser.findElement(By.id("flash")).getText()).contains("woocommerce settled with 1 file(s)");
         fixture.awaitCompleted(id);
         try (var zip = new java.util.zip.ZipFile(fixture.outbox(id).resolve("bundle.zip").toFile())) {
             var entry = zip.getEntry("woocommerce/settled-by-hand/shop_export__2026_.csv");
@@ -170,6 +165,22 @@ class DashboardBrowserTest {
         try (var left = Files.walk(dataDir.resolve("work").resolve(".uploads"))) {
             assertThat(left.filter(Files::isRegularFile).toList()).isEmpty();
         }
+    }
+
+    /** An export whose shop task needs the officer: the shop refuses the hub's key. */
+    private String exportWhoseShopTaskNeedsTheOfficer(DemoPeople.Person person, String reference) {
+        fixture.woo.setCredentials("ck_rotated", "cs_rotated");
+        fixture.drop(reference + ".json", Requests.file("export", person.email(), Requests.now(), reference));
+        String id = fixture.awaitRequest(reference);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
+        return id;
+    }
+
+    /** Logs in and waits for the overview: the session cookie is set before the next page is asked for. */
+    private void logInWithTheToken() {
+        login(fixture.token());
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() ->
+                !browser.findElements(By.id("connectors")).isEmpty() && browser.findElements(By.id("login-form")).isEmpty());
     }
 
     private void login(String token) {
