@@ -161,7 +161,9 @@ class DashboardBrowserTest {
             assertThat(new String(zip.getInputStream(entry).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
                     .isEqualTo("order,total\n1001,24.95\n");
         }
-        // no copy of the upload is left behind in the data dir, and nothing went to the system's temp folder
+        // the server wrote the upload inside the data dir, not in the system's temp folder; no copy is left behind
+        var server = fixture.hub().camelContext().hasService(org.apache.camel.component.platform.http.main.MainHttpServer.class);
+        assertThat(Path.of(server.getFileUploadDirectory()).toAbsolutePath()).startsWith(dataDir.toAbsolutePath());
         try (var left = Files.walk(dataDir.resolve("work").resolve(".uploads"))) {
             assertThat(left.filter(Files::isRegularFile).toList()).isEmpty();
         }
