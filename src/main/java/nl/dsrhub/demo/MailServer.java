@@ -29,19 +29,28 @@ public final class MailServer implements AutoCloseable {
     public static final String OFFICER = "privacy@shop.example.nl";
 
     private final GreenMail greenMail;
-    private final String password = UUID.randomUUID().toString();
+    private final String password;
 
-    private MailServer(GreenMail greenMail) {
+    private MailServer(GreenMail greenMail, String password) {
         this.greenMail = greenMail;
+        this.password = password;
     }
 
     public static MailServer start() {
-        ServerSetup[] setups = ServerSetup.dynamicPort(new ServerSetup[] {
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
+        return start(0, UUID.randomUUID().toString());
+    }
+
+    /**
+     * A server whose SMTP listens on {@code smtpPort} (0: a free one) and whose hub account has this password:
+     * a test can let the hub's mail server be down at first, and start it later where the hub expects it.
+     */
+    public static MailServer start(int smtpPort, String password) {
+        ServerSetup smtp = new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        ServerSetup[] setups = {smtpPort == 0 ? smtp.dynamicPort() : smtp,
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()};
         GreenMail gm = new GreenMail(setups);
         gm.start();
-        MailServer server = new MailServer(gm);
+        MailServer server = new MailServer(gm, password);
         gm.setUser(HUB, HUB_LOGIN, server.password);
         gm.setUser(OFFICER, OFFICER, OFFICER);
         return server;

@@ -46,8 +46,15 @@ public final class MailWiring {
                 new ReplyHandler(store, s.requests, dataDirs), sender);
         this.chaser = new Chaser(settings, store, sender, letters, s.requests, s.catalog, s.events, clock);
         this.officer = new OfficerMail(settings, sender);
-        this.delivery = new MailDelivery(settings, sender, s.requests, s.events, s.jdbc, s.outbox(), clock);
+        this.delivery = new MailDelivery(settings, sender, s.requests, s.events, s.jdbc, s.outbox(), clock,
+                java.time.Duration.ofSeconds(s.config.getInt("dsr.delivery.retry-seconds", 900)),
+                s.config.getInt("dsr.delivery.max-attempts", 10));
         report(s);
+    }
+
+    /** Stored before a result is written: that result is to be mailed (see {@link MailDelivery#intend}). */
+    public void intendDelivery(String requestId) {
+        delivery.intend(requestId);
     }
 
     public void bind(Main main) {

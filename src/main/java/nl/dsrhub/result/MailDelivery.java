@@ -28,7 +28,14 @@ import org.slf4j.LoggerFactory;
  * address only (the validator accepts an address other than the subject's own only with an id-document
  * check). A bundle goes AES-256 encrypted; its passphrase is written for the officer into
  * {@code outbox/<id>/passphrase.txt} and mailed to the officer with the receipt, never in the subject's
- * mail. Claimed in {@code dsr_delivery} before sending, so a result is mailed once.
+ * mail.
+ *
+ * <p>At least once: the intent to deliver is stored (PENDING) before the result is written, so a hub that
+ * stops between writing the result and mailing it mails it after the restart; a send that fails (the mail
+ * server is down) is tried again every {@code dsr.delivery.retry-seconds}, up to
+ * {@code dsr.delivery.max-attempts}, after which the officer hands the result over; a send cut off by a stop
+ * (still SENDING) is tried again after the same delay, with the same encrypted bundle and passphrase. The
+ * claim in {@code dsr_delivery} keeps two senders from mailing at once.
  */
 public final class MailDelivery {
 
@@ -42,10 +49,14 @@ public final class MailDelivery {
     private final Jdbc jdbc;
     private final Path outbox;
     private final Clock clock;
+    private final java.time.Duration retryAfter;
+    private final int maxAttempts;
     private final SecureRandom random = new SecureRandom();
 
     public MailDelivery(MailSettings settings, MailSender sender, RequestStore requests, EventLog events, Jdbc jdbc,
-                        Path outbox, Clock clock) {
+                        Path outbox, Clock clock, java.time.Duration retryAfter, int maxAttempts) {
+        this.retryAfter = retryAfter;
+        this.maxAttempts = Math.max(1, maxAttempts);
         this.settings = settings;
         this.sender = sender;
         this.requests = requests;
@@ -55,28 +66,76 @@ public final class MailDelivery {
         this.clock = clock;
     }
 
+    /**
+     * Stored before the result is written (in the result's own claim): this request's result is to be
+     * mailed. Only when delivery is on and the request has a verified delivery address; once.
+     */
+    public void intend(String requestId) {
+        if (!settings.deliveryEnabled() || !settings.enabled() || !hasDeliveryAddress(requests.get(requestId))) {
+            return;
+        }
+        jdbc.update("INSERT INTO dsr_delivery (request_id, state, attempts, updated_at) SELECT ?, 'PENDING', 0, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM dsr_delivery WHERE request_id = ?)", requestId, OffsetDateTime.now(clock), requestId);
+    }
+
+    /**
+     * The schedule's round: completed results still to be mailed (pending after a stop, failed earlier, or cut
+     * off while sending) whose wait is over. Returns how many went out.
+     */
+    public int deliverDue() throws IOException {
+        if (!settings.deliveryEnabled() || !settings.enabled()) {
+            return 0;
+        }
+        OffsetDateTime waited = OffsetDateTime.now(clock).minus(retryAfter);
+        List<String> due = jdbc.query("SELECT d.request_id FROM dsr_delivery d JOIN dsr_request r ON r.id = d.request_id "
+                        + "WHERE r.status = ? AND r.purged_at IS NULL AND (d.state = 'PENDING' OR (d.state IN ('FAILED', 'SENDING') "
+                        + "AND d.updated_at < ?)) ORDER BY d.updated_at", rs -> rs.getString(1), RequestStore.COMPLETED, waited);
+        int sent = 0;
+        for (String requestId : due) {
+            sent += deliver(requestId) ? 1 : 0;
+        }
+        return sent;
+    }
+
     /** Mails the completed request's result; returns true when it went out now. */
     public boolean deliver(String requestId) throws IOException {
         if (!settings.deliveryEnabled() || !settings.enabled()) {
             return false;
         }
         DsrRequest request = requests.get(requestId);
-        if (request.delivery() == null || request.delivery().email() == null || request.delivery().email().isBlank()) {
+        if (!hasDeliveryAddress(request)) {
             events.record(requestId, null, "delivery-skipped", "no verified delivery address: the officer hands the result over");
             return false;
         }
         Path dir = outbox.resolve(requestId);
-        if (jdbc.update("INSERT INTO dsr_delivery (request_id, state, updated_at) SELECT ?, 'SENDING', ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM dsr_delivery WHERE request_id = ?)", requestId, OffsetDateTime.now(clock), requestId) != 1) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        // the one sender: a pending result, or a failed or cut-off send whose wait is over; else (a result
+        // written before intents were stored) the first claim
+        boolean claimed = jdbc.update("UPDATE dsr_delivery SET state = 'SENDING', attempts = attempts + 1, updated_at = ? "
+                        + "WHERE request_id = ? AND (state = 'PENDING' OR (state IN ('FAILED', 'SENDING') AND updated_at < ?))",
+                now, requestId, now.minus(retryAfter)) == 1
+                || jdbc.update("INSERT INTO dsr_delivery (request_id, state, attempts, updated_at) SELECT ?, 'SENDING', 1, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM dsr_delivery WHERE request_id = ?)", requestId, now, requestId) == 1;
+        if (!claimed) {
             return false;
         }
+        int attempt = jdbc.queryOne("SELECT attempts FROM dsr_delivery WHERE request_id = ?", rs -> rs.getInt(1), requestId)
+                .orElse(1);
         List<MailSender.Attachment> forSubject = new ArrayList<>();
         String passphrase = null;
         if (request.type() == RequestType.EXPORT) {
-            passphrase = passphrase();
-            Path encrypted = encrypt(dir.resolve("bundle.zip"), dir, passphrase);
-            Files.writeString(dir.resolve("passphrase.txt"), "Passphrase of bundle-aes.zip (give it to the subject by another way "
-                    + "than the mail with the bundle, e.g. by phone):\n" + passphrase + "\n");
+            // a send cut off earlier may have reached the subject: the same bundle and passphrase go again
+            Path encrypted = dir.resolve("bundle-aes.zip");
+            passphrase = earlierPassphrase(dir).orElse(null);
+            if (passphrase == null || !Files.isRegularFile(encrypted)) {
+                // never sent yet (the encrypted bundle is written whole or not at all): a new passphrase
+                String fresh = passphrase();
+                AtomicFiles.write(dir.resolve("passphrase.txt"), out -> out.write(("Passphrase of bundle-aes.zip (give it to "
+                        + "the subject by another way than the mail with the bundle, e.g. by phone):\n" + fresh + "\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                encrypted = encrypt(dir.resolve("bundle.zip"), dir, fresh);
+                passphrase = fresh;
+            }
             forSubject.add(MailSender.Attachment.of("bundle-aes.zip", encrypted));
         } else {
             forSubject.add(MailSender.Attachment.of("confirmation.html", dir.resolve("confirmation.html")));
@@ -86,16 +145,24 @@ public final class MailDelivery {
         try {
             send(request, export, passphrase, dir, forSubject);
         } catch (MailSender.MailFailure e) {
-            // nothing left: the claim is released and the officer sees why in the timeline
-            jdbc.update("DELETE FROM dsr_delivery WHERE request_id = ? AND state = 'SENDING'", requestId);
-            events.record(requestId, null, "delivery-failed", e.getMessage() + "; the result is in the outbox");
-            LOG.warn("request {}: delivery by mail failed: {}", requestId, e.getMessage());
+            boolean givingUp = attempt >= maxAttempts;
+            jdbc.update("UPDATE dsr_delivery SET state = ?, updated_at = ? WHERE request_id = ? AND state = 'SENDING'",
+                    givingUp ? "GAVE_UP" : "FAILED", OffsetDateTime.now(clock), requestId);
+            // the timeline tells the officer at the first failure and when the hub gives up, not at every round
+            if (attempt == 1 || givingUp) {
+                events.record(requestId, null, "delivery-failed", e.getMessage() + (givingUp
+                        ? "; gave up after " + attempt + " attempt(s): the officer hands over the result in the outbox"
+                        : "; tried again every " + retryAfter.toSeconds() + " s, at most " + maxAttempts + " times"));
+            }
+            LOG.warn("request {}: delivery by mail failed (attempt {} of {}): {}", requestId, attempt, maxAttempts, e.getMessage());
             return false;
         }
+        int attempts = attempt;
         jdbc.inTransaction(tx -> {
             tx.update("UPDATE dsr_delivery SET state = 'SENT', updated_at = ? WHERE request_id = ?", OffsetDateTime.now(clock), requestId);
             events.record(tx, requestId, null, "delivered", (export ? "encrypted bundle (AES-256)" : "erasure confirmation")
-                    + " mailed to the verified delivery address; receipt" + (export ? " and passphrase" : "") + " to the officer");
+                    + " mailed to the verified delivery address; receipt" + (export ? " and passphrase" : "") + " to the officer"
+                    + (attempts > 1 ? " (attempt " + attempts + ")" : ""));
             return null;
         });
         LOG.info("request {} delivered by mail", requestId);
@@ -157,17 +224,32 @@ public final class MailDelivery {
         }
     }
 
+    private static boolean hasDeliveryAddress(DsrRequest request) {
+        return request.delivery() != null && request.delivery().email() != null && !request.delivery().email().isBlank();
+    }
+
+    /** The passphrase of an earlier attempt's encrypted bundle: its file's last line. */
+    private static java.util.Optional<String> earlierPassphrase(Path dir) throws IOException {
+        Path file = dir.resolve("passphrase.txt");
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        return Files.readString(file).lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b);
+    }
+
+    /** Encrypts under a temporary name and moves it into place: bundle-aes.zip is whole or absent. */
     private Path encrypt(Path bundle, Path dir, String passphrase) throws IOException {
         Path target = dir.resolve("bundle-aes.zip");
-        Files.deleteIfExists(target);
+        Path tmp = dir.resolve(".bundle-aes.zip.tmp");
+        Files.deleteIfExists(tmp);
         ZipParameters p = new ZipParameters();
         p.setEncryptFiles(true);
         p.setEncryptionMethod(EncryptionMethod.AES);
         p.setAesKeyStrength(AesKeyStrength.KEY_STRENGTH_256);
-        try (ZipFile zip = new ZipFile(target.toFile(), passphrase.toCharArray())) {
+        try (ZipFile zip = new ZipFile(tmp.toFile(), passphrase.toCharArray())) {
             zip.addFile(bundle.toFile(), p);
         }
-        return target;
+        return Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     private String passphrase() {

@@ -38,6 +38,8 @@ public final class ResultService {
     private final java.util.function.BiFunction<String, String, Path> dataDirs;
     private final Clock clock;
     private final java.util.Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Told before a result is written (delivery stores its intent then, so a stop before mailing loses nothing). */
+    private volatile java.util.function.Consumer<String> beforeWrite = id -> { };
 
     public ResultService(RequestStore requests, TaskStore tasks, EventLog events, ConnectorCatalog catalog,
                          BundleWriter bundles, ConfirmationWriter confirmations, Path outbox,
@@ -51,6 +53,12 @@ public final class ResultService {
         this.outbox = outbox;
         this.dataDirs = dataDirs;
         this.clock = clock;
+    }
+
+    /** Runs {@code hook} with the request id after the result is claimed and before it is written. */
+    public ResultService beforeWrite(java.util.function.Consumer<String> hook) {
+        this.beforeWrite = hook;
+        return this;
     }
 
     /** Writes the result if every task is final; returns the path written, or null if not (yet) complete. */
@@ -108,6 +116,7 @@ public final class ResultService {
         if (!claimed && !RequestStore.COMPLETING.equals(status)) {
             return null;
         }
+        beforeWrite.accept(requestId);
         DsrRequest request = requests.get(requestId);
         List<ProcessorResult> results = results(request);
         Instant now = clock.instant();
