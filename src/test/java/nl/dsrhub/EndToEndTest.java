@@ -144,8 +144,9 @@ class EndToEndTest {
         }
         // a plain DELETE only archives at Mailchimp: it must never be used
         assertThat(fixture.mailchimp.callsMatching("DELETE", ".*/lists/.*" + anna.subscriberHash() + ".*")).isEmpty();
-        // the shop's copies in Mailchimp's e-commerce store: her orders, then her as a customer
-        assertThat(fixture.mailchimp.callsMatching("DELETE", ".*/ecommerce/stores/.*")).hasSize(anna.molliePaymentIds().size() + 1);
+        // the shop's copies in Mailchimp's e-commerce store: her abandoned cart and her orders, then her as a customer
+        assertThat(fixture.mailchimp.callsMatching("DELETE", ".*/ecommerce/stores/.*/carts/.*")).hasSize(1);
+        assertThat(fixture.mailchimp.callsMatching("DELETE", ".*/ecommerce/stores/.*")).hasSize(anna.molliePaymentIds().size() + 2);
         assertThat(fixture.mailchimp.storeCustomerExists(DemoPeople.MAILCHIMP_STORE, DemoPeople.mailchimpCustomerId(anna))).isFalse();
 
         // every other processor: exactly the calls that erase, once each

@@ -243,6 +243,11 @@ public final class DemoPeople {
                         o.items().stream().map(Item::total).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue(), at(o.created()));
             }
         }
+        // abandoned carts the plugin copied too: Anna's and Kees's, each with their customer
+        mc.addStoreCart(MAILCHIMP_STORE, "cart-7f3a91", mailchimpCustomerId(ANNA), "Melkopschuimer", 1, 39.95,
+                at("2025-10-02T21:14:00"));
+        mc.addStoreCart(MAILCHIMP_STORE, "cart-2b8c40", mailchimpCustomerId(KEES), "Koffiebonen Ethiopië 1 kg", 2, 24.50,
+                at("2025-11-11T08:40:00"));
         // Jan: activity, notes and tags in both audiences
         mc.addActivity(LIST_NEWSLETTER, JAN.email(), sent(at("2025-03-01T08:00:00"), "c1a2b3c4d5", "Nieuwsbrief maart"));
         mc.addActivity(LIST_NEWSLETTER, JAN.email(), open(at("2025-03-01T12:31:07"), "c1a2b3c4d5", "Nieuwsbrief maart"));

@@ -17,16 +17,17 @@ import nl.dsrhub.demo.SimulatorServer.Response;
 
 /**
  * The e-commerce part of the Mailchimp simulator ({@code /3.0/ecommerce/stores/...}): connected stores, their
- * customers (filterable by {@code email_address}) and orders (filterable by {@code customer_id}), get and
- * {@code DELETE} of both. A shop plugin (Mailchimp for WooCommerce) copies its customers and orders here,
- * with names, e-mail and addresses. Deleting a customer leaves their orders, so a connector deletes both.
+ * customers (filterable by {@code email_address}), orders (filterable by {@code customer_id}) and carts (not
+ * filterable: the list is paged through), get and {@code DELETE} of each. A shop plugin (Mailchimp for
+ * WooCommerce) copies its customers, orders and abandoned carts here, with names, e-mail and addresses.
+ * Deleting a customer leaves their orders and carts, so a connector deletes all three.
  * Shapes follow Mailchimp's documented e-commerce resources (no spec of them is in {@code ../shared/specs}).
  */
 final class MailchimpEcommerce {
 
     private static final Pattern STORE = Pattern.compile("/ecommerce/stores/([^/]+)/?");
-    private static final Pattern ITEMS = Pattern.compile("/ecommerce/stores/([^/]+)/(customers|orders)/?");
-    private static final Pattern ITEM = Pattern.compile("/ecommerce/stores/([^/]+)/(customers|orders)/([^/]+)/?");
+    private static final Pattern ITEMS = Pattern.compile("/ecommerce/stores/([^/]+)/(customers|orders|carts)/?");
+    private static final Pattern ITEM = Pattern.compile("/ecommerce/stores/([^/]+)/(customers|orders|carts)/([^/]+)/?");
 
     private final Supplier<String> baseUrl;
     /** store id → store JSON */
@@ -35,6 +36,8 @@ final class MailchimpEcommerce {
     private final Map<String, Map<String, ObjectNode>> customers = new ConcurrentHashMap<>();
     /** store id → order id → order JSON */
     private final Map<String, Map<String, ObjectNode>> orders = new ConcurrentHashMap<>();
+    /** store id → cart id → cart JSON */
+    private final Map<String, Map<String, ObjectNode>> carts = new ConcurrentHashMap<>();
 
     MailchimpEcommerce(Supplier<String> baseUrl) {
         this.baseUrl = baseUrl;
@@ -59,6 +62,7 @@ final class MailchimpEcommerce {
         stores.put(id, s);
         customers.putIfAbsent(id, new ConcurrentSkipListMap<>());
         orders.putIfAbsent(id, new ConcurrentSkipListMap<>());
+        carts.putIfAbsent(id, new ConcurrentSkipListMap<>());
     }
 
     void addCustomer(String storeId, String customerId, String email, String firstName, String lastName,
@@ -104,6 +108,38 @@ final class MailchimpEcommerce {
         store(storeId, orders).put(orderId, o);
     }
 
+    /** An abandoned cart: the customer (as the plugin sent it) and the product lines left in it. */
+    void addCart(String storeId, String cartId, String customerId, String productTitle, int quantity, double price,
+                 Instant createdAt) {
+        ObjectNode customer = store(storeId, customers).get(customerId);
+        if (customer == null) {
+            throw new IllegalArgumentException("no customer " + customerId + " in store " + storeId);
+        }
+        ObjectNode c = SimulatorServer.JSON.createObjectNode();
+        c.put("id", cartId);
+        c.set("customer", customer.deepCopy());
+        c.put("campaign_id", "");
+        c.put("checkout_url", "https://" + stores.get(storeId).path("domain").asText() + "/afrekenen/?cart=" + cartId);
+        c.put("currency_code", "EUR");
+        c.put("order_total", quantity * price);
+        c.put("tax_total", Math.round(quantity * price * 21.0 / 121.0 * 100) / 100.0);
+        ObjectNode line = c.putArray("lines").addObject();
+        line.put("id", cartId + "-1");
+        line.put("product_id", Integer.toHexString(productTitle.hashCode()));
+        line.put("product_title", productTitle);
+        line.put("product_variant_id", Integer.toHexString(productTitle.hashCode()) + "-v");
+        line.put("product_variant_title", productTitle);
+        line.put("quantity", quantity);
+        line.put("price", price);
+        c.put("created_at", MailchimpSimulator.ts(createdAt));
+        c.put("updated_at", MailchimpSimulator.ts(createdAt));
+        store(storeId, carts).put(cartId, c);
+    }
+
+    boolean cartExists(String storeId, String cartId) {
+        return carts.getOrDefault(storeId, Map.of()).containsKey(cartId);
+    }
+
     boolean customerExists(String storeId, String customerId) {
         return customers.getOrDefault(storeId, Map.of()).containsKey(customerId);
     }
@@ -134,12 +170,13 @@ final class MailchimpEcommerce {
                 return Optional.of(notFound());
             }
             return Optional.of(!m.equals("GET") ? methodNotAllowed()
-                    : im.group(2).equals("customers") ? listCustomers(req, im.group(1)) : listOrders(req, im.group(1)));
+                    : im.group(2).equals("customers") ? listCustomers(req, im.group(1))
+                    : im.group(2).equals("orders") ? listOrders(req, im.group(1)) : listCarts(req, im.group(1)));
         }
         Matcher one = ITEM.matcher(path);
         if (one.matches()) {
-            Map<String, ObjectNode> items = (one.group(2).equals("customers") ? customers : orders)
-                    .getOrDefault(one.group(1), Map.of());
+            Map<String, ObjectNode> items = (one.group(2).equals("customers") ? customers
+                    : one.group(2).equals("orders") ? orders : carts).getOrDefault(one.group(1), Map.of());
             ObjectNode item = items.get(one.group(3));
             if (!m.equals("GET") && !m.equals("DELETE")) {
                 return Optional.of(methodNotAllowed());
@@ -185,6 +222,17 @@ final class MailchimpEcommerce {
         body.put("store_id", storeId);
         ArrayNode arr = body.putArray("orders");
         page(all, req).forEach(o -> arr.add(withLinks(o, "/ecommerce/stores/" + storeId + "/orders/" + o.path("id").asText())));
+        body.put("total_items", all.size());
+        return json(200, body);
+    }
+
+    /** Carts cannot be filtered by customer in Mailchimp's API: every page is read and matched by the caller. */
+    private Response listCarts(Request req, String storeId) {
+        List<ObjectNode> all = new ArrayList<>(carts.get(storeId).values());
+        ObjectNode body = SimulatorServer.JSON.createObjectNode();
+        body.put("store_id", storeId);
+        ArrayNode arr = body.putArray("carts");
+        page(all, req).forEach(c -> arr.add(withLinks(c, "/ecommerce/stores/" + storeId + "/carts/" + c.path("id").asText())));
         body.put("total_items", all.size());
         return json(200, body);
     }

@@ -205,6 +205,15 @@ public class MailchimpSimulator extends SimulatorServer {
         ecommerce.addOrder(storeId, orderId, customerId, total, processedAt);
     }
 
+    public void addStoreCart(String storeId, String cartId, String customerId, String productTitle, int quantity,
+                             double price, Instant createdAt) {
+        ecommerce.addCart(storeId, cartId, customerId, productTitle, quantity, price, createdAt);
+    }
+
+    public boolean storeCartExists(String storeId, String cartId) {
+        return ecommerce.cartExists(storeId, cartId);
+    }
+
     public boolean storeCustomerExists(String storeId, String customerId) {
         return ecommerce.customerExists(storeId, customerId);
     }

@@ -52,22 +52,39 @@ class MailchimpStoreConnectorTest {
     }
 
     @Test
-    void anErasureDeletesTheStoreOrdersThenTheCustomerAndNobodyElses() {
+    void anExportHoldsThePersonsAbandonedCartsAndNobodyElses() throws Exception {
+        long taskId = h.newTask(Requests.export(DemoPeople.ANNA.email()), "mailchimp");
+        TaskStore.Finish f = h.engine.run(h.catalog.get("mailchimp"), h.context(taskId));
+
+        assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
+        String carts = Files.readString(h.context(taskId).dataDir().resolve("store-" + STORE + "-carts-p0001.json"));
+        assertThat(carts).contains("cart-7f3a91", "Melkopschuimer").doesNotContain("cart-2b8c40", DemoPeople.KEES.email());
+        // carts cannot be asked for by customer: the store's list is read, page by page
+        assertThat(h.simulators.mailchimp.calls()).anyMatch(c -> c.method().equals("GET")
+                && c.path().endsWith("/ecommerce/stores/" + STORE + "/carts"));
+    }
+
+    @Test
+    void anErasureDeletesTheStoreCartsAndOrdersThenTheCustomerAndNobodyElses() {
         TaskStore.Finish f = h.run("mailchimp", Requests.erasure(DemoPeople.ANNA.email()));
 
         assertThat(f.outcome()).isEqualTo(Outcome.ERASED);
-        assertThat(f.detail()).contains("delete-store-order 4x", "delete-store-customer 1x", "delete-permanent 2x");
+        assertThat(f.detail()).contains("delete-store-cart 1x", "delete-store-order 4x", "delete-store-customer 1x",
+                "delete-permanent 2x");
         MailchimpSimulator mc = h.simulators.mailchimp;
         String anna = DemoPeople.mailchimpCustomerId(DemoPeople.ANNA);
         assertThat(mc.storeCustomerExists(STORE, anna)).isFalse();
+        assertThat(mc.storeCartExists(STORE, "cart-7f3a91")).isFalse();
+        assertThat(mc.storeCartExists(STORE, "cart-2b8c40")).as("Kees's cart").isTrue();
         for (String order : List.of("1002", "1006", "1010", "1014")) {
             assertThat(mc.storeOrderExists(STORE, order)).as("order " + order).isFalse();
         }
         assertThat(mc.storeCustomerExists(STORE, DemoPeople.mailchimpCustomerId(DemoPeople.KEES))).isTrue();
         assertThat(mc.storeOrderExists(STORE, "1003")).isTrue();
         List<String> deletes = mc.calls().stream().filter(c -> c.method().equals("DELETE")).map(c -> c.path()).toList();
-        assertThat(deletes).hasSize(5);
-        assertThat(deletes.get(4)).as("the customer goes last").endsWith("/customers/" + anna);
+        assertThat(deletes).hasSize(6);
+        assertThat(deletes.get(0)).as("the cart goes first").endsWith("/carts/cart-7f3a91");
+        assertThat(deletes.get(5)).as("the customer goes last").endsWith("/customers/" + anna);
         assertThat(mc.calls()).noneMatch(c -> c.method().equals("DELETE") && c.path().contains("/lists/"));
     }
 

@@ -61,6 +61,23 @@ class MailchimpSimulatorTest {
     }
 
     @Test
+    void storeCartsArePagedWithTheirTotalAndADeletedCartIsGone() {
+        String carts = "/ecommerce/stores/" + DemoPeople.MAILCHIMP_STORE + "/carts";
+        JsonNode first = json(send("GET", carts + "?count=1&offset=0"));
+        JsonNode second = json(send("GET", carts + "?count=1&offset=1"));
+
+        assertThat(first.path("total_items").asInt()).isEqualTo(2);
+        assertThat(first.path("carts")).hasSize(1);
+        assertThat(first.at("/carts/0/customer/email_address").asText()).isNotEqualTo(second.at("/carts/0/customer/email_address").asText());
+        assertThat(first.at("/carts/0/lines/0/product_title").asText()).isNotEmpty();
+
+        String id = first.at("/carts/0/id").asText();
+        assertThat(send("DELETE", carts + "/" + id).statusCode()).isEqualTo(204);
+        assertThat(send("GET", carts + "/" + id).statusCode()).isEqualTo(404);
+        assertThat(json(send("GET", carts)).path("total_items").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void subscriberHashIsMd5OfTheLowerCaseEmail() {
         assertThat(MailchimpSimulator.subscriberHash(" Jan@Example.NL ")).isEqualTo(JAN.subscriberHash())
                 .isEqualTo(MailchimpSimulator.md5("jan@example.nl")).hasSize(32);
