@@ -85,10 +85,7 @@ final class MailchimpEcommerce {
     }
 
     void addOrder(String storeId, String orderId, String customerId, double total, Instant processedAt) {
-        ObjectNode customer = store(storeId, customers).get(customerId);
-        if (customer == null) {
-            throw new IllegalArgumentException("no customer " + customerId + " in store " + storeId);
-        }
+        ObjectNode customer = customer(storeId, customerId);
         ObjectNode o = SimulatorServer.JSON.createObjectNode();
         o.put("id", orderId);
         o.set("customer", customer.deepCopy());
@@ -111,10 +108,7 @@ final class MailchimpEcommerce {
     /** An abandoned cart: the customer (as the plugin sent it) and the product lines left in it. */
     void addCart(String storeId, String cartId, String customerId, String productTitle, int quantity, double price,
                  Instant createdAt) {
-        ObjectNode customer = store(storeId, customers).get(customerId);
-        if (customer == null) {
-            throw new IllegalArgumentException("no customer " + customerId + " in store " + storeId);
-        }
+        ObjectNode customer = customer(storeId, customerId);
         ObjectNode c = SimulatorServer.JSON.createObjectNode();
         c.put("id", cartId);
         c.set("customer", customer.deepCopy());
@@ -134,6 +128,15 @@ final class MailchimpEcommerce {
         c.put("created_at", MailchimpSimulator.ts(createdAt));
         c.put("updated_at", MailchimpSimulator.ts(createdAt));
         store(storeId, carts).put(cartId, c);
+    }
+
+    /** Orders and carts carry a copy of their customer, who must be in the store already (as in Mailchimp). */
+    private ObjectNode customer(String storeId, String customerId) {
+        ObjectNode customer = store(storeId, customers).get(customerId);
+        if (customer == null) {
+            throw new IllegalArgumentException("no customer " + customerId + " in store " + storeId);
+        }
+        return customer;
     }
 
     boolean cartExists(String storeId, String cartId) {
