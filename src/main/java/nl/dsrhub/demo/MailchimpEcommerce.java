@@ -207,35 +207,27 @@ final class MailchimpEcommerce {
 
     private Response listCustomers(Request req, String storeId) {
         String email = req.param("email_address");
-        List<ObjectNode> all = customers.get(storeId).values().stream()
-                .filter(c -> email == null || c.path("email_address").asText().equalsIgnoreCase(email.trim())).toList();
-        ObjectNode body = SimulatorServer.JSON.createObjectNode();
-        body.put("store_id", storeId);
-        ArrayNode arr = body.putArray("customers");
-        page(all, req).forEach(c -> arr.add(withLinks(c, "/ecommerce/stores/" + storeId + "/customers/" + c.path("id").asText())));
-        body.put("total_items", all.size());
-        return json(200, body);
+        return list(req, storeId, "customers", customers.get(storeId).values().stream()
+                .filter(c -> email == null || c.path("email_address").asText().equalsIgnoreCase(email.trim())).toList());
     }
 
     private Response listOrders(Request req, String storeId) {
         String customerId = req.param("customer_id");
-        List<ObjectNode> all = orders.get(storeId).values().stream()
-                .filter(o -> customerId == null || o.path("customer").path("id").asText().equals(customerId)).toList();
-        ObjectNode body = SimulatorServer.JSON.createObjectNode();
-        body.put("store_id", storeId);
-        ArrayNode arr = body.putArray("orders");
-        page(all, req).forEach(o -> arr.add(withLinks(o, "/ecommerce/stores/" + storeId + "/orders/" + o.path("id").asText())));
-        body.put("total_items", all.size());
-        return json(200, body);
+        return list(req, storeId, "orders", orders.get(storeId).values().stream()
+                .filter(o -> customerId == null || o.path("customer").path("id").asText().equals(customerId)).toList());
     }
 
     /** Carts cannot be filtered by customer in Mailchimp's API: every page is read and matched by the caller. */
     private Response listCarts(Request req, String storeId) {
-        List<ObjectNode> all = new ArrayList<>(carts.get(storeId).values());
+        return list(req, storeId, "carts", new ArrayList<>(carts.get(storeId).values()));
+    }
+
+    /** One page of a store's resource, in Mailchimp's list shape: {store_id, <kind>: [...], total_items}. */
+    private Response list(Request req, String storeId, String kind, List<ObjectNode> all) {
         ObjectNode body = SimulatorServer.JSON.createObjectNode();
         body.put("store_id", storeId);
-        ArrayNode arr = body.putArray("carts");
-        page(all, req).forEach(c -> arr.add(withLinks(c, "/ecommerce/stores/" + storeId + "/carts/" + c.path("id").asText())));
+        ArrayNode arr = body.putArray(kind);
+        page(all, req).forEach(i -> arr.add(withLinks(i, "/ecommerce/stores/" + storeId + "/" + kind + "/" + i.path("id").asText())));
         body.put("total_items", all.size());
         return json(200, body);
     }
