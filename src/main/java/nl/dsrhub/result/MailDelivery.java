@@ -157,12 +157,11 @@ public final class MailDelivery {
             LOG.warn("request {}: delivery by mail failed (attempt {} of {}): {}", requestId, attempt, maxAttempts, e.getMessage());
             return false;
         }
-        int attempts = attempt;
         jdbc.inTransaction(tx -> {
             tx.update("UPDATE dsr_delivery SET state = 'SENT', updated_at = ? WHERE request_id = ?", OffsetDateTime.now(clock), requestId);
             events.record(tx, requestId, null, "delivered", (export ? "encrypted bundle (AES-256)" : "erasure confirmation")
                     + " mailed to the verified delivery address; receipt" + (export ? " and passphrase" : "") + " to the officer"
-                    + (attempts > 1 ? " (attempt " + attempts + ")" : ""));
+                    + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
             return null;
         });
         LOG.info("request {} delivered by mail", requestId);
