@@ -6,14 +6,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The command line: a command, its positional arguments, and the options every command shares. */
-record Args(String command, List<String> positional, Map<String, String> options, Map<String, String> overrides) {
+/**
+ * The command line: a command, its positional arguments, and the options every command shares. An option
+ * given twice keeps its last value, except {@code --file}, which may be given once per file.
+ */
+record Args(String command, List<String> positional, Map<String, String> options, Map<String, String> overrides,
+            List<String> files) {
 
     static Args parse(String[] argv) {
         String command = null;
         List<String> positional = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
         Map<String, String> overrides = new LinkedHashMap<>();
+        List<String> files = new ArrayList<>();
         for (int i = 0; i < argv.length; i++) {
             String a = argv[i];
             if (a.startsWith("--")) {
@@ -35,6 +40,8 @@ record Args(String command, List<String> positional, Map<String, String> options
                         throw new UsageException("--set needs KEY=VALUE");
                     }
                     overrides.put(value.substring(0, kv), value.substring(kv + 1));
+                } else if ("file".equals(name)) {
+                    files.add(value);
                 } else {
                     options.put(name, value == null ? "true" : value);
                 }
@@ -47,7 +54,7 @@ record Args(String command, List<String> positional, Map<String, String> options
         if (options.containsKey("data")) {
             overrides.put("dsr.data-dir", options.get("data"));
         }
-        return new Args(command == null ? "help" : command, positional, options, overrides);
+        return new Args(command == null ? "help" : command, positional, options, overrides, List.copyOf(files));
     }
 
     private static boolean takesValue(String option) {

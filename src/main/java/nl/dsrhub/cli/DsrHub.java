@@ -33,7 +33,7 @@ public final class DsrHub {
               retry ID [--connector NAME] run failed tasks of a request again now
               connectors [--check]        list the connectors; --check asks each enabled one whether it
                                           is reachable and accepts the credentials (exit 1 if not)
-              settle ID --connector NAME --outcome OUTCOME --reason TEXT [--file FILE]
+              settle ID --connector NAME --outcome OUTCOME --reason TEXT [--file FILE ...]
                                           record a task's outcome by hand (mail/manual processors, or a
                                           task needing attention); OUTCOME: EXPORTED, ERASED, NOT_FOUND,
                                           RETAINED, PARTIAL

@@ -29,7 +29,7 @@ final class OpsCommands {
         String connector = required(args, "connector");
         String outcome = required(args, "outcome");
         String reason = required(args, "reason");
-        List<Path> files = args.options().containsKey("file") ? List.of(Path.of(args.options().get("file"))) : List.of();
+        List<Path> files = args.files().stream().map(Path::of).toList();
         Clock clock = Clock.systemDefaultZone();
         try (Services s = Services.open(config, clock, false)) {
             new Settlement(s.catalog, s.requests, s.tasks, s.events, s.jdbc, s.workDir(), clock)

@@ -53,8 +53,8 @@ public final class MailWiring {
     }
 
     /** Stored before a result is written: that result is to be mailed (see {@link MailDelivery#intend}). */
-    public void intendDelivery(String requestId) {
-        delivery.intend(requestId);
+    public void intendDelivery(nl.dsrhub.request.DsrRequest request) {
+        delivery.intend(request);
     }
 
     public void bind(Main main) {

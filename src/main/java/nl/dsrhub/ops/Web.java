@@ -1,6 +1,5 @@
 package nl.dsrhub.ops;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,37 +12,13 @@ final class Web {
     private Web() {
     }
 
-    /** A path, query or form parameter: Camel puts path and query ones in headers; a form body is read here. */
+    /**
+     * A path, query or form parameter: platform-http puts all of them in headers (a form's fields too, both
+     * url-encoded and multipart), so nothing is parsed here.
+     */
     static String param(Exchange exchange, String name) {
         Object h = exchange.getMessage().getHeader(name);
-        if (h != null && !String.valueOf(h).isEmpty()) {
-            return String.valueOf(h);
-        }
-        return form(exchange).get(name);
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, String> form(Exchange exchange) {
-        Object cached = exchange.getProperty("dsr.form");
-        if (cached instanceof Map<?, ?> m) {
-            return (Map<String, String>) m;
-        }
-        Map<String, String> out = new HashMap<>();
-        String type = exchange.getMessage().getHeader("Content-Type", "", String.class);
-        if (type.startsWith("application/x-www-form-urlencoded")) {
-            String body = exchange.getMessage().getBody(String.class);
-            if (body != null) {
-                for (String pair : body.split("&")) {
-                    int eq = pair.indexOf('=');
-                    if (eq > 0) {
-                        out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                                URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-                    }
-                }
-            }
-        }
-        exchange.setProperty("dsr.form", out);
-        return out;
+        return h == null || String.valueOf(h).isEmpty() ? null : String.valueOf(h);
     }
 
     /**

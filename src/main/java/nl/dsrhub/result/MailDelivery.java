@@ -70,10 +70,11 @@ public final class MailDelivery {
      * Stored before the result is written (in the result's own claim): this request's result is to be
      * mailed. Only when delivery is on and the request has a verified delivery address; once.
      */
-    public void intend(String requestId) {
-        if (!settings.deliveryEnabled() || !settings.enabled() || !hasDeliveryAddress(requests.get(requestId))) {
+    public void intend(DsrRequest request) {
+        if (!settings.deliveryEnabled() || !settings.enabled() || !hasDeliveryAddress(request)) {
             return;
         }
+        String requestId = request.id();
         jdbc.update("INSERT INTO dsr_delivery (request_id, state, attempts, updated_at) SELECT ?, 'PENDING', 0, ? "
                 + "WHERE NOT EXISTS (SELECT 1 FROM dsr_delivery WHERE request_id = ?)", requestId, OffsetDateTime.now(clock), requestId);
     }

@@ -39,7 +39,7 @@ public final class ResultService {
     private final Clock clock;
     private final java.util.Map<String, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
     /** Told before a result is written (delivery stores its intent then, so a stop before mailing loses nothing). */
-    private volatile java.util.function.Consumer<String> beforeWrite = id -> { };
+    private volatile java.util.function.Consumer<DsrRequest> beforeWrite = r -> { };
 
     public ResultService(RequestStore requests, TaskStore tasks, EventLog events, ConnectorCatalog catalog,
                          BundleWriter bundles, ConfirmationWriter confirmations, Path outbox,
@@ -55,8 +55,8 @@ public final class ResultService {
         this.clock = clock;
     }
 
-    /** Runs {@code hook} with the request id after the result is claimed and before it is written. */
-    public ResultService beforeWrite(java.util.function.Consumer<String> hook) {
+    /** Runs {@code hook} with the request after the result is claimed and before it is written. */
+    public ResultService beforeWrite(java.util.function.Consumer<DsrRequest> hook) {
         this.beforeWrite = hook;
         return this;
     }
@@ -116,8 +116,8 @@ public final class ResultService {
         if (!claimed && !RequestStore.COMPLETING.equals(status)) {
             return null;
         }
-        beforeWrite.accept(requestId);
         DsrRequest request = requests.get(requestId);
+        beforeWrite.accept(request);
         List<ProcessorResult> results = results(request);
         Instant now = clock.instant();
         Path dir = outbox.resolve(requestId);
