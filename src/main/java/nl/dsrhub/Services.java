@@ -1,6 +1,5 @@
 package nl.dsrhub;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import nl.dsrhub.connector.ConnectorCatalog;
@@ -46,7 +45,7 @@ public final class Services implements AutoCloseable {
         this.events = new EventLog(jdbc, clock);
         // the ledger chains the proof-worthy events inside the transactions that record them
         this.ledger = new nl.dsrhub.ledger.Ledger(jdbc, clock, config.find("dsr.ledger.key")
-                .orElseGet(() -> nl.dsrhub.ops.SecretFile.readOrCreate(dataDir.resolve("ledger.key"))));
+                .orElseGet(() -> nl.dsrhub.files.SecretFile.readOrCreate(dataDir.resolve("ledger.key"))));
         events.setListener(ledger);
         this.requests = new RequestStore(jdbc, clock, events);
         this.tasks = new TaskStore(jdbc, clock, events);
@@ -65,15 +64,20 @@ public final class Services implements AutoCloseable {
         ConnectorCatalog catalog = loadConnectors(config, running);
         Path dataDir = config.dataDir();
         try {
+            // the data dir holds every subject's data and the hub's secrets: its owner's alone (0700, files 0600),
+            // including what an earlier version left readable
+            nl.dsrhub.files.PrivateFiles.folder(dataDir);
             for (String dir : new String[] {"inbox", "outbox", "error", "work", "db"}) {
-                Files.createDirectories(dataDir.resolve(dir));
+                nl.dsrhub.files.PrivateFiles.folder(dataDir.resolve(dir));
             }
-        } catch (java.io.IOException e) {
+            nl.dsrhub.files.PrivateFiles.restrictTree(dataDir);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
             throw new IllegalStateException("cannot create the data folders under " + dataDir + ": " + e.getMessage(), e);
         }
-        String url = config.find("dsr.db.url").orElse(Database.defaultUrl(dataDir));
-        Database db = Database.open(url, config.get("dsr.db.user", null), config.get("dsr.db.password", null),
-                config.getInt("dsr.db.pool-size", 10));
+        int poolSize = config.getInt("dsr.db.pool-size", 10);
+        Database db = config.find("dsr.db.url")
+                .map(url -> Database.open(url, config.get("dsr.db.user", null), config.get("dsr.db.password", null), poolSize))
+                .orElseGet(() -> Database.openDefault(dataDir, poolSize));
         return new Services(config, clock, catalog, db);
     }
 

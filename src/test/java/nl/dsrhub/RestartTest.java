@@ -53,7 +53,7 @@ class RestartTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> unansweredCalls(fixture.hub().services().jdbc) > 0);
 
             fixture.stopHub();
-            try (Database db = Database.open(Database.defaultUrl(dataDir), null, null, 2)) {
+            try (Database db = Database.openDefault(dataDir, 2)) {
                 assertThat(db.jdbc().queryOne("SELECT COUNT(*) FROM dsr_request WHERE status <> 'COMPLETED'",
                         rs -> rs.getInt(1)).orElseThrow()).as("requests still open at the stop").isPositive();
             }

@@ -83,7 +83,7 @@ final class OpsCommands {
                     if (args.positional().size() > 1) {
                         Path file = Path.of(args.positional().get(1));
                         try {
-                            Files.writeString(file, csv, StandardCharsets.UTF_8);
+                            nl.dsrhub.files.PrivateFiles.writeString(file, csv);
                         } catch (IOException e) {
                             throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());
                         }

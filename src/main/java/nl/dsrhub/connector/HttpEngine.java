@@ -657,12 +657,14 @@ public final class HttpEngine implements ConnectorEngine {
             String name = page > 0 ? String.format("%s-p%04d.json", base, page) : base + ".json";
             Path file = task.dataDir().resolve(name);
             try {
-                Files.createDirectories(task.dataDir());
+                nl.dsrhub.files.PrivateFiles.folder(task.dataDir());
                 // as received, unless a selection removed other people's records from a search result
                 if (selected == received) {
-                    Files.write(file, answer.body());
+                    nl.dsrhub.files.PrivateFiles.write(file, answer.body());
                 } else {
-                    json.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), selected);
+                    try (java.io.OutputStream out = nl.dsrhub.files.PrivateFiles.newOutputStream(file)) {
+                        json.writerWithDefaultPrettyPrinter().writeValue(out, selected);
+                    }
                 }
                 kept.add(file);
             } catch (IOException e) {

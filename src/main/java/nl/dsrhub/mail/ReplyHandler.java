@@ -42,12 +42,12 @@ public final class ReplyHandler {
         }
         if (verdict.outcome() == Outcome.EXPORTED) {
             Path dir = dataDirs.apply(letter.requestId(), letter.connector());
-            Files.createDirectories(dir);
+            nl.dsrhub.files.PrivateFiles.folder(dir);
             int i = 0;
             for (IncomingMail.FilePart f : data) {
                 String name = RequestValidator.safeFileName(f.name());
                 Path tmp = dir.resolve("." + (++i) + ".part");
-                Files.write(tmp, f.content());
+                nl.dsrhub.files.PrivateFiles.write(tmp, f.content());
                 Files.move(tmp, dir.resolve(name), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             }
         }

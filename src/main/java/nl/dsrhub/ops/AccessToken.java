@@ -2,6 +2,7 @@ package nl.dsrhub.ops;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import nl.dsrhub.files.SecretFile;
 import java.security.MessageDigest;
 import org.apache.camel.Exchange;
 

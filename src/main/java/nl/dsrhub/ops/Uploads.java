@@ -47,10 +47,10 @@ final class Uploads {
                 while (!names.add(name)) {
                     name = "1-" + name;
                 }
-                Files.createDirectories(into);
+                nl.dsrhub.files.PrivateFiles.folder(into);
                 Path target = into.resolve(name);
                 try (InputStream in = a.getValue().getInputStream()) {
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+                    nl.dsrhub.files.PrivateFiles.copy(in, target);
                 }
                 kept.add(target);
             }

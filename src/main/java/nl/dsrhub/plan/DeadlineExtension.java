@@ -97,9 +97,9 @@ public final class DeadlineExtension {
                 """.formatted(received, kind, r.id(), until, escape(reason), receivedEn, kindEn, r.id(), untilEn, escape(reason));
         try {
             Path dir = outbox.resolve(r.id());
-            Files.createDirectories(dir);
+            nl.dsrhub.files.PrivateFiles.folder(dir);
             Path tmp = dir.resolve("." + LETTER + ".tmp");
-            Files.writeString(tmp, html);
+            nl.dsrhub.files.PrivateFiles.writeString(tmp, html);
             return Files.move(tmp, dir.resolve(LETTER), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

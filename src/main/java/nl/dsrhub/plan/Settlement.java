@@ -144,9 +144,9 @@ public final class Settlement {
         }
         Path dir = workDir.resolve(requestId).resolve(connector).resolve("settled-by-hand");
         try {
-            Files.createDirectories(dir);
+            nl.dsrhub.files.PrivateFiles.folder(dir);
             for (Path f : files) {
-                Files.copy(f, dir.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                nl.dsrhub.files.PrivateFiles.copy(f, dir.resolve(f.getFileName().toString()));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the settlement's files for request " + requestId, e);

@@ -42,9 +42,9 @@ final class AtomicFiles {
 
     static Path write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
+        nl.dsrhub.files.PrivateFiles.folder(dir);
         removeLeftovers(dir, target.getFileName().toString());
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = nl.dsrhub.files.PrivateFiles.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         boolean moved = false;
         try {
             try (FileOutputStream file = new FileOutputStream(tmp.toFile());

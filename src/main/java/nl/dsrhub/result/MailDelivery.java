@@ -16,7 +16,6 @@ import nl.dsrhub.request.RequestType;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
-import net.lingala.zip4j.ZipFile;
 import net.lingala.zip4j.model.ZipParameters;
 import net.lingala.zip4j.model.enums.AesKeyStrength;
 import net.lingala.zip4j.model.enums.EncryptionMethod;
@@ -246,8 +245,15 @@ public final class MailDelivery {
         p.setEncryptFiles(true);
         p.setEncryptionMethod(EncryptionMethod.AES);
         p.setAesKeyStrength(AesKeyStrength.KEY_STRENGTH_256);
-        try (ZipFile zip = new ZipFile(tmp.toFile(), passphrase.toCharArray())) {
-            zip.addFile(bundle.toFile(), p);
+        p.setFileNameInZip(bundle.getFileName().toString());
+        // streamed into a file that is the owner's alone from its creation (zip4j's ZipFile would create it world-readable)
+        try (java.io.OutputStream file = nl.dsrhub.files.PrivateFiles.newOutputStream(tmp);
+             net.lingala.zip4j.io.outputstream.ZipOutputStream zip =
+                     new net.lingala.zip4j.io.outputstream.ZipOutputStream(file, passphrase.toCharArray());
+             java.io.InputStream in = Files.newInputStream(bundle)) {
+            zip.putNextEntry(p);
+            in.transferTo(zip);
+            zip.closeEntry();
         }
         return Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }

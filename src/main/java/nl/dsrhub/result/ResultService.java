@@ -97,7 +97,7 @@ public final class ResultService {
             if (unchanged && Files.exists(dir.resolve("confirmation.json"))) {
                 return null;    // written already for the same processors (e.g. progress again after a restart)
             }
-            Files.createDirectories(dir);
+            nl.dsrhub.files.PrivateFiles.folder(dir);
             confirmations.write(request, results, clock.instant(), dir);
             events.record(requestId, null, "provisional-confirmation", detail);
             LOG.info("request {}: provisional confirmation written, awaiting {}", requestId, awaiting);
@@ -121,7 +121,7 @@ public final class ResultService {
         List<ProcessorResult> results = results(request);
         Instant now = clock.instant();
         Path dir = outbox.resolve(requestId);
-        Files.createDirectories(dir);
+        nl.dsrhub.files.PrivateFiles.folder(dir);
         Path written;
         if (request.type() == RequestType.EXPORT) {
             written = dir.resolve("bundle.zip");

@@ -18,14 +18,76 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
     }
 
+    /** The database user of the default H2 database; its password is made at first start (see {@link #openDefault}). */
+    public static final String DEFAULT_USER = "dsr";
+
     /**
-     * The default database for a data dir. AUTO_SERVER lets the CLI ({@code status}, {@code submit})
-     * read and write the same file while the hub runs. WRITE_DELAY=0: a commit is written to the file before it
-     * returns (H2 would otherwise wait up to half a second), so a kill -9 right after a commit loses nothing
-     * (CrashTest lost an accepted request without it: its inbox file was already deleted).
+     * The default database for a data dir: an H2 file, opened by one process at a time (H2's file lock; no
+     * AUTO_SERVER, which would listen on a TCP port of every interface for anyone who reads the lock file).
+     * WRITE_DELAY=0: a commit is written to the file before it returns (H2 would otherwise wait up to half a
+     * second), so a kill -9 right after a commit loses nothing (CrashTest lost an accepted request without it:
+     * its inbox file was already deleted). TRACE_LEVEL_FILE=0: no H2 trace file, whose failed statements could
+     * quote a person's data.
      */
     public static String defaultUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("dsr-hub") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("dsr-hub") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+    }
+
+    /** Where the default database's password is kept (owner-only, like the dashboard token). */
+    public static Path passwordFile(Path dataDir) {
+        return dataDir.toAbsolutePath().resolve("db.password");
+    }
+
+    /**
+     * Opens the data dir's H2 database as user {@value #DEFAULT_USER} with the password kept in
+     * {@link #passwordFile}, made at first start. A database made by an earlier version without a password gets
+     * this user and password, and its password-less user is dropped. The database files are the owner's only.
+     */
+    public static Database openDefault(Path dataDir, int poolSize) {
+        String url = defaultUrl(dataDir);
+        String password = nl.dsrhub.files.SecretFile.readOrCreate(passwordFile(dataDir));
+        secureEarlierDatabase(dataDir, url, password);
+        Database db = open(url, DEFAULT_USER, password, poolSize);
+        nl.dsrhub.files.PrivateFiles.restrictTree(dataDir.toAbsolutePath().resolve("db"));
+        return db;
+    }
+
+    /** A database file of an earlier version opens with an empty user and password: give it the hub's user. */
+    private static void secureEarlierDatabase(Path dataDir, String url, String password) {
+        if (!java.nio.file.Files.exists(dataDir.toAbsolutePath().resolve("db").resolve("dsr-hub.mv.db"))) {
+            return;
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "", "")) {
+            try (java.sql.Statement st = c.createStatement()) {
+                st.execute("CREATE USER IF NOT EXISTS " + DEFAULT_USER.toUpperCase(java.util.Locale.ROOT)
+                        + " PASSWORD '" + password.replace("'", "''") + "' ADMIN");
+            }
+            try (java.sql.Connection mine = java.sql.DriverManager.getConnection(url, DEFAULT_USER, password);
+                 java.sql.Statement st = mine.createStatement()) {
+                st.execute("DROP USER \"\"");
+            }
+        } catch (java.sql.SQLException e) {
+            if (!"28000".equals(e.getSQLState())) {
+                throw inUse(dataDir, e);
+            }
+            // 28000, wrong user or password: the database has its password already
+        }
+    }
+
+    /** H2's file lock: another process (a running hub) has the database open. */
+    static RuntimeException inUse(Path dataDir, java.sql.SQLException e) {
+        if (e.getErrorCode() == 90020) {
+            return new DatabaseInUse(dataDir);
+        }
+        return new StoreException("cannot open the database of " + dataDir + ": " + e.getMessage(), e);
+    }
+
+    /** The data dir's H2 database is open in another process: a hub runs on it. */
+    public static final class DatabaseInUse extends RuntimeException {
+        public DatabaseInUse(Path dataDir) {
+            super("the database in " + dataDir.toAbsolutePath().resolve("db") + " is in use by another process (a hub running "
+                    + "on this data dir?); while a hub runs, commands go through its API", null, false, false);
+        }
     }
 
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
@@ -40,7 +102,15 @@ public final class Database implements AutoCloseable {
         // Flyway holds one connection for its lock while migrating on a second
         config.setMaximumPoolSize(Math.max(poolSize, 2));
         config.setPoolName("dsr-hub-db");
-        HikariDataSource ds = new HikariDataSource(config);
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(config);
+        } catch (com.zaxxer.hikari.pool.HikariPool.PoolInitializationException e) {
+            if (e.getCause() instanceof java.sql.SQLException sql && sql.getErrorCode() == 90020 && jdbcUrl.startsWith("jdbc:h2:file:")) {
+                throw new DatabaseInUse(Path.of(jdbcUrl.substring("jdbc:h2:file:".length()).split(";")[0]).getParent().getParent());
+            }
+            throw e;
+        }
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         } catch (RuntimeException e) {

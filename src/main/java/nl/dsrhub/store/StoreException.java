@@ -2,9 +2,13 @@ package nl.dsrhub.store;
 
 import java.sql.SQLException;
 
-/** A database failure; the step that hit it did not happen and will be retried or resumed. */
+/** A database operation failed; the message is the driver's (statements carry parameters, never values). */
 public class StoreException extends RuntimeException {
     public StoreException(SQLException cause) {
         super(cause.getMessage(), cause);
+    }
+
+    public StoreException(String message, SQLException cause) {
+        super(message, cause);
     }
 }

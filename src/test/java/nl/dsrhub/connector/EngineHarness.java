@@ -44,7 +44,7 @@ final class EngineHarness implements AutoCloseable {
         camel = new DefaultCamelContext();
         HttpEngine.prepare(camel);
         camel.start();
-        db = Database.open(Database.defaultUrl(dir), null, null, 4);
+        db = Database.openDefault(dir, 4);
         EventLog events = new EventLog(db.jdbc(), Clock.systemUTC());
         requests = new RequestStore(db.jdbc(), Clock.systemUTC(), events);
         tasks = new TaskStore(db.jdbc(), Clock.systemUTC(), events);

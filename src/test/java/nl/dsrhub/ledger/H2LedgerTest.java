@@ -12,6 +12,6 @@ class H2LedgerTest extends LedgerContract {
 
     @Override
     protected Database open() {
-        return Database.open(Database.defaultUrl(dataDir), null, null, 8);
+        return Database.openDefault(dataDir, 8);
     }
 }

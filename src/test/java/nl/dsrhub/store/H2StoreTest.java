@@ -15,7 +15,7 @@ class H2StoreTest extends StoreContract {
 
     @Override
     protected Database open() {
-        return Database.open(Database.defaultUrl(dataDir), null, null, 4);
+        return Database.openDefault(dataDir, 4);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package nl.dsrhub.ops;
+package nl.dsrhub.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +24,7 @@ public final class SecretFile {
     public static String readOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(file.getParent());
+                PrivateFiles.folder(file.getParent());
                 byte[] bytes = new byte[32];
                 RANDOM.nextBytes(bytes);
                 String secret = HexFormat.of().formatHex(bytes);
