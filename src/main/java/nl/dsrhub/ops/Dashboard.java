@@ -14,6 +14,7 @@ import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.store.TaskStore.TaskRow;
+import nl.dsrhub.web.OfficerSession;
 import org.apache.camel.Exchange;
 
 /**
@@ -32,14 +33,14 @@ public final class Dashboard {
     private final DeadlineWatch watch;
     private final Operations operations;
     private final Settlement settlement;
-    private final AccessToken token;
+    private final OfficerSession session;
     private final Clock clock;
     /** Where the settle form's files are kept while the settlement copies them (inside the data dir). */
     private final java.nio.file.Path uploads;
 
     public Dashboard(RequestStore requests, TaskStore tasks, EventLog events, OfficerNotices notices,
                      List<ConnectorHealthCheck> health, DeadlineWatch watch, Operations operations, Settlement settlement,
-                     AccessToken token, Clock clock, java.nio.file.Path uploads) {
+                     OfficerSession session, Clock clock, java.nio.file.Path uploads) {
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
@@ -48,7 +49,7 @@ public final class Dashboard {
         this.watch = watch;
         this.operations = operations;
         this.settlement = settlement;
-        this.token = token;
+        this.session = session;
         this.clock = clock;
         this.uploads = uploads;
     }
@@ -100,6 +101,7 @@ public final class Dashboard {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
+        String csrf = session.csrf(exchange);
         boolean open = !RequestStore.COMPLETED.equals(r.status());
         String level = open ? watch.level(r.deadline(), now) : null;
         StringBuilder b = new StringBuilder("<p><a href=\"/\">&larr; all open requests</a></p>");
@@ -122,7 +124,7 @@ public final class Dashboard {
                     .append(t.outcome() == null ? "" : t.outcome()).append("</td><td>").append(t.attempts())
                     .append("</td><td>").append(esc(t.lastError() != null ? t.lastError() : t.detail())).append("</td><td>");
             if (open && (t.status() == TaskStatus.RETRY || t.outcome() == Outcome.NEEDS_ATTENTION)) {
-                b.append(form("/requests/" + Web.url(id) + "/retry", "retry-" + t.connector(),
+                b.append(form("/requests/" + Web.url(id) + "/retry", "retry-" + t.connector(), csrf,
                         hidden("connector", t.connector()) + "<button type=\"submit\" id=\"retry-" + esc(t.connector())
                                 + "\">Retry now</button>"));
             }
@@ -132,7 +134,7 @@ public final class Dashboard {
                     fileInputs.append("<input type=\"file\" name=\"").append(field).append("\" id=\"settle-")
                             .append(esc(t.connector())).append("-").append(field).append("\" title=\"the processor's file (optional)\">");
                 }
-                b.append(uploadForm("/requests/" + Web.url(id) + "/settle", "settle-" + t.connector(),
+                b.append(uploadForm("/requests/" + Web.url(id) + "/settle", "settle-" + t.connector(), csrf,
                         hidden("connector", t.connector()) + outcomeSelect()
                                 + "<input name=\"reason\" id=\"settle-" + esc(t.connector()) + "-reason\" placeholder=\"reason (required)\" required>"
                                 + "<span class=\"files\">" + fileInputs + "</span>"
@@ -147,7 +149,7 @@ public final class Dashboard {
                 b.append("<p>Already extended once (art. 12(3) allows one extension).</p>");
             } else {
                 b.append("<p>Once, by at most two months, within the first month; the reason is told to the subject.</p>")
-                        .append(form("/requests/" + Web.url(id) + "/extend", "extend-form",
+                        .append(form("/requests/" + Web.url(id) + "/extend", "extend-form", csrf,
                                 "<select name=\"months\" id=\"extend-months\"><option value=\"1\">1 month</option>"
                                         + "<option value=\"2\">2 months</option></select>"
                                         + "<input name=\"reason\" id=\"extend-reason\" placeholder=\"reason (required)\" required>"
@@ -200,31 +202,32 @@ public final class Dashboard {
         }
     }
 
-    // ---- login -----------------------------------------------------------------------------------
+    // ---- log-in and log-out ---------------------------------------------------------------------------
 
     public void loginPage(Exchange exchange) {
         page(exchange, 200, "Log in", loginForm(null), false);
     }
 
+    /** The token, once, opens a session: the browser keeps the session's id, never the token. */
     public void login(Exchange exchange) {
-        if (token.matches(Web.param(exchange, "token"))) {
-            Web.redirect(exchange, "/", Map.of("Set-Cookie", AccessToken.COOKIE + "=" + token.value()
-                    + "; Path=/; HttpOnly; SameSite=Strict"));
+        java.util.Optional<String> id = session.logIn(exchange);
+        if (id.isPresent()) {
+            Web.redirect(exchange, "/", Map.of("Set-Cookie", session.cookie(exchange, id.get())));
         } else {
             page(exchange, 401, "Log in", loginForm("That is not the hub's token."), false);
         }
     }
 
-    /** A page or API call without the token: 401, with the login form for browsers. */
-    public void unauthorized(Exchange exchange) {
-        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class);
-        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
-        if (path.startsWith("/api") || uri.startsWith("/api")) {
-            Web.respond(exchange, 401, "application/json", "{\"error\":\"a valid token is required (Authorization: Bearer TOKEN)\"}",
-                    Map.of("WWW-Authenticate", "Bearer realm=\"dsr-hub\""));
-        } else {
-            page(exchange, 401, "Log in", loginForm("Log in with the token printed at start-up (file dashboard.token in the data dir)."), false);
-        }
+    public void logout(Exchange exchange) {
+        session.logOut(exchange);
+        Web.redirect(exchange, "/login", Map.of("Set-Cookie", OfficerSession.expiredCookie()));
+    }
+
+    /** A form without its session's CSRF token (sent from another site, or an old page): 403, nothing done. */
+    public void forbidden(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        page(exchange, 403, "Refused", "<p id=\"refused\">" + esc(e == null ? "refused" : e.getMessage())
+                + "</p><p><a href=\"/\">Back</a></p>", false);
     }
 
     /** A refused action or bad input: 400 with the reason (JSON for /api). */
@@ -275,14 +278,16 @@ public final class Dashboard {
         return "";
     }
 
-    private static String form(String action, String id, String inner) {
-        return "<form method=\"post\" action=\"" + esc(action) + "\" id=\"" + esc(id) + "\" class=\"inline\">" + inner + "</form>";
+    /** A form of the dashboard: every one carries the session's CSRF token. */
+    private static String form(String action, String id, String csrf, String inner) {
+        return "<form method=\"post\" action=\"" + esc(action) + "\" id=\"" + esc(id) + "\" class=\"inline\">"
+                + hidden(OfficerSession.CSRF_FIELD, csrf) + inner + "</form>";
     }
 
     /** A form that may carry files (the settle form: a processor's export that came by another way). */
-    private static String uploadForm(String action, String id, String inner) {
+    private static String uploadForm(String action, String id, String csrf, String inner) {
         return "<form method=\"post\" enctype=\"multipart/form-data\" action=\"" + esc(action) + "\" id=\"" + esc(id)
-                + "\" class=\"inline\">" + inner + "</form>";
+                + "\" class=\"inline\">" + hidden(OfficerSession.CSRF_FIELD, csrf) + inner + "</form>";
     }
 
     private static String hidden(String name, String value) {
@@ -316,7 +321,10 @@ public final class Dashboard {
                 + "tr.due-soon{background:#fff4d6}tr.overdue{background:#fde2e2}.mark{font-weight:bold;padding:0 .4em}"
                 + ".mark.due-soon{color:#8a5a00}.mark.overdue{color:#b00020}.up{color:#0a7a2f}.down{color:#b00020;font-weight:bold}"
                 + "form.inline{display:inline-block;margin:0 .3em}.flash{background:#e6f4ea;padding:.4em}</style></head><body>"
-                + "<h1><a href=\"/\">dsr-hub</a></h1>" + body + "</body></html>";
+                + "<h1><a href=\"/\">dsr-hub</a></h1>"
+                + (loggedIn ? form("/logout", "logout-form", session.csrf(exchange),
+                        "<button type=\"submit\" id=\"logout-submit\">Log out</button>") : "")
+                + body + "</body></html>";
         Web.respond(exchange, code, "text/html; charset=utf-8", html, Map.of());
     }
 }

@@ -14,6 +14,10 @@ import nl.dsrhub.plan.Settlement;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.main.Main;
+import nl.dsrhub.web.AccessToken;
+import nl.dsrhub.web.OfficerSession;
+import nl.dsrhub.web.Sessions;
+import nl.dsrhub.web.WebGuard;
 
 /**
  * The operators' view, wired into the hub in one place: health checks per connector, the dsr_*
@@ -26,6 +30,8 @@ public final class OpsWiring {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final ConnectorTracker tracker;
     private final AccessToken token;
+    private final OfficerSession officerSession;
+    private final WebGuard guard;
     private final List<ConnectorHealthCheck> checks = new ArrayList<>();
     private DsrMetrics metrics;
 
@@ -37,6 +43,11 @@ public final class OpsWiring {
         services.events.lastAnswers().forEach((connector, at) -> lastSuccesses.put(connector, at.toInstant()));
         tracker.restore(lastSuccesses);
         this.token = AccessToken.fromDataDir(services.dataDir);
+        Sessions sessions = new Sessions(clock, java.time.Duration.ofMinutes(services.config.getInt("dsr.web.session-idle-minutes", 30)),
+                java.time.Duration.ofHours(services.config.getInt("dsr.web.session-hours", 12)));
+        this.officerSession = new OfficerSession(sessions, token);
+        this.guard = new WebGuard(token, sessions, Long.parseLong(services.config.get("dsr.intake.max-bytes", "1048576")),
+                uploadBytes());
         int downAfter = services.config.getInt("dsr.health.down-after-failures", 3);
         for (Connector c : services.catalog.enabled()) {
             checks.add(new ConnectorHealthCheck(c.name(), tracker, downAfter));
@@ -60,8 +71,18 @@ public final class OpsWiring {
      */
     public Properties defaults(Properties resolved) {
         if (!resolved.containsKey("camel.server.fileUploadDirectory") && !resolved.containsKey("camel.server.file-upload-directory")) {
-            resolved.setProperty("camel.server.fileUploadDirectory", uploads().resolve("incoming").toAbsolutePath().toString());
+            java.nio.file.Path incoming = uploads().resolve("incoming").toAbsolutePath();
+            try {
+                // made owner-only before the server writes into it (it would make it world-readable)
+                nl.dsrhub.files.PrivateFiles.folder(incoming);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot create the upload folder " + incoming, e);
+            }
+            resolved.setProperty("camel.server.fileUploadDirectory", incoming.toString());
         }
+        // the server's own bound on any body: the largest the gate lets through (it bounds each route before reading)
+        resolved.setProperty("camel.server.max-body-size", String.valueOf(Math.max(uploadBytes(),
+                Long.parseLong(services.config.get("dsr.intake.max-bytes", "1048576")))));
         if (!resolved.containsKey("camel.management.port") && resolved.containsKey("camel.server.port")) {
             resolved.setProperty("camel.management.port", resolved.getProperty("camel.server.port"));
         }
@@ -83,18 +104,64 @@ public final class OpsWiring {
         metrics.bindTo(registry, s.catalog.enabled().stream().map(Connector::name).toList());
         // camel-micrometer-prometheus serves this registry at /observe/metrics
         main.bind("metricsRegistry", registry);
-        main.bind("accessToken", token);
+        main.bind("officerSession", officerSession);
         main.bind("officerNotices", notices);
         main.bind("deadlineWatch", watch);
         main.bind("settlement", settlement);
         main.bind("purge", new Purge(s.jdbc, s.events, s.outbox(), s.workDir(), clock, s.config.getInt("dsr.purge.after-days", 30)));
         main.bind("dashboard", new Dashboard(s.requests, s.tasks, s.events, notices, checks, watch, operations, settlement,
-                token, clock, uploads()));
+                officerSession, clock, uploads()));
         main.bind("restApi", new RestApi(s.requests, s.tasks, s.events, s.intake, operations, watch, clock));
     }
 
-    /** Adds the connector checks to Camel's health registry (beside its route and consumer checks). */
+    /** The largest settle form or API settlement with the processor's files. */
+    private long uploadBytes() {
+        return Long.parseLong(services.config.get("dsr.web.max-upload-bytes", "104857600"));
+    }
+
+    /**
+     * Puts the gate in front of the HTTP server's routes while the context starts: after the server is up, before
+     * any route's consumer joins it. A hub whose server is on never serves a route without it.
+     */
+    private void guardServer(CamelContext context) {
+        if (!Boolean.parseBoolean(services.config.get("camel.server.enabled", "false"))) {
+            return;
+        }
+        int port = services.config.getInt("camel.server.port", 8080);
+        try {
+            context.addStartupListener(gateInstaller(port));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot guard the HTTP server", e);
+        }
+    }
+
+    /**
+     * Runs last among the starting listeners (Camel starts the HTTP server in its own listener of the same, lowest
+     * order, registered before this one), and before the routes' consumers start.
+     */
+    private org.apache.camel.StartupListener gateInstaller(int port) {
+        interface OrderedListener extends org.apache.camel.StartupListener, org.apache.camel.Ordered { }
+        return new OrderedListener() {
+            @Override
+            public int getOrder() {
+                return org.apache.camel.Ordered.LOWEST;
+            }
+
+            @Override
+            public void onCamelContextStarting(CamelContext started, boolean alreadyStarted) {
+                guard.install(started, port);
+            }
+
+            @Override
+            public void onCamelContextStarted(CamelContext started, boolean alreadyStarted) {
+                // installed while starting
+            }
+        };
+    }
+
+    /** Adds the connector checks to Camel's health registry (beside its route and consumer checks), and the gate. */
     public void afterConfigure(CamelContext context) {
+        guardServer(context);
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         for (ConnectorHealthCheck c : checks) {
             c.setCamelContext(context);

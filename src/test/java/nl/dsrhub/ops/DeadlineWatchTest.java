@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import nl.dsrhub.HubConfig;
 import nl.dsrhub.Services;
+import nl.dsrhub.web.AccessToken;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.Test;
@@ -62,13 +63,14 @@ class DeadlineWatchTest {
         try (Services s = services()) {
             AccessToken token = AccessToken.fromDataDir(dir);
             assertThat(AccessToken.fromDataDir(dir).value()).isEqualTo(token.value()).hasSize(64);
-            for (String f : new String[] {"dashboard.token", "ledger.key"}) {
+            for (String f : new String[] {"dashboard.token", "ledger.key", "db.password"}) {
                 assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(f)))).isEqualTo("rw-------");
             }
             assertThat(token.matches(token.value())).isTrue();
             assertThat(token.matches(token.value() + "x")).isFalse();
             assertThat(token.matches(null)).isFalse();
-            assertThat(AccessToken.cookie("a=b; dsr_token=xyz; c=d", "dsr_token")).isEqualTo("xyz");
+            assertThat(token.isBearer("Bearer " + token.value())).isTrue();
+            assertThat(token.isBearer(token.value())).isFalse();
         }
     }
 

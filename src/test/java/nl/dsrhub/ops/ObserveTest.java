@@ -91,7 +91,9 @@ class ObserveTest {
     void apiRefusesWithoutTheTokenAndServesWithIt() throws Exception {
         assertThat(get("api/requests", null).statusCode()).isEqualTo(401);
         assertThat(get("api/requests", "not-the-token").statusCode()).isEqualTo(401);
-        assertThat(get("", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> dashboard = get("", null);
+        assertThat(dashboard.statusCode()).isEqualTo(303);
+        assertThat(dashboard.headers().firstValue("Location")).hasValue("/login");
 
         HttpResponse<String> submitted = http.send(HttpRequest.newBuilder(URI.create(fixture.baseUrl() + "api/requests"))
                 .header("Authorization", "Bearer " + fixture.token()).header("Content-Type", "application/json")
