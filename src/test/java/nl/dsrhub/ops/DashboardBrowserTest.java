@@ -169,6 +169,71 @@ class DashboardBrowserTest {
         }
     }
 
+    @Test
+    void aPageOnAnotherOriginCannotActForTheLoggedInOfficer() throws Exception {
+        String id = exportWhoseShopTaskNeedsTheOfficer(DemoPeople.PIETER, "DASH-3");
+        OffsetDateTime deadline = fixture.requests().row(id).orElseThrow().deadline();
+        logInWithTheToken();
+
+        // the attacker's pages: another port of 127.0.0.1 (the same site, so SameSite cookies are sent along)
+        com.sun.net.httpserver.HttpServer evil = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        String hub = fixture.baseUrl();
+        String forged = Requests.file("erasure", DemoPeople.LOTTE.email(), Requests.now(), "CROSS-SITE");
+        Map<String, String> pages = Map.of(
+                // the attack seen on the old hub: a text/plain form whose body is a request file
+                "/api", autoSubmit(hub + "api/requests", "text/plain",
+                        "<input name='" + esc(forged.substring(0, forged.lastIndexOf('}'))) + ",\"x\":\"' value='\"}'>"),
+                "/extend", autoSubmit(hub + "requests/" + id + "/extend", "application/x-www-form-urlencoded",
+                        "<input name='months' value='2'><input name='reason' value='forged'>"),
+                "/settle", autoSubmit(hub + "requests/" + id + "/settle", "multipart/form-data",
+                        "<input name='connector' value='woocommerce'><input name='outcome' value='ERASED'>"
+                                + "<input name='reason' value='forged'>"),
+                "/fetch", "<!doctype html><title>fetching</title><script>fetch('" + hub + "api/requests', {method: 'POST', "
+                        + "credentials: 'include', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: "
+                        + "JSON.stringify(" + forged.replace("CROSS-SITE", "CROSS-SITE-FETCH") + ")}).finally(() => "
+                        + "document.title = 'fetched');</script>");
+        pages.forEach((path, html) -> evil.createContext(path, exchange -> {
+            byte[] bytes = html.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        }));
+        evil.start();
+        try {
+            String site = "http://127.0.0.1:" + evil.getAddress().getPort();
+            for (String attack : new String[] {"/api", "/extend", "/settle"}) {
+                browser.get(site + attack);
+                // the form went to the hub, which refused it
+                await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> browser.getCurrentUrl().startsWith(hub)
+                        && "complete".equals(((JavascriptExecutor) browser).executeScript("return document.readyState")));
+                shot("7-cross-site" + attack.replace('/', '-'));
+                assertThat(browser.getPageSource()).as(attack).containsAnyOf("a valid token is required", "hub's own pages");
+            }
+            browser.get(site + "/fetch");
+            await().atMost(Duration.ofSeconds(15)).until(() -> "fetched".equals(browser.getTitle()));
+        } finally {
+            evil.stop(0);
+        }
+        assertThat(fixture.requests().all()).noneMatch(r -> r.reference() != null && r.reference().startsWith("CROSS-SITE"));
+        assertThat(fixture.requests().row(id).orElseThrow().deadline()).isEqualTo(deadline);
+        assertThat(task(id).outcome()).isEqualTo(Outcome.NEEDS_ATTENTION);
+        // and the officer's own session still works
+        browser.get(fixture.baseUrl() + "requests/" + id);
+        assertThat(browser.findElements(By.id("extend-form"))).hasSize(1);
+    }
+
+    /** An attacker's page whose form posts itself to the hub as soon as it loads. */
+    private static String autoSubmit(String action, String enctype, String fields) {
+        return "<!doctype html><html><body><form id='f' method='post' action='" + action + "' enctype='" + enctype + "'>"
+                + fields + "</form><script>document.getElementById('f').submit();</script></body></html>";
+    }
+
+    private static String esc(String s) {
+        return s.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;");
+    }
+
     /** An export whose shop task needs the officer: the shop refuses the hub's key. */
     private String exportWhoseShopTaskNeedsTheOfficer(DemoPeople.Person person, String reference) {
         fixture.woo.setCredentials("ck_rotated", "cs_rotated");
