@@ -45,6 +45,8 @@ public final class Hub implements AutoCloseable {
             Hub hub = new Hub(services, main);
             hub.wire(clock);
             main.start();
+            // the command line talks to this hub's API from now on: the database is the hub's alone
+            nl.dsrhub.ops.RunningHub.announce(services.dataDir, hub.ops.apiUrl().orElse(null));
             return hub;
         } catch (RuntimeException e) {
             services.close();
@@ -143,6 +145,7 @@ public final class Hub implements AutoCloseable {
     @Override
     public void close() {
         try {
+            nl.dsrhub.ops.RunningHub.withdraw(services.dataDir);
             main.stop();
         } finally {
             services.close();

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import nl.dsrhub.Hub;
 import nl.dsrhub.HubConfig;
@@ -13,8 +12,6 @@ import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
 import nl.dsrhub.connector.ConnectorConfigException;
 import nl.dsrhub.demo.DemoRunner;
-import nl.dsrhub.request.Intake;
-import nl.dsrhub.request.Problem;
 import nl.dsrhub.request.RequestParser;
 import nl.dsrhub.request.RequestValidator;
 import nl.dsrhub.request.Validation;
@@ -74,13 +71,13 @@ public final class DsrHub {
                 case "run" -> run(config);
                 case "demo" -> new DemoRunner(out).run(config, args.flag("exit"));
                 case "validate" -> validate(config, Path.of(args.positional(0, "a FILE")));
-                case "submit" -> submit(config, Path.of(args.positional(0, "a FILE")));
-                case "status" -> status(config, args);
-                case "retry" -> retry(config, args.positional(0, "a request ID"), args.options().get("connector"));
+                case "submit" -> officer().submit(config, Path.of(args.positional(0, "a FILE")));
+                case "status" -> officer().status(config, args);
+                case "retry" -> officer().retry(config, args.positional(0, "a request ID"), args.options().get("connector"));
                 case "connectors" -> connectors(config, args.flag("check"));
-                case "settle" -> new OpsCommands(out, err).settle(config, args);
-                case "extend" -> new OpsCommands(out, err).extend(config, args);
-                case "ledger" -> new OpsCommands(out, err).ledger(config, args);
+                case "settle" -> officer().settle(config, args);
+                case "extend" -> officer().extend(config, args);
+                case "ledger" -> officer().ledger(config, args);
                 case "bench" -> bench(args);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);
@@ -127,59 +124,16 @@ public final class DsrHub {
         long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
         RequestValidator validator = new RequestValidator(new RequestParser(maxBytes), Clock.systemDefaultZone(),
                 catalog.names());
-        Validation v = validator.validate(file.getFileName().toString(), read(file, maxBytes));
-        printProblems(file, v.problems());
+        Validation v = validator.validate(file.getFileName().toString(), OfficerCommands.read(file, maxBytes));
+        officer().printProblems(file, v.problems());
         if (v.ok()) {
             out.println(file + ": valid " + v.request().type().wire() + " request, deadline " + v.request().deadline());
         }
         return v.ok() ? 0 : 1;
     }
 
-    private int submit(HubConfig config, Path file) {
-        try (Services services = Services.open(config, Clock.systemDefaultZone(), false)) {
-            long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
-            Intake.Result result = services.intake.accept(file.getFileName().toString(), read(file, maxBytes));
-            if (!result.accepted()) {
-                printProblems(file, result.problems());
-                return 1;
-            }
-            out.println(result.requestId());
-            err.println(result.duplicate()
-                    ? "already submitted as " + result.requestId() + " (same content): not queued again"
-                    : "queued; a running hub picks it up within seconds, otherwise at its next start");
-            return 0;
-        }
-    }
-
-    private int status(HubConfig config, Args args) {
-        try (Services services = Services.open(config, Clock.systemDefaultZone(), false)) {
-            StatusReport report = new StatusReport(services, Clock.systemDefaultZone());
-            boolean json = args.flag("json");
-            if (args.positional().isEmpty()) {
-                out.print(json ? report.openJson() : report.openTable());
-                return 0;
-            }
-            String id = args.positional().get(0);
-            if (services.requests.row(id).isEmpty()) {
-                err.println("dsr-hub: no request " + id);
-                return 1;
-            }
-            out.print(json ? report.requestJson(id) : report.requestText(id));
-            return 0;
-        }
-    }
-
-    private int retry(HubConfig config, String id, String connector) {
-        try (Services services = Services.open(config, Clock.systemDefaultZone(), false)) {
-            if (services.requests.row(id).isEmpty()) {
-                err.println("dsr-hub: no request " + id);
-                return 1;
-            }
-            int n = services.tasks.retryNow(id, connector);
-            services.events.record(id, connector, "retry-requested", n + " task(s) queued again by the officer");
-            out.println(n + " task(s) of " + id + " queued to run again" + (n == 0 ? " (none had failed)" : ""));
-            return 0;
-        }
+    private OfficerCommands officer() {
+        return new OfficerCommands(out, err);
     }
 
     private int connectors(HubConfig config, boolean check) {
@@ -226,27 +180,16 @@ public final class DsrHub {
         }
     }
 
-    /** The circuit breakers the running hub last stored, when not closed; nothing when there is no database yet. */
+    /**
+     * The circuit breakers the hub last stored, when not closed: from the running hub, or from the database when no hub
+     * runs; nothing when there is no database yet.
+     */
     private void printBreakers(HubConfig config) {
         if (!Files.isDirectory(config.dataDir().resolve("db")) && config.find("dsr.db.url").isEmpty()) {
             return;
         }
-        try (Services services = Services.open(config, Clock.systemDefaultZone(), false)) {
-            out.print(StatusReport.breakerLines(services));
-        }
-    }
-
-    private void printProblems(Path file, List<Problem> problems) {
-        for (Problem p : problems) {
-            err.println(file.getFileName() + ": " + (p.pointer().isEmpty() ? "" : p.pointer() + ": ") + p.message());
-        }
-    }
-
-    private static byte[] read(Path file, long maxBytes) {
-        try (var in = Files.newInputStream(file)) {
-            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage());
+        try (HubAccess hub = HubAccess.open(config)) {
+            out.print(hub.circuits());
         }
     }
 }

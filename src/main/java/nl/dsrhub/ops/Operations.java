@@ -15,6 +15,13 @@ public final class Operations {
     private final Settlement settlement;
     private final DeadlineExtension extension;
 
+    /** The actions on a hub's parts (the running hub's, or the command line's own when no hub runs). */
+    public static Operations of(nl.dsrhub.Services s, java.time.Clock clock) {
+        return new Operations(s.tasks, s.events,
+                new Settlement(s.catalog, s.requests, s.tasks, s.events, s.jdbc, s.workDir(), clock),
+                new DeadlineExtension(s.requests, s.events, s.jdbc, s.outbox(), clock));
+    }
+
     public Operations(TaskStore tasks, EventLog events, Settlement settlement, DeadlineExtension extension) {
         this.tasks = tasks;
         this.events = events;
@@ -28,6 +35,10 @@ public final class Operations {
         int n = tasks.retryNow(requestId, c);
         events.record(requestId, c, "retry-requested", n + " task(s) queued again by the officer (" + by + ")");
         return n;
+    }
+
+    public Settlement settlement() {
+        return settlement;
     }
 
     public String settle(String requestId, String connector, String outcome, String reason, List<Path> files) {

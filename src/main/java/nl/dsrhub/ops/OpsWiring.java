@@ -9,7 +9,6 @@ import java.util.Properties;
 import nl.dsrhub.Services;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorEngine;
-import nl.dsrhub.plan.DeadlineExtension;
 import nl.dsrhub.plan.Settlement;
 import org.apache.camel.CamelContext;
 import org.apache.camel.health.HealthCheckRegistry;
@@ -97,9 +96,8 @@ public final class OpsWiring {
         int warnDays = s.config.getInt("dsr.deadline.warn-days", 5);
         OfficerNotices notices = new OfficerNotices(s.jdbc, clock);
         DeadlineWatch watch = new DeadlineWatch(s.requests, s.tasks, notices, clock, warnDays);
-        Settlement settlement = new Settlement(s.catalog, s.requests, s.tasks, s.events, s.jdbc, s.workDir(), clock);
-        Operations operations = new Operations(s.tasks, s.events, settlement,
-                new DeadlineExtension(s.requests, s.events, s.jdbc, s.outbox(), clock));
+        Operations operations = Operations.of(s, clock);
+        Settlement settlement = operations.settlement();
         metrics = new DsrMetrics(s.jdbc, clock); // held here: micrometer keeps only weak references to it
         metrics.bindTo(registry, s.catalog.enabled().stream().map(Connector::name).toList());
         // camel-micrometer-prometheus serves this registry at /observe/metrics
@@ -111,7 +109,8 @@ public final class OpsWiring {
         main.bind("purge", new Purge(s.jdbc, s.events, s.outbox(), s.workDir(), clock, s.config.getInt("dsr.purge.after-days", 30)));
         main.bind("dashboard", new Dashboard(s.requests, s.tasks, s.events, notices, checks, watch, operations, settlement,
                 officerSession, clock, uploads()));
-        main.bind("restApi", new RestApi(s.requests, s.tasks, s.events, s.intake, operations, watch, clock));
+        main.bind("restApi", new RestApi(s.requests, s.tasks, s.events, s.intake, operations, watch, clock,
+                new StatusReport(s, clock), s.ledger, uploads()));
     }
 
     /** The largest settle form or API settlement with the processor's files. */
@@ -179,6 +178,23 @@ public final class OpsWiring {
     public String dashboardUrl() {
         return "http://" + services.config.get("camel.server.host", "127.0.0.1") + ":"
                 + services.config.get("camel.server.port", "8080") + "/";
+    }
+
+    /**
+     * Where this hub's API answers for a command on the same machine, or empty when the HTTP server is off. A server
+     * on every interface (0.0.0.0) is reached on loopback.
+     */
+    public java.util.Optional<java.net.URI> apiUrl() {
+        if (!Boolean.parseBoolean(services.config.get("camel.server.enabled", "false"))) {
+            return java.util.Optional.empty();
+        }
+        String host = services.config.get("camel.server.host", "127.0.0.1");
+        host = switch (host) {
+            case "0.0.0.0" -> "127.0.0.1";
+            case "::", "[::]" -> "[::1]";
+            default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+        };
+        return java.util.Optional.of(java.net.URI.create("http://" + host + ":" + services.config.get("camel.server.port", "8080") + "/"));
     }
 
     public PrometheusMeterRegistry registry() {

@@ -16,8 +16,10 @@ import nl.dsrhub.store.TaskStore;
 import org.apache.camel.Exchange;
 
 /**
- * {@code /api/requests}: the dashboard's operations for scripts, in JSON. Like the dashboard it
- * answers with ids, statuses and outcomes, never the subject's data (submit takes it in, once).
+ * {@code /api/...}: the dashboard's operations for scripts and for the command line beside a running hub (which
+ * owns the database then), in JSON, and what {@code status} and {@code ledger} print. Like the dashboard it answers
+ * with ids, statuses and outcomes, never the subject's data (submit takes it in, once). Who may call it is checked
+ * before any route runs ({@code nl.dsrhub.web.WebGuard}).
  */
 public final class RestApi {
 
@@ -28,10 +30,14 @@ public final class RestApi {
     private final Operations operations;
     private final DeadlineWatch watch;
     private final Clock clock;
+    private final StatusReport report;
+    private final nl.dsrhub.ledger.Ledger ledger;
+    private final java.nio.file.Path uploads;
     private final ObjectMapper json = Json.mapper();
 
     public RestApi(RequestStore requests, TaskStore tasks, EventLog events, Intake intake, Operations operations,
-                   DeadlineWatch watch, Clock clock) {
+                   DeadlineWatch watch, Clock clock, StatusReport report, nl.dsrhub.ledger.Ledger ledger,
+                   java.nio.file.Path uploads) {
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
@@ -39,6 +45,9 @@ public final class RestApi {
         this.operations = operations;
         this.watch = watch;
         this.clock = clock;
+        this.report = report;
+        this.ledger = ledger;
+        this.uploads = uploads;
     }
 
     public void list(Exchange exchange) {
@@ -94,15 +103,26 @@ public final class RestApi {
         ok(exchange, 202, Map.of("id", id, "queued", n));
     }
 
+    /**
+     * Settles a task by hand: a JSON body {connector, outcome, reason}, or a multipart form with those fields and the
+     * processor's files as {@code file-1} ... {@code file-20} ({@code settle --file ...} of the command line).
+     */
     public void settle(Exchange exchange) {
         String id = Web.param(exchange, "id");
-        JsonNode b = body(exchange);
+        boolean multipart = nl.dsrhub.web.Forms.isMultipart(exchange);
+        JsonNode b = multipart ? json.createObjectNode() : body(exchange);
+        String connector = multipart ? nl.dsrhub.web.Forms.field(exchange, "connector") : b.path("connector").asText(null);
+        java.nio.file.Path folder = uploads.resolve(java.util.UUID.randomUUID().toString());
         try {
-            operations.settle(id, b.path("connector").asText(null), b.path("outcome").asText(null),
-                    b.path("reason").asText(null), List.of());
-            ok(exchange, 200, Map.of("id", id, "settled", b.path("connector").asText()));
+            List<java.nio.file.Path> files = multipart ? Uploads.keep(exchange, folder, Uploads.API_FIELDS) : List.of();
+            operations.settle(id, connector,
+                    multipart ? nl.dsrhub.web.Forms.field(exchange, "outcome") : b.path("outcome").asText(null),
+                    multipart ? nl.dsrhub.web.Forms.field(exchange, "reason") : b.path("reason").asText(null), files);
+            ok(exchange, 200, Map.of("id", id, "settled", String.valueOf(connector), "files", files.size()));
         } catch (Settlement.Refused e) {
             ok(exchange, 409, Map.of("error", e.getMessage()));
+        } finally {
+            Uploads.remove(folder);
         }
     }
 
@@ -110,11 +130,54 @@ public final class RestApi {
         String id = Web.param(exchange, "id");
         JsonNode b = body(exchange);
         try {
-            operations.extend(id, b.path("months").asInt(0), b.path("reason").asText(null));
-            ok(exchange, 200, Map.of("id", id, "deadline", requests.row(id).orElseThrow().deadline()));
+            java.nio.file.Path notice = operations.extend(id, b.path("months").asInt(0), b.path("reason").asText(null));
+            ok(exchange, 200, Map.of("id", id, "deadline", requests.row(id).orElseThrow().deadline(),
+                    "notice", notice.toAbsolutePath().toString()));
         } catch (Settlement.Refused e) {
             ok(exchange, 409, Map.of("error", e.getMessage()));
         }
+    }
+
+    // ---- what the command line prints, made where the database is
+
+    /** {@code status}: open requests; {@code ?format=json} as {@code status --json}. */
+    public void status(Exchange exchange) {
+        boolean asJson = "json".equals(Web.param(exchange, "format"));
+        text(exchange, 200, asJson ? "application/json" : "text/plain; charset=utf-8",
+                asJson ? report.openJson() : report.openTable());
+    }
+
+    /** {@code status ID}: one request's tasks and timeline; 404 when there is no such request. */
+    public void statusOf(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        if (requests.row(id).isEmpty()) {
+            ok(exchange, 404, Map.of("error", "no request " + id));
+            return;
+        }
+        boolean asJson = "json".equals(Web.param(exchange, "format"));
+        text(exchange, 200, asJson ? "application/json" : "text/plain; charset=utf-8",
+                asJson ? report.requestJson(id) : report.requestText(id));
+    }
+
+    /** The circuit breakers that are not closed, a line each ({@code connectors}). */
+    public void circuits(Exchange exchange) {
+        text(exchange, 200, "text/plain; charset=utf-8", StatusReport.breakerLines(report.services()));
+    }
+
+    /** {@code ledger verify}: whether the hash chain is intact, and where it breaks. */
+    public void ledgerVerify(Exchange exchange) {
+        nl.dsrhub.ledger.Ledger.Verification v = ledger.verify();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("intact", v.ok());
+        out.put("rows", v.rows());
+        out.put("brokenSeq", v.brokenSeq());
+        out.put("problem", v.problem());
+        ok(exchange, 200, out);
+    }
+
+    /** {@code ledger export}: the register of handled requests as CSV (pseudonymised). */
+    public void ledgerExport(Exchange exchange) {
+        text(exchange, 200, "text/csv; charset=utf-8", ledger.csv());
     }
 
     private Map<String, Object> summary(RequestStore.RequestRow r, OffsetDateTime now) {
@@ -145,5 +208,9 @@ public final class RestApi {
 
     private void ok(Exchange exchange, int code, Object body) {
         Web.respond(exchange, code, "application/json", Json.write(json, body), Map.of());
+    }
+
+    private static void text(Exchange exchange, int code, String type, String body) {
+        Web.respond(exchange, code, type, body, Map.of());
     }
 }

@@ -24,14 +24,25 @@ import org.apache.camel.attachment.AttachmentMessage;
  */
 final class Uploads {
 
-    /** The form's file fields: one file each (platform-http keeps one attachment per field name). */
-    static final List<String> FIELDS = List.of("file-1", "file-2", "file-3");
+    /** The dashboard's settle form: three file fields, one file each (platform-http keeps one attachment per field name). */
+    static final List<String> FIELDS = fields(3);
+    /** An API settlement ({@code settle --file ...} beside a running hub): up to twenty files. */
+    static final List<String> API_FIELDS = fields(20);
+
+    static List<String> fields(int n) {
+        return java.util.stream.IntStream.rangeClosed(1, n).mapToObj(i -> "file-" + i).toList();
+    }
 
     private Uploads() {
     }
 
-    /** Copies the uploaded files (empty fields skipped) into {@code into} under safe, distinct names. */
+    /** Copies the uploaded files of the dashboard's form (empty fields skipped) into {@code into} under safe, distinct names. */
     static List<Path> keep(Exchange exchange, Path into) {
+        return keep(exchange, into, FIELDS);
+    }
+
+    /** Copies the uploaded files of the given fields (empty ones skipped) into {@code into} under safe, distinct names. */
+    static List<Path> keep(Exchange exchange, Path into, List<String> fields) {
         AttachmentMessage message = exchange.getMessage(AttachmentMessage.class);
         Map<String, DataHandler> attachments = message != null && message.hasAttachments()
                 ? new TreeMap<>(message.getAttachments()) : Map.of();
@@ -40,7 +51,7 @@ final class Uploads {
         try {
             for (Map.Entry<String, DataHandler> a : attachments.entrySet()) {
                 String original = a.getValue().getName();
-                if (!FIELDS.contains(a.getKey()) || original == null || original.isBlank()) {
+                if (!fields.contains(a.getKey()) || original == null || original.isBlank()) {
                     continue;     // a file field left empty, or a field this form does not have
                 }
                 String name = safeName(original, a.getKey());

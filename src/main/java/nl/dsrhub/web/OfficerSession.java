@@ -4,7 +4,6 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Optional;
 import org.apache.camel.Exchange;
-import org.apache.camel.component.platform.http.vertx.HttpMessage;
 
 /**
  * The dashboard's side of {@link Sessions}: logs the officer in and out, finds the session of a request and checks a
@@ -71,14 +70,11 @@ public final class OfficerSession {
         return Sessions.COOKIE + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0";
     }
 
-    /** A field of the posted form (url-encoded or multipart), as the body carried it. */
-    public static String formField(Exchange exchange, String name) {
-        HttpServerRequest request = request(exchange);
-        return request == null ? null : request.getFormAttribute(name);
+    private static String formField(Exchange exchange, String name) {
+        return Forms.field(exchange, name);
     }
 
     private static HttpServerRequest request(Exchange exchange) {
-        HttpMessage message = exchange.getIn(HttpMessage.class);
-        return message == null ? null : message.getRequest();
+        return Forms.request(exchange);
     }
 }

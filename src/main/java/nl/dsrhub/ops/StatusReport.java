@@ -1,4 +1,4 @@
-package nl.dsrhub.cli;
+package nl.dsrhub.ops;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,24 +18,32 @@ import nl.dsrhub.store.Json;
 import nl.dsrhub.store.RequestStore.RequestRow;
 import nl.dsrhub.store.TaskStore.TaskRow;
 
-/** What {@code status} prints: open requests with days left, or one request's tasks and timeline. No personal data. */
-final class StatusReport {
+/**
+ * What {@code status} prints (and {@code GET /api/status} answers): open requests with days left, or one request's
+ * tasks and timeline. No personal data.
+ */
+public final class StatusReport {
 
     private final Services services;
     private final Clock clock;
     private final ObjectMapper json = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
-    StatusReport(Services services, Clock clock) {
+    public StatusReport(Services services, Clock clock) {
         this.services = services;
         this.clock = clock;
     }
 
-    String openTable() {
+    /** The hub's parts the report reads. */
+    public Services services() {
+        return services;
+    }
+
+    public String openTable() {
         return requestTable() + breakerLines(services);
     }
 
     /** A short line per connector whose circuit breaker is not closed (the processors being spared now). */
-    static String breakerLines(Services services) {
+    public static String breakerLines(Services services) {
         StringBuilder sb = new StringBuilder();
         for (BreakerStates.State b : new BreakerStates(services.jdbc).notClosed()) {
             sb.append(b.line()).append('\n');
@@ -57,7 +65,7 @@ final class StatusReport {
         return sb.toString();
     }
 
-    String openJson() {
+    public String openJson() {
         ArrayNode arr = json.createArrayNode();
         Map<String, BreakerStates.State> circuits = circuits();
         for (RequestRow r : services.requests.open()) {
@@ -66,7 +74,7 @@ final class StatusReport {
         return write(arr);
     }
 
-    String requestText(String id) {
+    public String requestText(String id) {
         RequestRow r = services.requests.row(id).orElseThrow();
         StringBuilder sb = new StringBuilder();
         sb.append("request   ").append(r.id()).append(" (").append(r.type()).append(")\n");
@@ -95,7 +103,7 @@ final class StatusReport {
         return sb.toString();
     }
 
-    String requestJson(String id) {
+    public String requestJson(String id) {
         return write(requestNode(services.requests.row(id).orElseThrow(), true, circuits()));
     }
 

@@ -1,0 +1,94 @@
+package nl.dsrhub.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import nl.dsrhub.HubConfig;
+import nl.dsrhub.ops.RunningHub;
+import nl.dsrhub.request.Problem;
+import nl.dsrhub.store.Database;
+
+/**
+ * What the officer's commands do to a hub's data, the same whether a hub runs or not: through the running hub's API
+ * ({@link RemoteHub}: the database is the hub's alone while it runs) or, with no hub running, on the database itself
+ * ({@link LocalHub}). Commands are written once against this.
+ */
+interface HubAccess extends AutoCloseable {
+
+    /** A request file taken in, or its problems. */
+    record Submission(String requestId, boolean duplicate, List<Problem> problems) {
+        boolean accepted() {
+            return requestId != null;
+        }
+    }
+
+    /** The ledger's hash chain: intact, or where it breaks. */
+    record LedgerCheck(boolean intact, long rows, Long brokenSeq, String problem) {
+    }
+
+    /** An extended deadline and where the notice to the subject is. */
+    record Extension(String deadline, String notice) {
+    }
+
+    /** The hub refused the action (a rule, not a fault): the reason is for the officer. */
+    final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /** There is no such request. */
+    final class NoSuchRequest extends RuntimeException {
+        NoSuchRequest(String id) {
+            super("no request " + id, null, false, false);
+        }
+    }
+
+    /** How this command reaches the hub's data, for a line on stderr. */
+    String via();
+
+    String openRequests(boolean json);
+
+    /** One request's tasks and timeline; throws {@link NoSuchRequest}. */
+    String request(String id, boolean json);
+
+    Submission submit(String fileName, byte[] content);
+
+    /** Queues the failed tasks of a request again; returns how many. */
+    int retry(String id, String connector);
+
+    void settle(String id, String connector, String outcome, String reason, List<Path> files);
+
+    Extension extend(String id, int months, String reason);
+
+    LedgerCheck verifyLedger();
+
+    String ledgerCsv();
+
+    /** The circuit breakers that are not closed, a line each. */
+    String circuits();
+
+    @Override
+    void close();
+
+    /**
+     * The running hub's API when a hub runs on this data dir, else the database. A hub that runs without its HTTP
+     * server (or whose database another process has open) cannot be reached: that is said, nothing is opened.
+     */
+    static HubAccess open(HubConfig config) {
+        Path dataDir = config.dataDir();
+        Optional<RunningHub> running = RunningHub.find(dataDir);
+        if (running.isPresent()) {
+            if (running.get().api() == null) {
+                throw new IllegalStateException("a hub (process " + running.get().pid() + ") runs on " + dataDir
+                        + " without its HTTP server (camel.server.enabled=false): stop it to use this command");
+            }
+            return new RemoteHub(running.get().api(), nl.dsrhub.web.AccessToken.fromDataDir(dataDir).value());
+        }
+        try {
+            return new LocalHub(config);
+        } catch (Database.DatabaseInUse e) {
+            throw new IllegalStateException(e.getMessage() + "; no hub.json names a running hub in " + dataDir, e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package nl.dsrhub.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import nl.dsrhub.HubConfig;
+import nl.dsrhub.Services;
+import nl.dsrhub.ledger.Ledger;
+import nl.dsrhub.ops.Operations;
+import nl.dsrhub.ops.StatusReport;
+import nl.dsrhub.plan.Settlement;
+import nl.dsrhub.request.Intake;
+
+/** The hub's data with no hub running: the database opened by this command, for as long as it runs. */
+final class LocalHub implements HubAccess {
+
+    private final Services services;
+    private final Clock clock = Clock.systemDefaultZone();
+    private final StatusReport report;
+    private final Operations operations;
+
+    LocalHub(HubConfig config) {
+        this.services = Services.open(config, clock, false);
+        this.report = new StatusReport(services, clock);
+        this.operations = Operations.of(services, clock);
+    }
+
+    @Override
+    public String via() {
+        return "no hub runs on " + services.dataDir + ": using its database";
+    }
+
+    @Override
+    public String openRequests(boolean json) {
+        return json ? report.openJson() : report.openTable();
+    }
+
+    @Override
+    public String request(String id, boolean json) {
+        requireRequest(id);
+        return json ? report.requestJson(id) : report.requestText(id);
+    }
+
+    @Override
+    public Submission submit(String fileName, byte[] content) {
+        Intake.Result r = services.intake.accept(fileName, content);
+        return r.accepted() ? new Submission(r.requestId(), r.duplicate(), List.of()) : new Submission(null, false, r.problems());
+    }
+
+    @Override
+    public int retry(String id, String connector) {
+        requireRequest(id);
+        return operations.retry(id, connector, "command line");
+    }
+
+    @Override
+    public void settle(String id, String connector, String outcome, String reason, List<Path> files) {
+        try {
+            operations.settle(id, connector, outcome, reason, files);
+        } catch (Settlement.Refused e) {
+            throw new Refused(e.getMessage());
+        }
+    }
+
+    @Override
+    public Extension extend(String id, int months, String reason) {
+        try {
+            Path notice = operations.extend(id, months, reason);
+            return new Extension(services.requests.row(id).orElseThrow().deadline().toLocalDate().toString(), notice.toString());
+        } catch (Settlement.Refused e) {
+            throw new Refused(e.getMessage());
+        }
+    }
+
+    @Override
+    public LedgerCheck verifyLedger() {
+        Ledger.Verification v = services.ledger.verify();
+        return new LedgerCheck(v.ok(), v.rows(), v.brokenSeq(), v.problem());
+    }
+
+    @Override
+    public String ledgerCsv() {
+        return services.ledger.csv();
+    }
+
+    @Override
+    public String circuits() {
+        return StatusReport.breakerLines(services);
+    }
+
+    private void requireRequest(String id) {
+        if (services.requests.row(id).isEmpty()) {
+            throw new NoSuchRequest(id);
+        }
+    }
+
+    @Override
+    public void close() {
+        services.close();
+    }
+}
