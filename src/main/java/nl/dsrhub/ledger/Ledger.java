@@ -17,6 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.Json;
+import nl.dsrhub.text.CsvCell;
 
 /**
  * The register of handled requests: append-only rows, each hashing the previous row's hash, with
@@ -188,25 +189,21 @@ public final class Ledger implements EventLog.Listener {
         return new Verification(true, all.size(), null, null);
     }
 
-    /** The register as CSV: one line per entry, no personal data. */
+    /**
+     * The register as CSV: one line per entry, no personal data. Its fields hold no free text (ids, kinds,
+     * outcomes, the verification method, times, hashes); each is still a {@link CsvCell} like every CSV the
+     * hub writes, so a spreadsheet never runs one as a formula.
+     */
     public String csv() {
         StringBuilder sb = new StringBuilder("seq,at,request_id,request_type,subject_pseudonym,connector,kind,detail,hash\n");
         for (Entry e : entries()) {
-            sb.append(e.seq()).append(',').append(e.at()).append(',').append(cell(e.requestId())).append(',')
-                    .append(cell(e.requestType())).append(',').append(cell(e.subject())).append(',')
-                    .append(cell(e.connector())).append(',').append(cell(e.kind())).append(',')
-                    .append(cell(e.detail())).append(',').append(e.hash()).append('\n');
+            sb.append(e.seq()).append(',').append(CsvCell.text(e.at().toString())).append(',')
+                    .append(CsvCell.text(e.requestId())).append(',').append(CsvCell.text(e.requestType())).append(',')
+                    .append(CsvCell.text(e.subject())).append(',').append(CsvCell.text(e.connector())).append(',')
+                    .append(CsvCell.text(e.kind())).append(',').append(CsvCell.text(e.detail())).append(',')
+                    .append(CsvCell.text(e.hash())).append('\n');
         }
         return sb.toString();
-    }
-
-    private static String cell(String v) {
-        if (v == null) {
-            return "";
-        }
-        String safe = v.startsWith("=") || v.startsWith("+") || v.startsWith("-") || v.startsWith("@") ? "'" + v : v;
-        return safe.contains(",") || safe.contains("\"") || safe.contains("\n")
-                ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }
 
     static String hash(Entry e) {

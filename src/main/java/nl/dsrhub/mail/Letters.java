@@ -11,6 +11,7 @@ import java.util.Map;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.request.DsrRequest;
 import nl.dsrhub.request.RequestType;
+import nl.dsrhub.text.SingleLine;
 
 /**
  * The formal letters to a mail-only processor, Dutch then English: what is asked, about whom (only the
@@ -23,7 +24,16 @@ public final class Letters {
     public record Mail(String subject, String text) {
     }
 
+    /**
+     * One line about the subject on the letter. Its label and value are made one line here, whatever they
+     * hold: a request stored before the schema refused line breaks, or an identifier a processor provided,
+     * must not add lines to the letter.
+     */
     public record Line(String label, String value) {
+        public Line {
+            label = SingleLine.of(label);
+            value = SingleLine.of(value);
+        }
     }
 
     private static final MustacheFactory FACTORY = new DefaultMustacheFactory("templates/mail");

@@ -4,6 +4,7 @@ import jakarta.activation.DataHandler;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.util.Map;
 import java.util.function.Supplier;
+import nl.dsrhub.text.SingleLine;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.attachment.AttachmentMessage;
@@ -40,14 +41,17 @@ public final class MailSender {
     }
 
     /**
+     * The subject and every extra header value are made one line here, the one place all the hub's mails go
+     * through: a line break in them (a request's field, a processor's text) must not start a header of its own.
+     *
      * @throws MailFailure when the SMTP server did not take the mail (it was then not sent)
      */
     public void send(String to, String subject, String text, Map<String, String> headers, Attachment... attachments) {
         Exchange result = producer.get().send(settings.smtpUri(), exchange -> {
             exchange.getIn().setHeader("To", to);
-            exchange.getIn().setHeader("Subject", subject);
+            exchange.getIn().setHeader("Subject", SingleLine.of(subject));
             exchange.getIn().setHeader("Content-Type", "text/plain; charset=UTF-8");
-            headers.forEach(exchange.getIn()::setHeader);
+            headers.forEach((name, value) -> exchange.getIn().setHeader(name, SingleLine.of(value)));
             exchange.getIn().setBody(text);
             if (attachments.length > 0) {
                 AttachmentMessage am = exchange.getIn(AttachmentMessage.class);

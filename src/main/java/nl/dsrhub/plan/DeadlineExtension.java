@@ -12,6 +12,7 @@ import java.util.Locale;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.text.SingleLine;
 
 /**
  * GDPR art. 12(3): the answer time may be extended once, by at most two further months, with the
@@ -67,7 +68,8 @@ public final class DeadlineExtension {
         if (!done) {
             throw new Settlement.Refused("the deadline of " + requestId + " was already extended once: art. 12(3) allows one extension");
         }
-        return writeLetter(r, newDeadline, why);
+        // the notice says the reason in a sentence: the officer's text is put on one line there
+        return writeLetter(r, newDeadline, SingleLine.of(why));
     }
 
     private Path writeLetter(RequestStore.RequestRow r, OffsetDateTime newDeadline, String reason) {

@@ -17,8 +17,12 @@ final class SchemaMessages {
 
     /** Property names safe to show: what a real field name looks like, nothing like an address or a sentence. */
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern ARRAY_INDEX = Pattern.compile("0|[1-9][0-9]{0,8}");
     private static final String CONNECTOR_PATTERN = "^[a-z][a-z0-9-]*$";
     private static final String NOT_BLANK_PATTERN = "\\S";
+    /** The schema's {@code oneLine}: the characters a one-line text field must not hold. */
+    private static final String NOT_ONE_LINE_PATTERN = "[\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]";
+    static final String ONE_LINE = "must be one line of text: no line breaks, tabs or other control characters";
     /** The schema's extra e-mail check: a domain with a dot (the format alone accepts {@code a@localhost}). */
     private static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
@@ -26,7 +30,7 @@ final class SchemaMessages {
     }
 
     static Problem toProblem(ValidationMessage m, JsonNode schema) {
-        String at = pointer(m.getInstanceLocation());
+        String at = instancePointer(m.getInstanceLocation());
         String type = m.getType() == null ? "" : m.getType();
         JsonNode node = m.getSchemaNode();
         switch (type) {
@@ -98,6 +102,11 @@ final class SchemaMessages {
                 }
                 return new Problem(at, "does not have the expected form");
             }
+            case "not":
+                if (node != null && NOT_ONE_LINE_PATTERN.equals(node.path("pattern").asText())) {
+                    return new Problem(at, ONE_LINE);
+                }
+                return new Problem(at, "does not match the request schema (not)");
             case "minItems":
                 if ("/processors".equals(at)) {
                     return new Problem(at, "must list at least one connector, or be \"all\"");
@@ -121,6 +130,26 @@ final class SchemaMessages {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < path.getNameCount(); i++) {
             sb.append('/').append(escape(String.valueOf(path.getElement(i))));
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The pointer to the offending value, up to the first key that does not look like a field name (an
+     * identifier key holding an address, a line break, a control character): such a key is not repeated, its
+     * object is named instead, so no report or mailed answer echoes it or breaks its line.
+     */
+    static String instancePointer(JsonNodePath path) {
+        if (path == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            String segment = String.valueOf(path.getElement(i));
+            if (!SAFE_NAME.matcher(segment).matches() && !ARRAY_INDEX.matcher(segment).matches()) {
+                break;
+            }
+            sb.append('/').append(escape(segment));
         }
         return sb.toString();
     }

@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.dsrhub.text.CsvCell;
 
 /**
  * Turns a JSON file whose top level is an array of objects into a CSV table (RFC 4180: comma separated,
@@ -28,7 +29,10 @@ import java.util.Optional;
  * with Jackson's parser: the first collects the columns (union of keys, first-seen order), the second
  * writes the rows; only one row is held in memory at a time.
  * Scalars are written as their JSON text (numbers exactly as received), {@code null} as an empty field,
- * nested objects and arrays as compact JSON.
+ * nested objects and arrays as compact JSON. Every cell but a number, the header row included, is a
+ * {@link CsvCell#text text cell}: one that starts like a formula gets a leading {@code '}. A number keeps
+ * its exact text (a spreadsheet reads {@code -12.5} as the amount it is); the JSON file beside the CSV stays
+ * exactly as received.
  */
 final class JsonTableCsv {
 
@@ -77,7 +81,7 @@ final class JsonTableCsv {
     /** Writes the table; {@code out} is flushed, not closed. */
     static void write(Path json, List<String> columns, OutputStream out) throws IOException {
         Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 32 * 1024);
-        writeRow(w, columns);
+        writeRow(w, columns.stream().map(CsvCell::text).toList());
         List<String> row = new ArrayList<>(columns.size());
         try (InputStream in = Files.newInputStream(json); JsonParser p = JSON.createParser(in)) {
             p.nextToken(); // START_ARRAY, checked by columns()
@@ -86,7 +90,7 @@ final class JsonTableCsv {
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
                     p.nextToken();
-                    values.put(name, text(p));
+                    values.put(name, cell(p));
                 }
                 row.clear();
                 for (String c : columns) {
@@ -98,28 +102,25 @@ final class JsonTableCsv {
         w.flush();
     }
 
-    static void writeRow(Writer w, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
+    /** One line of cells already made by {@link CsvCell}. */
+    private static void writeRow(Writer w, List<String> cells) throws IOException {
+        for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 w.write(',');
             }
-            w.write(quote(fields.get(i)));
+            w.write(cells.get(i));
         }
         w.write("\r\n");
     }
 
-    static String quote(String field) {
-        boolean needs = field.indexOf(',') >= 0 || field.indexOf('"') >= 0
-                || field.indexOf('\n') >= 0 || field.indexOf('\r') >= 0;
-        return needs ? '"' + field.replace("\"", "\"\"") + '"' : field;
-    }
-
-    private static String text(JsonParser p) throws IOException {
+    /** The current value as a cell: a number as written, anything else as a neutralised text cell. */
+    private static String cell(JsonParser p) throws IOException {
         JsonToken t = p.currentToken();
         return switch (t) {
             case VALUE_NULL -> "";
-            case START_OBJECT, START_ARRAY -> compact(p);
-            default -> p.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> CsvCell.number(p.getText());
+            case START_OBJECT, START_ARRAY -> CsvCell.text(compact(p));
+            default -> CsvCell.text(p.getText());
         };
     }
 

@@ -16,6 +16,7 @@ import nl.dsrhub.request.RequestType;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.text.SingleLine;
 import net.lingala.zip4j.model.ZipParameters;
 import net.lingala.zip4j.model.enums.AesKeyStrength;
 import net.lingala.zip4j.model.enums.EncryptionMethod;
@@ -215,7 +216,7 @@ public final class MailDelivery {
                         + "Attached is the confirmation that your data have been erased.\n",
                 Map.of(), forSubject.toArray(MailSender.Attachment[]::new));
         if (!settings.officer().isEmpty()) {
-            String text = "Request " + requestId + (request.reference() == null ? "" : " (" + request.reference() + ")")
+            String text = "Request " + requestId + (request.reference() == null ? "" : " (" + SingleLine.of(request.reference()) + ")")
                     + ": the " + (export ? "encrypted bundle" : "erasure confirmation") + " was mailed to the verified delivery address.\n"
                     + (export ? "Passphrase (hand it over by another way than e-mail): " + passphrase + "\n" : "");
             sender.send(settings.officer(), "dsr-hub: " + requestId + " delivered", text, Map.of(),

@@ -40,6 +40,22 @@ class LettersTest {
     }
 
     @Test
+    void aNameOrIdentifierWithLineBreaksStaysOnItsOwnLineOfTheLetter() {
+        DsrRequest stored = Requests.of(RequestType.ERASURE, "persoon@example.nl", Map.of()).withId("R4");
+        DsrRequest r = new DsrRequest(stored.id(), stored.type(), stored.receivedAt(), stored.deadline(),
+                new nl.dsrhub.request.Subject("persoon@example.nl", "Piet\r\nBcc: eve@example.com\u2028Forged", Map.of()),
+                stored.verification(), null, List.of(), stored.reference(), stored.source(), stored.fingerprint());
+        // a processor's answer provides identifiers too: they are not checked by the request schema
+        Map<String, List<String>> ids = Map.of("postnl.barcode", List.of("3SABCD\n1234567"));
+
+        String text = letters.letter(connector("postnl"), r, ids, "DSR-ABCDEFGHJK").text();
+
+        assertThat(text.lines()).contains("  naam / name: Piet Bcc: eve@example.com Forged", "  barcode: 3SABCD 1234567")
+                .noneMatch(l -> l.startsWith("Bcc:") || l.startsWith("1234567"));
+        assertThat(text).doesNotContain("\u2028");
+    }
+
+    @Test
     void reminderRepeatsTheTokenAndTheDeadline() {
         DsrRequest r = Requests.of(RequestType.ERASURE, "persoon@example.nl", Map.of()).withId("R3");
         Letters.Mail mail = letters.reminder(r, "DSR-ABCDEFGHJK", LocalDate.of(2026, 11, 21));

@@ -117,6 +117,14 @@ class OfficerActionsTest {
     }
 
     @Test
+    void theReasonStaysOneSentenceOfTheNoticeWhateverLineBreaksItHolds() {
+        Path letter = extension.extend(id, 1, "two processors\r\nhave not answered\u2028yet<script>");
+
+        assertThat(letter).content().contains("De reden: two processors have not answered yet&lt;script&gt;</p>")
+                .doesNotContain("\u2028").doesNotContain("processors\r\n");
+    }
+
+    @Test
     void overdueRequestCannotBeExtended() {
         Clock late = Clock.fixed(Instant.parse("2026-12-24T10:00:00Z"), ZoneOffset.UTC);
         assertThatThrownBy(() -> new DeadlineExtension(s.requests, s.events, s.jdbc, s.outbox(), late).extend(id, 1, "late"))

@@ -86,6 +86,16 @@ class BadRequestCorpusTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}: every problem is one line")
+    @MethodSource("badFiles")
+    void everyProblemOfABadFileIsOneLineOfText(String file, String pointer, String fragment) {
+        Validation v = validator.validate(file, resource("bad/" + file));
+
+        // the officer reads them line by line in a mailed answer and on the command line
+        assertThat(v.problems()).extracting(ErrorReport::describe).allSatisfy(line -> assertThat(line)
+                .isEqualTo(nl.dsrhub.text.SingleLine.of(line)));
+    }
+
     @Test
     void corpusHasAtLeastFortyCasesAndEveryFileIsListed() throws IOException, URISyntaxException {
         Path dir = Path.of(BadRequestCorpusTest.class.getResource("/requests/bad/expected.properties").toURI()).getParent();

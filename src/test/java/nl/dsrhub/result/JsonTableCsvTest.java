@@ -32,12 +32,18 @@ class JsonTableCsvTest {
     }
 
     @Test
-    void fieldsWithCommaQuoteOrLineBreakAreQuotedAndQuotesDoubled() {
-        assertThat(JsonTableCsv.quote("plain")).isEqualTo("plain");
-        assertThat(JsonTableCsv.quote("a,b")).isEqualTo("\"a,b\"");
-        assertThat(JsonTableCsv.quote("zeg \"hoi\"")).isEqualTo("\"zeg \"\"hoi\"\"\"");
-        assertThat(JsonTableCsv.quote("regel 1\nregel 2")).isEqualTo("\"regel 1\nregel 2\"");
-        assertThat(JsonTableCsv.quote("cr\r")).isEqualTo("\"cr\r\"");
+    void everyTextCellThatStartsLikeAFormulaIsNeutralisedAndNumbersKeepTheirExactText() throws Exception {
+        String csv = csv(json("""
+                [ { "a": "=HYPERLINK(\\"http://evil.example.com\\")", "b": "+1", "c": "-2+3", "d": "@SUM(A1)",
+                    "e": "\\tTAB", "f": "\\rCR", "amount": -12.5, "note": "a, b" } ]"""));
+
+        assertThat(csv).isEqualTo("a,b,c,d,e,f,amount,note\r\n"
+                + "\"'=HYPERLINK(\"\"http://evil.example.com\"\")\",'+1,'-2+3,'@SUM(A1),'\tTAB,\"'\rCR\",-12.5,\"a, b\"\r\n");
+    }
+
+    @Test
+    void aColumnNameThatStartsLikeAFormulaIsNeutralisedToo() throws Exception {
+        assertThat(csv(json("[{\"=cmd|' /C calc'!A0\": 1}]"))).startsWith("'=cmd|' /C calc'!A0\r\n");
     }
 
     @Test
