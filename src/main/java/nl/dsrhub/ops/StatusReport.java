@@ -82,14 +82,14 @@ public final class StatusReport {
         sb.append("received  ").append(r.receivedAt()).append('\n');
         sb.append("deadline  ").append(r.deadline()).append(" (").append(daysLeftText(r)).append(" days left)\n");
         if (r.reference() != null) {
-            sb.append("reference ").append(r.reference()).append('\n');
+            sb.append("reference ").append(line(r.reference())).append('\n');
         }
         sb.append("\nTASKS\n");
         for (TaskRow t : services.tasks.forRequest(id)) {
             sb.append(String.format("  %-14s %-8s %-16s attempts %d  %s%n", t.connector(), t.status(),
                     t.outcome() == null ? "-" : t.outcome(), t.attempts(),
-                    t.lastError() != null && t.outcome() == null ? "last error: " + t.lastError()
-                            : t.detail() == null ? "" : t.detail()));
+                    t.lastError() != null && t.outcome() == null ? "last error: " + line(t.lastError())
+                            : line(t.detail())));
         }
         String breakers = breakerLines(services);
         if (!breakers.isEmpty()) {
@@ -98,7 +98,7 @@ public final class StatusReport {
         sb.append("\nTIMELINE\n");
         for (EventLog.Event e : services.events.timeline(id)) {
             sb.append(String.format("  %s  %-16s %-14s %s%n", e.at().truncatedTo(ChronoUnit.SECONDS), e.kind(),
-                    e.connector() == null ? "" : e.connector(), e.detail() == null ? "" : e.detail()));
+                    e.connector() == null ? "" : e.connector(), line(e.detail())));
         }
         return sb.toString();
     }
@@ -153,6 +153,11 @@ public final class StatusReport {
             }
         }
         return n;
+    }
+
+    /** A stored text on one line of the terminal: a processor's error title or a reference cannot add lines. */
+    private static String line(String text) {
+        return text == null ? "" : nl.dsrhub.text.SingleLine.of(text);
     }
 
     /** RFC 3339 with seconds always present ({@code OffsetDateTime.toString()} drops ":00"). */

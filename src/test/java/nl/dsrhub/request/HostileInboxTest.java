@@ -80,7 +80,7 @@ class HostileInboxTest {
             // nothing landed beside the data dir, and nothing unexpected inside it
             assertThat(list(root)).containsExactly("data");
             assertThat(list(dataDir)).isSubsetOf("inbox", "outbox", "error", "work", "db", "connectors",
-                    "dashboard.token", "ledger.key", "db.password");
+                    "dashboard.token", "ledger.key", "db.password", "hub.json");
             assertThat(Files.readString(error.resolve("enormous.json.error.json"))).contains("too large");
             assertThat(Files.readString(error.resolve("a..b.json.error.json"))).contains("a..b.json");
             assertThat(Intake.reportName("n".repeat(240) + ".json")).hasSizeLessThanOrEqualTo(255).endsWith(".error.json");
