@@ -86,7 +86,8 @@ public final class ReplyHandler {
         String detail = UNEXPECTED + " (" + why + "): it settles nothing; " + where
                 + "; settle by hand if it is genuine, or wait for the processor's own reply";
         boolean changed = store.unexpectedReply(letter, detail);
-        LOG.warn("request {} {}: a reply from an unexpected sender settles nothing{}", letter.requestId(), letter.connector(),
+        // the officer's notice (notify-officer) is the warning; this line says what changed
+        LOG.info("request {} {}: a reply from an unexpected sender settles nothing{}", letter.requestId(), letter.connector(),
                 changed ? "; the task needs attention" : "");
         String message = "Request " + letter.requestId() + ", " + letter.connector() + ": a reply carrying the letter's token came from "
                 + "an unexpected sender; it settled nothing (" + (mail.attachments().isEmpty() ? "no attachments" : "its attachments are kept aside")

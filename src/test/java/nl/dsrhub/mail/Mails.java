@@ -60,6 +60,24 @@ final class Mails {
         }
     }
 
+    /** Waits until the hub has read every mail in its mailbox (the IMAP consumer marks each one read after handling it). */
+    static void awaitAllRead(MailServer server) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+            try {
+                store.connect("127.0.0.1", server.imapPort(), server.settings().get("dsr.mail.imap.username"),
+                        server.settings().get("dsr.mail.imap.password"));
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_ONLY);
+                int unread = inbox.getUnreadMessageCount();
+                inbox.close(false);
+                return unread == 0;
+            } finally {
+                store.close();
+            }
+        });
+    }
+
     private static String domain(String address) {
         return address.substring(address.indexOf('@') + 1);
     }
