@@ -17,9 +17,8 @@ final class HeldRequests {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm xxx");
 
     private final RequestConfirmations confirmations;
-    private int held;
+    private final List<String> held = new java.util.ArrayList<>();
     private OffsetDateTime expires;
-    private String only;
 
     HeldRequests(RequestConfirmations confirmations) {
         this.confirmations = confirmations;
@@ -39,8 +38,7 @@ final class HeldRequests {
             return r.done() ? Optional.of(row.id()) : Optional.empty();
         }
         ConfirmationCodes.Issued code = confirmations.issueCode(row.id());
-        held++;
-        only = row.id();
+        held.add(row.id());
         expires = code.expiresAt();
         text.append(name).append(": ").append(duplicate
                         ? "al ontvangen, wacht op uw bevestiging; een nieuwe code (de vorige werkt niet meer) / already received, "
@@ -57,7 +55,7 @@ final class HeldRequests {
     }
 
     boolean any() {
-        return held > 0;
+        return !held.isEmpty();
     }
 
     MailIntake.Answer answer(String text, List<String> toPlan, int accepted, int rejected) {
@@ -76,9 +74,9 @@ final class HeldRequests {
                 deleted. Its deadline runs from its receipt.
 
                 """.formatted(until);
-        String subject = held == 1 ? "Bevestig uw verzoek / Confirm your request: " + only
+        String subject = held.size() == 1 ? "Bevestig uw verzoek / Confirm your request: " + held.get(0)
                 : "Bevestig uw verzoeken / Confirm your requests";
         return new MailIntake.Answer(subject, intro + text, toPlan,
-                accepted + " accepted (" + held + " held for confirmation), " + rejected + " rejected");
+                accepted + " accepted (held for confirmation: " + String.join(", ", held) + "), " + rejected + " rejected");
     }
 }
