@@ -143,6 +143,21 @@ class ForgedRequestTest {
     }
 
     @Test
+    void theSameRequestMailedAgainAuthenticatedConfirmsTheHeldOne() {
+        String body = request("authenticated.again@example.nl", "AUTHENTICATED-AGAIN");
+        mail.send(MailServer.OFFICER, MailServer.HUB, "vergeetverzoek", body, Map.of());
+        String id = fixture.awaitRequest("AUTHENTICATED-AGAIN");
+        confirmationRequest(id);
+
+        Mails.sendAuthenticated(mail, MailServer.OFFICER, "vergeetverzoek", body, Map.of());
+
+        fixture.awaitCompleted(id);
+        assertThat(timeline(id)).anyMatch(e -> e.kind().equals("confirmed")
+                && e.detail().equals("confirmed by an authenticated mail (authenticated by " + Mails.AUTHSERV_ID + ": dmarc=pass)"));
+        assertThat(fixture.requests().all()).filteredOn(r -> "AUTHENTICATED-AGAIN".equals(r.reference())).hasSize(1);
+    }
+
+    @Test
     void aReplyWithTheCodeConfirmsTheHeldRequestWhichThenRunsToCompletion() throws Exception {
         String id = mailUnauthenticated("confirmed.by.reply@example.nl", "CONFIRM-BY-REPLY");
         MimeMessage ask = confirmationRequest(id);
