@@ -101,8 +101,9 @@ public final class SenderAuthentication {
     }
 
     /**
-     * The signing domain {@code header.d}; some servers (Gmail) write only the signer's identity {@code header.i},
-     * which is by RFC 6376 the signing domain or a subdomain of it: aligned with the From domain, so is the signer's.
+     * The signing domain {@code header.d}. Some servers (Gmail) write only the signer's identity {@code header.i},
+     * whose domain is by RFC 6376 the signing domain or a subdomain of it: when it aligns with the From domain,
+     * so does the signing domain, under the approximation above.
      */
     private static Optional<String> signer(AuthenticationResults.Result dkim) {
         return dkim.property("header.d").or(() -> dkim.property("header.i"));
