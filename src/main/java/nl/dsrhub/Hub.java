@@ -88,6 +88,8 @@ public final class Hub implements AutoCloseable {
         main.setOverrideProperties(overrides);
         mail.bind(main);
         main.bind("intake", s.intake);
+        // confirm or discard held (unauthenticated mailed) requests, for routes as for Java callers
+        main.bind("requestConfirmations", s.confirmations);
         main.bind("planner", planner);
         main.bind("taskRunner", runner);
         main.bind("results", results);

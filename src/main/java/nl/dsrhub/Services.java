@@ -34,6 +34,8 @@ public final class Services implements AutoCloseable {
     public final RequestValidator validator;
     public final Intake intake;
     public final nl.dsrhub.ledger.Ledger ledger;
+    /** Confirm or discard held (unauthenticated mailed) requests: for the dashboard, the REST API and the CLI. */
+    public final nl.dsrhub.request.RequestConfirmations confirmations;
 
     private Services(HubConfig config, Clock clock, ConnectorCatalog catalog, Database database) {
         this.config = config;
@@ -53,6 +55,9 @@ public final class Services implements AutoCloseable {
         long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
         this.validator = new RequestValidator(new RequestParser(maxBytes), clock, catalog.names());
         this.intake = new Intake(validator, requests, new ReceiptWriter(), outbox(), clock, maxBytes);
+        this.confirmations = new nl.dsrhub.request.RequestConfirmations(jdbc, requests, events,
+                new nl.dsrhub.request.ConfirmationCodes(clock, java.time.Duration.ofHours(config.getInt("dsr.mail.confirmation-hours", 72))),
+                new ReceiptWriter(), outbox(), workDir(), clock);
     }
 
     /**

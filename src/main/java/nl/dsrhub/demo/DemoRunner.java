@@ -26,9 +26,10 @@ import nl.dsrhub.store.TaskStore;
  * flow and its outputs. With {@code --exit} it stops once both are done.
  * <p>Mail: an embedded mail server and simulated mail-only processors (Pay.nl answers with data, PostNL
  * with "no data", DHL stays silent). The two file samples leave DHL out, so they complete; a third
- * request, mailed by the officer, includes DHL and stays open awaiting its reply. "Done" is therefore:
- * both file samples completed, and the mailed one taken in, answered and left with nothing but
- * AWAITING_REPLY tasks open.
+ * request, mailed by the officer, includes DHL and stays open awaiting its reply. It goes over plain SMTP,
+ * which no mail server authenticates, so the hub holds it and mails the officer a confirmation code; the
+ * demo's officer mailbox ({@link OfficerMailbox}) replies with it. "Done" is therefore: both file samples
+ * completed, and the mailed one taken in, confirmed by reply and left with nothing but AWAITING_REPLY tasks open.
  */
 public final class DemoRunner {
 
@@ -70,6 +71,7 @@ public final class DemoRunner {
         Simulators simulators = Simulators.start();
         MailServer mailServer = MailServer.start();
         MailProcessors mailProcessors = MailProcessors.start(mailServer);
+        OfficerMailbox officerMailbox = OfficerMailbox.start(mailServer);
         Hub hub = null;
         try {
             Map<String, String> settings = settings(dataDir, simulators);
@@ -85,7 +87,8 @@ public final class DemoRunner {
             out.println("dsr-hub demo: simulated processors on loopback:");
             simulators.all().forEach(s -> out.println("  " + s.name() + " at " + s.baseUrl()));
             out.println("  mail server (SMTP " + mailServer.smtpPort() + ", IMAP " + mailServer.imapPort()
-                    + "): Pay.nl answers with data, PostNL with \"no data\", DHL stays silent");
+                    + "): Pay.nl answers with data, PostNL with \"no data\", DHL stays silent;"
+                    + " the officer's mailbox confirms requests the hub holds");
             java.util.List<String> withoutSilent = hub.services().catalog.enabled().stream()
                     .map(nl.dsrhub.connector.Connector::name).filter(n -> !n.equals("dhl")).toList();
             Map<String, String> samples = dropSamples(hub.services().inbox(), withoutSilent);
@@ -108,6 +111,7 @@ public final class DemoRunner {
             }
             simulators.close();
             mailProcessors.close();
+            officerMailbox.close();
             mailServer.close();
         }
     }
@@ -119,10 +123,19 @@ public final class DemoRunner {
                 Map.of());
     }
 
-    /** The mailed request is taken in, answered, and waits only for replies (DHL's never comes). */
+    /**
+     * The mailed request is taken in and held (plain SMTP: not authenticated), confirmed by the officer's reply with
+     * its code, and then waits only for replies (DHL's never comes).
+     */
     private boolean awaitMailed(Hub hub) {
         return awaitUntil(() -> hub.services().requests.all().stream().filter(r -> "DEMO-3".equals(r.reference()))
-                .anyMatch(r -> RequestStore.COMPLETED.equals(r.status()) || onlyAwaitingSilent(hub.services().tasks.forRequest(r.id()))));
+                .anyMatch(r -> confirmedByReply(hub, r.id()) && (RequestStore.COMPLETED.equals(r.status())
+                        || onlyAwaitingSilent(hub.services().tasks.forRequest(r.id())))));
+    }
+
+    private static boolean confirmedByReply(Hub hub, String requestId) {
+        return hub.services().events.timeline(requestId).stream()
+                .anyMatch(e -> e.kind().equals("confirmed") && "confirmed by reply".equals(e.detail()));
     }
 
     private static boolean onlyAwaitingSilent(java.util.List<TaskStore.TaskRow> tasks) {
@@ -247,6 +260,9 @@ public final class DemoRunner {
         for (RequestStore.RequestRow r : hub.services().requests.all()) {
             out.printf("%s  %-7s %-10s deadline %s  reference %s%n", r.id(), r.type(), r.status(),
                     r.deadline().toLocalDate(), r.reference());
+            // how a mailed request came in: authenticated, or held until the officer confirmed it
+            hub.services().events.timeline(r.id()).stream().filter(e -> java.util.Set.of("held", "confirmed", "authenticated")
+                    .contains(e.kind())).forEach(e -> out.println("    " + e.kind() + ": " + e.detail()));
             for (TaskStore.TaskRow t : hub.services().tasks.forRequest(r.id())) {
                 out.printf("    %-12s %-10s %s%n", t.connector(), t.outcome() == null ? t.status() : t.outcome(),
                         t.detail() == null ? "" : t.detail());
@@ -263,8 +279,10 @@ public final class DemoRunner {
         out.println("Dashboard: " + hub.ops().dashboardUrl() + "  (log in with the token)");
         out.println("Token: " + hub.ops().token() + "  (also in " + dataDir.resolve("dashboard.token") + ")");
         out.println("Health: " + hub.ops().dashboardUrl() + "observe/health   Metrics: " + hub.ops().dashboardUrl() + "observe/metrics");
-        out.println("DEMO-3 was mailed by the officer and answered by mail; DHL stays silent, so its task is AWAITING_REPLY"
-                + " (one reminder after dsr.mail.reminder-days) and that request stays open until DHL answers.");
+        out.println("DEMO-3 was mailed by the officer over plain SMTP, which no mail server authenticated: the hub held it"
+                + " (AWAITING_CONFIRMATION) and mailed the officer a one-time code; the demo's officer mailbox replied with it,"
+                + " and then it ran. DHL stays silent, so its task is AWAITING_REPLY (one reminder after dsr.mail.reminder-days)"
+                + " and that request stays open until DHL answers.");
     }
 
     private static boolean isEmpty(Path dir) {

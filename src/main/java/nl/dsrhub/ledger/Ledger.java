@@ -60,7 +60,7 @@ public final class Ledger implements EventLog.Listener {
                 append(tx, requestId, connector, "outcome", firstWord(detail));
             }
             case "retry-scheduled" -> sentOnce(tx, requestId, connector);
-            case "completed", "delivered", "purged" -> append(tx, requestId, connector, kind, null);
+            case "completed", "delivered", "purged", "discarded" -> append(tx, requestId, connector, kind, null);
             case "extended" -> append(tx, requestId, null, "extended", firstWord(detail));
             default -> { }
         }

@@ -21,10 +21,13 @@ import java.util.List;
  * a limit so that one enormous mail cannot exhaust memory. Personal data: held in memory only while the
  * mail is handled, never logged or stored whole.
  *
- * @param key SHA-256 of the Message-ID (or of sender, date and subject when a mail has none)
+ * @param key                   SHA-256 of the Message-ID (or of sender, date and subject when a mail has none)
+ * @param from                  the From address; {@code null} when the mail has none or several (then no one can
+ *                              say who sent it, and it is neither an officer's request nor a processor's reply)
+ * @param authenticationResults the mail's {@code Authentication-Results} headers, top to bottom (see {@link SenderAuthentication})
  */
 public record IncomingMail(String key, String from, String subject, String text, List<FilePart> attachments,
-                           boolean tooLarge, boolean automatic) {
+                           boolean tooLarge, boolean automatic, List<String> authenticationResults) {
 
     private static final java.util.regex.Pattern AUTO_SUBJECT = java.util.regex.Pattern.compile(
             "^(automatic reply|auto-reply|autoreply|out of office|automatisch antwoord|afwezig|niet aanwezig)\\b.*",
@@ -37,7 +40,7 @@ public record IncomingMail(String key, String from, String subject, String text,
     public static IncomingMail read(Message m, long maxBytes) throws MessagingException, IOException {
         String from = null;
         Address[] senders = m.getFrom();
-        if (senders != null && senders.length > 0 && senders[0] instanceof InternetAddress ia) {
+        if (senders != null && senders.length == 1 && senders[0] instanceof InternetAddress ia) {
             from = ia.getAddress();
         }
         String[] ids = m.getHeader("Message-ID");
@@ -46,8 +49,10 @@ public record IncomingMail(String key, String from, String subject, String text,
         String subject = m.getSubject() == null ? "" : m.getSubject();
         boolean tooLarge = m.getSize() > maxBytes;
         boolean automatic = automatic(m, subject);
+        String[] results = m.getHeader(SenderAuthentication.HEADER);
+        List<String> authentication = results == null ? List.of() : List.of(results);
         if (tooLarge) {
-            return new IncomingMail(sha256(identity), from, subject, "", List.of(), true, automatic);
+            return new IncomingMail(sha256(identity), from, subject, "", List.of(), true, automatic, authentication);
         }
         StringBuilder text = new StringBuilder();
         StringBuilder html = new StringBuilder();
@@ -55,7 +60,7 @@ public record IncomingMail(String key, String from, String subject, String text,
         collect(m, text, html, files, maxBytes, 0);
         // many mail programs send HTML only: then its text, without the markup, is the mail's text
         String body = text.length() > 0 ? text.toString() : htmlText(html.toString());
-        return new IncomingMail(sha256(identity), from, subject, body, List.copyOf(files), false, automatic);
+        return new IncomingMail(sha256(identity), from, subject, body, List.copyOf(files), false, automatic, authentication);
     }
 
     /**

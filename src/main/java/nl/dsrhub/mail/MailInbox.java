@@ -4,6 +4,7 @@ import jakarta.mail.Message;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.dsrhub.request.ConfirmationCodes;
 import nl.dsrhub.request.MailIntake;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
@@ -12,31 +13,42 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every mail read from the hub's mailbox comes here once: a reply carrying a known token settles its
- * task; a mail from an allow-listed officer is a request; anything else is recorded (without personal
- * data) and left alone, unanswered. A mail that cannot be read is recorded and skipped, so it never
- * blocks the mails behind it. Returns the request ids to move on (to plan or to progress).
+ * task (when it comes from the processor); from an allow-listed officer, a mail carrying a confirmation
+ * code confirms a held request, and any other mail is a request, planned at once when the officer's mail
+ * server authenticated it and held for confirmation when not; anything else is recorded (without personal
+ * data) and left alone, unanswered. A mail that cannot be read is recorded and skipped, so it never blocks
+ * the mails behind it. Returns the request ids to move on (to plan or to progress) and notices for the officer.
  */
 public final class MailInbox {
 
     private static final Logger LOG = LoggerFactory.getLogger("nl.dsrhub.mail");
 
-    /** What the route does next: plan new requests, or move requests on whose task a reply settled. */
-    public record Next(List<String> plan, List<String> progress) {
+    /** What the route does next: plan new requests, move on requests whose task a reply settled, tell the officer. */
+    public record Next(List<String> plan, List<String> progress, List<Notice> notices) {
     }
 
-    private static final Next NOTHING = new Next(List.of(), List.of());
+    /** A notice for {@code direct:notify-officer} (ids and connectors, no personal data, no token). */
+    public record Notice(String requestId, String level, String message) {
+    }
+
+    private static final Next NOTHING = new Next(List.of(), List.of(), List.of());
 
     private final MailSettings settings;
     private final MailStore store;
     private final MailIntake intake;
     private final ReplyHandler replies;
+    private final ConfirmationReplies confirmations;
+    private final SenderAuthentication authentication;
     private final MailSender sender;
 
-    public MailInbox(MailSettings settings, MailStore store, MailIntake intake, ReplyHandler replies, MailSender sender) {
+    public MailInbox(MailSettings settings, MailStore store, MailIntake intake, ReplyHandler replies,
+                     ConfirmationReplies confirmations, SenderAuthentication authentication, MailSender sender) {
         this.settings = settings;
         this.store = store;
         this.intake = intake;
         this.replies = replies;
+        this.confirmations = confirmations;
+        this.authentication = authentication;
         this.sender = sender;
     }
 
@@ -62,22 +74,27 @@ public final class MailInbox {
         }
         Optional<MailStore.Letter> letter = Tokens.find(mail.subject(), mail.text()).flatMap(store::letterWithToken);
         if (letter.isPresent()) {
-            Optional<String> moved = replies.handle(letter.get(), mail);
-            store.markSeen(mail.key(), "reply", "reply to " + letter.get().token(), letter.get().requestId());
-            return new Next(List.of(), moved.stream().toList());
+            Next next = replies.handle(letter.get(), mail);
+            store.markSeen(mail.key(), "reply", next.notices().isEmpty() ? "reply to a letter" : "reply from an unexpected sender",
+                    letter.get().requestId());
+            return next;
         }
         if (!settings.allows(mail.from())) {
             store.markSeen(mail.key(), "refused", "sender not on the allow-list: not processed, not answered", null);
             LOG.warn("ignored a mail from a sender not on dsr.mail.allow");
             return NOTHING;
         }
-        MailIntake.Answer answer = intake.take(mail);
+        List<String> codes = ConfirmationCodes.find(mail.subject(), mail.text());
+        MailIntake.Answer answer = codes.isEmpty()
+                ? intake.take(mail, authentication.check(mail.authenticationResults(), mail.from()))
+                : confirmations.answer(codes);
         // the answer goes out before the mail is marked seen: after a crash it is read again and
         // answered again (intake recognises the same request), never left unanswered
         sender.send(mail.from(), answer.subject(), answer.text(), Map.of());
-        store.markSeen(mail.key(), "intake", answer.outcome(), answer.toPlan().isEmpty() ? null : answer.toPlan().get(0));
-        LOG.info("officer mail: {}; request(s) {}", answer.outcome(), answer.toPlan());
-        return new Next(answer.toPlan(), List.of());
+        store.markSeen(mail.key(), codes.isEmpty() ? "intake" : "confirmation", answer.outcome(),
+                answer.toPlan().isEmpty() ? null : answer.toPlan().get(0));
+        LOG.info("officer mail: {}; request(s) to plan {}", answer.outcome(), answer.toPlan());
+        return new Next(answer.toPlan(), List.of(), List.of());
     }
 
     private static String safeHeader(Message m) {

@@ -14,7 +14,7 @@ import nl.dsrhub.HubConfig;
 public record MailSettings(boolean enabled, String smtpHost, int smtpPort, boolean smtpTls, String smtpUser,
                            String smtpPassword, String imapHost, int imapPort, boolean imapTls, String imapUser,
                            String imapPassword, String folder, String from, String officer, Set<String> allow,
-                           int reminderDays, int pollSeconds, long maxBytes, boolean deliveryEnabled) {
+                           int reminderDays, int pollSeconds, long maxBytes, boolean deliveryEnabled, String authservId) {
 
     public static MailSettings from(HubConfig c) {
         return new MailSettings(
@@ -30,7 +30,8 @@ public record MailSettings(boolean enabled, String smtpHost, int smtpPort, boole
                         .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
                 c.getInt("dsr.mail.reminder-days", 7), c.getInt("dsr.mail.poll-seconds", 60),
                 Long.parseLong(c.get("dsr.mail.max-bytes", "5242880")),
-                Boolean.parseBoolean(c.get("dsr.delivery.enabled", "false")));
+                Boolean.parseBoolean(c.get("dsr.delivery.enabled", "false")),
+                c.get("dsr.mail.authserv-id", "").trim());
     }
 
     /** True when an officer address may send requests (compared case-insensitively). */

@@ -74,19 +74,36 @@ public final class MailStore {
 
     /**
      * Settles the task by the processor's reply, in one transaction: the letter is REPLIED, the task's
-     * outcome replaced (only while it is still AWAITING_REPLY), and the event recorded.
+     * outcome replaced (only while it still waits for the reply: AWAITING_REPLY, or NEEDS_ATTENTION after a
+     * reply from an unexpected sender, which left the letter unanswered), and the event recorded.
      *
      * @return false when the task was already settled (a second reply, or the officer settled it)
      */
     public boolean settle(Letter letter, Outcome outcome, String detail) {
         return jdbc.inTransaction(tx -> {
-            int changed = tx.update("UPDATE dsr_task SET outcome = ?, detail = ?, finished_at = ?, updated_at = ? "
-                    + "WHERE id = ? AND outcome = ?", outcome, detail, now(), now(), letter.taskId(), Outcome.AWAITING_REPLY);
+            int changed = tx.update("UPDATE dsr_task SET outcome = ?, detail = ?, finished_at = ?, updated_at = ? WHERE id = ? "
+                            + "AND (outcome = ? OR (outcome = ? AND EXISTS (SELECT 1 FROM dsr_mail_letter l WHERE l.task_id = dsr_task.id "
+                            + "AND l.state = ?)))", outcome, detail, now(), now(), letter.taskId(), Outcome.AWAITING_REPLY,
+                    Outcome.NEEDS_ATTENTION, State.SENT);
             tx.update("UPDATE dsr_mail_letter SET state = ?, replied_at = ?, updated_at = ? WHERE task_id = ?",
                     State.REPLIED, now(), now(), letter.taskId());
             if (changed == 1) {
                 events.record(tx, letter.requestId(), letter.connector(), "outcome", outcome + ": " + detail);
             }
+            return changed == 1;
+        });
+    }
+
+    /**
+     * A reply with the letter's token from someone other than the processor: the task, while it awaits the reply,
+     * goes to NEEDS_ATTENTION with the detail; the letter stays unanswered, so the processor's own reply still
+     * settles it. The event is recorded for every such reply. Returns true when the task changed.
+     */
+    public boolean unexpectedReply(Letter letter, String detail) {
+        return jdbc.inTransaction(tx -> {
+            int changed = tx.update("UPDATE dsr_task SET outcome = ?, detail = ?, updated_at = ? WHERE id = ? AND outcome = ?",
+                    Outcome.NEEDS_ATTENTION, detail, now(), letter.taskId(), Outcome.AWAITING_REPLY);
+            events.record(tx, letter.requestId(), letter.connector(), "unexpected-reply", detail);
             return changed == 1;
         });
     }

@@ -42,8 +42,10 @@ public final class MailWiring {
         this.sender = new MailSender(producer, settings);
         Letters letters = new Letters(settings.from());
         this.engine = new MailEngine(sender, store, letters, clock);
-        this.inbox = new MailInbox(settings, store, new MailIntake(s.intake, s.requests, settings.maxBytes()),
-                new ReplyHandler(store, s.requests, dataDirs), sender);
+        SenderAuthentication authentication = new SenderAuthentication(settings.authservId());
+        this.inbox = new MailInbox(settings, store, new MailIntake(s.intake, s.requests, s.confirmations, settings.maxBytes()),
+                new ReplyHandler(store, s.requests, new ReplySenders(s.catalog, authentication), dataDirs),
+                new ConfirmationReplies(s.confirmations), authentication, sender);
         this.chaser = new Chaser(settings, store, sender, letters, s.requests, s.catalog, s.events, clock);
         this.officer = new OfficerMail(settings, sender);
         this.delivery = new MailDelivery(settings, sender, s.requests, s.events, s.jdbc, s.outbox(), clock,
@@ -97,7 +99,9 @@ public final class MailWiring {
         if (!missing.isEmpty()) {
             LOG.warn("mail is on but {} not set", missing);
         }
-        LOG.info("mail on: mailbox polled every {}s; mail connectors {}; delivery {}", settings.pollSeconds(), mailConnectors,
-                settings.deliveryEnabled() ? "on" : "off");
+        LOG.info("mail on: mailbox polled every {}s; mail connectors {}; delivery {}; mailed requests {}", settings.pollSeconds(),
+                mailConnectors, settings.deliveryEnabled() ? "on" : "off", settings.authservId().isEmpty()
+                        ? "wait for the officer's confirmation (no dsr.mail.authserv-id)"
+                        : "authenticated by " + settings.authservId() + " run at once, others wait for the officer's confirmation");
     }
 }

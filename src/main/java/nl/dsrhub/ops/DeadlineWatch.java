@@ -64,6 +64,11 @@ public final class DeadlineWatch {
                 .filter(t -> t.status() != TaskStatus.DONE || (t.outcome() != null && !t.outcome().isFinal()))
                 .map(t -> t.connector() + " " + (t.status() == TaskStatus.DONE ? t.outcome() : t.status()))
                 .collect(Collectors.joining(", "));
+        if (RequestStore.AWAITING_CONFIRMATION.equals(r.status())) {
+            // a mailed request nobody authenticated: nothing runs until the officer confirms or discards it
+            return "Request " + r.id() + " (" + r.type() + ") " + when + "; it awaits your confirmation: nothing was sent to any"
+                    + " processor. Confirm it, or discard it if you did not send it";
+        }
         return "Request " + r.id() + " (" + r.type() + ") " + when
                 + (open.isEmpty() ? "; all tasks are final, the result is being written" : "; still open: " + open);
     }

@@ -17,6 +17,11 @@ public final class OfficerNotices {
         this.clock = clock;
     }
 
+    /** A notice raised now, made from its parts (for routes whose body is not a notice yet). */
+    public OfficerNotice notice(String requestId, String level, String message) {
+        return new OfficerNotice(requestId, level, OffsetDateTime.now(clock), message);
+    }
+
     /** Stores the notice; false when this request already had one of this level (raised once). */
     public boolean record(OfficerNotice n) {
         if (raised(n.requestId(), n.level())) {

@@ -46,8 +46,8 @@ public final class DeadlineExtension {
             throw new Settlement.Refused("a reason is required to extend a deadline; it is told to the subject");
         }
         RequestStore.RequestRow r = requests.row(requestId).orElseThrow(() -> new Settlement.Refused("no request " + requestId));
-        if (RequestStore.COMPLETED.equals(r.status())) {
-            throw new Settlement.Refused("request " + requestId + " is already completed");
+        if (RequestStore.COMPLETED.equals(r.status()) || RequestStore.DISCARDED.equals(r.status())) {
+            throw new Settlement.Refused("request " + requestId + " is already " + r.status().toLowerCase(java.util.Locale.ROOT));
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (now.isAfter(r.deadline())) {
@@ -57,8 +57,9 @@ public final class DeadlineExtension {
         String why = reason.strip();
         boolean done = jdbc.inTransaction(tx -> {
             int n = tx.update("UPDATE dsr_request SET original_deadline = deadline, deadline = ?, extended_at = ?, "
-                            + "extension_reason = ?, updated_at = ? WHERE id = ? AND extended_at IS NULL AND status <> ?",
-                    newDeadline, now, why.length() > 2000 ? why.substring(0, 2000) : why, now, requestId, RequestStore.COMPLETED);
+                            + "extension_reason = ?, updated_at = ? WHERE id = ? AND extended_at IS NULL AND status NOT IN (?, ?)",
+                    newDeadline, now, why.length() > 2000 ? why.substring(0, 2000) : why, now, requestId, RequestStore.COMPLETED,
+                    RequestStore.DISCARDED);
             if (n == 1) {
                 events.record(tx, requestId, null, "extended", newDeadline.toLocalDate() + ": extended by " + months
                         + " month(s); the subject is notified");

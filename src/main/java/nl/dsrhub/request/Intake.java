@@ -49,15 +49,22 @@ public final class Intake {
     }
 
     public Result accept(String fileName, byte[] content) {
+        return accept(fileName, content, RequestStore.Admission.DIRECT);
+    }
+
+    /** As {@link #accept(String, byte[])}; a new request is let in as the admission says (held or not). */
+    public Result accept(String fileName, byte[] content, RequestStore.Admission admission) {
         Validation v = validator.validate(fileName, content);
         if (!v.ok()) {
             return new Result(v, null, false);
         }
-        RequestStore.Stored stored = requests.store(v.request());
+        RequestStore.Stored stored = requests.store(v.request(), admission);
         // written for a duplicate too when missing: a crash may have come between storing and writing it
         if (!java.nio.file.Files.exists(outbox.resolve(stored.requestId()).resolve("receipt.json"))) {
             try {
-                receipts.write(requests.get(stored.requestId()), outbox.resolve(stored.requestId()));
+                boolean held = requests.row(stored.requestId()).map(r -> RequestStore.AWAITING_CONFIRMATION.equals(r.status()))
+                        .orElse(false);
+                receipts.write(requests.get(stored.requestId()), outbox.resolve(stored.requestId()), held);
             } catch (IOException e) {
                 // the request is stored; dropping the file again writes the receipt
                 throw new java.io.UncheckedIOException("cannot write the receipt of " + stored.requestId(), e);

@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import nl.dsrhub.mail.IncomingMail;
+import nl.dsrhub.mail.SenderAuthentication;
 import nl.dsrhub.store.RequestStore;
 
 /**
  * A request mailed by an allow-listed officer: each JSON/YAML attachment, or else a body written as the
  * YAML request itself (the same fields as a request file, starting at {@code type:}), is taken in exactly
- * as a dropped file by {@link Intake}. Says what to answer the officer: the request id and deadline, or
- * every problem with the same precise, value-free messages as the error report.
+ * as a dropped file by {@link Intake}. Anyone can write an officer's address in a From header, so a mail
+ * that the officer's mail server did not authenticate is taken in held: validated and stored, nothing
+ * planned, until the officer confirms it ({@link RequestConfirmations}). Says what to answer the officer: the
+ * request id and deadline (and for a held request its one-time confirmation code), or every problem with the
+ * same precise, value-free messages as the error report.
  */
 public final class MailIntake {
 
@@ -24,15 +28,18 @@ public final class MailIntake {
 
     private final Intake intake;
     private final RequestStore requests;
+    private final RequestConfirmations confirmations;
     private final long maxBytes;
 
-    public MailIntake(Intake intake, RequestStore requests, long maxBytes) {
+    public MailIntake(Intake intake, RequestStore requests, RequestConfirmations confirmations, long maxBytes) {
         this.intake = intake;
         this.requests = requests;
+        this.confirmations = confirmations;
         this.maxBytes = maxBytes;
     }
 
-    public Answer take(IncomingMail mail) {
+    /** @param sender the verdict on the mail's From address: authenticated requests are planned at once, others held */
+    public Answer take(IncomingMail mail, SenderAuthentication.Verdict sender) {
         if (mail.tooLarge()) {
             return new Answer("Verzoek niet verwerkt / Request not taken in",
                     "Uw e-mail is groter dan " + maxBytes + " bytes en is niet gelezen. Stuur alleen het verzoekbestand.\n"
@@ -48,6 +55,9 @@ public final class MailIntake {
                             + "the body (starting with 'type:').\n",
                     List.of(), "rejected: no request in the mail");
         }
+        RequestStore.Admission admission = sender.authenticated() ? RequestStore.Admission.authenticated(sender.detail())
+                : RequestStore.Admission.held(sender.detail() + "; nothing goes to a processor until the officer confirms it");
+        HeldRequests held = new HeldRequests(confirmations);
         StringBuilder text = new StringBuilder();
         List<String> toPlan = new ArrayList<>();
         int accepted = 0;
@@ -58,10 +68,14 @@ public final class MailIntake {
                 text.append(c.name).append(": groter dan / larger than ").append(maxBytes).append(" bytes: niet gelezen / not read\n\n");
                 continue;
             }
-            Intake.Result r = intake.accept(c.name, c.content);
+            Intake.Result r = intake.accept(c.name, c.content, admission);
             if (r.accepted()) {
                 accepted++;
                 var row = requests.row(r.requestId()).orElseThrow();
+                if (RequestStore.AWAITING_CONFIRMATION.equals(row.status())) {
+                    held.take(text, c.name, row, r.duplicate(), sender).ifPresent(toPlan::add);
+                    continue;
+                }
                 text.append(c.name).append(": ").append(r.duplicate() ? "al ontvangen / already received" : "ontvangen / received")
                         .append("\n  verzoek / request: ").append(r.requestId())
                         .append("\n  termijn / deadline: ").append(row.deadline().toLocalDate()).append("\n\n");
@@ -74,6 +88,9 @@ public final class MailIntake {
                 r.problems().forEach(p -> text.append("  ").append(ErrorReport.describe(p)).append('\n'));
                 text.append('\n');
             }
+        }
+        if (held.any()) {
+            return held.answer(text.toString(), toPlan, accepted, rejected);
         }
         String subject = rejected == 0 ? "Verzoek ontvangen / Request received" + (toPlan.size() == 1 ? ": " + toPlan.get(0) : "")
                 : accepted == 0 ? "Verzoek afgewezen / Request rejected" : "Deels ontvangen / Partly received";

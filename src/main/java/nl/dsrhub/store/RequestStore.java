@@ -20,6 +20,26 @@ public final class RequestStore {
     public static final String PLANNED = "PLANNED";
     public static final String COMPLETING = "COMPLETING";
     public static final String COMPLETED = "COMPLETED";
+    /** A mailed request that is not authenticated: stored, nothing planned until the officer confirms it. */
+    public static final String AWAITING_CONFIRMATION = "AWAITING_CONFIRMATION";
+    /** A held request the officer did not send: closed unplanned, its personal data deleted at once. */
+    public static final String DISCARDED = "DISCARDED";
+
+    /**
+     * How a request is let in: straight to {@code RECEIVED} (planned at once), or held {@code AWAITING_CONFIRMATION};
+     * with a timeline event saying why, recorded with the request ({@code eventKind} null: none).
+     */
+    public record Admission(String status, String eventKind, String eventDetail) {
+        public static final Admission DIRECT = new Admission(RECEIVED, null, null);
+
+        public static Admission held(String why) {
+            return new Admission(AWAITING_CONFIRMATION, "held", why);
+        }
+
+        public static Admission authenticated(String how) {
+            return new Admission(RECEIVED, "authenticated", how);
+        }
+    }
 
     /** The outcome of storing a request: a new one, or the one already stored with the same content. */
     public record Stored(String requestId, boolean duplicate) {
@@ -51,6 +71,11 @@ public final class RequestStore {
      * that one's id is returned and nothing is written.
      */
     public Stored store(DsrRequest request) {
+        return store(request, Admission.DIRECT);
+    }
+
+    /** As {@link #store(DsrRequest)}, with the status and event of the admission (a duplicate keeps its own). */
+    public Stored store(DsrRequest request, Admission admission) {
         Optional<String> existing = idByFingerprint(request.fingerprint());
         if (existing.isPresent()) {
             return new Stored(existing.get(), true);
@@ -62,12 +87,15 @@ public final class RequestStore {
             jdbc.inTransaction(tx -> {
                 tx.update("INSERT INTO dsr_request (id, fingerprint, type, status, received_at, deadline, source, "
                                 + "reference, document, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                        id, request.fingerprint(), request.type().wire(), RECEIVED, request.receivedAt(),
+                        id, request.fingerprint(), request.type().wire(), admission.status(), request.receivedAt(),
                         request.deadline(), request.source(), request.reference(), Json.write(json, stored), now, now);
                 for (Map.Entry<String, String> e : request.subject().identifiers().entrySet()) {
                     addIdentifier(tx, id, e.getKey(), e.getValue(), "request");
                 }
                 events.record(tx, id, null, "received", "from " + request.type().wire() + " request " + request.source());
+                if (admission.eventKind() != null) {
+                    events.record(tx, id, null, admission.eventKind(), admission.eventDetail());
+                }
                 return null;
             });
         } catch (StoreException e) {
@@ -94,9 +122,10 @@ public final class RequestStore {
         return jdbc.queryOne("SELECT * FROM dsr_request WHERE id = ?", RequestStore::mapRow, id);
     }
 
+    /** Requests not completed nor discarded, held ones included: their deadline runs too. */
     public List<RequestRow> open() {
-        return jdbc.query("SELECT * FROM dsr_request WHERE status <> ? ORDER BY deadline, id",
-                RequestStore::mapRow, COMPLETED);
+        return jdbc.query("SELECT * FROM dsr_request WHERE status NOT IN (?, ?) ORDER BY deadline, id",
+                RequestStore::mapRow, COMPLETED, DISCARDED);
     }
 
     public List<RequestRow> all() {
@@ -113,6 +142,26 @@ public final class RequestStore {
         return jdbc.update("UPDATE dsr_request SET status = ?, updated_at = ?"
                         + (COMPLETED.equals(to) ? ", completed_at = ?" : "") + " WHERE id = ? AND status = ?",
                 COMPLETED.equals(to) ? new Object[] {to, now, now, id, from} : new Object[] {to, now, id, from}) == 1;
+    }
+
+    /**
+     * Deletes every personal field of a request in the caller's transaction: the document, source, reference,
+     * extension reason, identifiers, the call journal's keys, free-text details of events and tasks. Its id,
+     * type, dates and outcomes remain. False when it was purged before.
+     */
+    public static boolean erasePersonalData(Jdbc tx, String requestId, OffsetDateTime now) {
+        int n = tx.update("UPDATE dsr_request SET document = NULL, source = NULL, reference = NULL, extension_reason = NULL, "
+                + "fingerprint = ?, purged_at = ?, updated_at = ? WHERE id = ? AND purged_at IS NULL", "purged:" + requestId, now, now, requestId);
+        if (n == 0) {
+            return false;
+        }
+        tx.update("DELETE FROM dsr_identifier WHERE request_id = ?", requestId);
+        tx.update("DELETE FROM dsr_call WHERE task_id IN (SELECT id FROM dsr_task WHERE request_id = ?)", requestId);
+        tx.update("UPDATE dsr_event SET detail = NULL WHERE request_id = ?", requestId);
+        tx.update("UPDATE dsr_task SET last_error = NULL WHERE request_id = ?", requestId);
+        // the officer's reason for a settlement is free text: it may name the person
+        tx.update("UPDATE dsr_task SET detail = 'settled by hand' WHERE request_id = ? AND detail LIKE 'settled by hand%'", requestId);
+        return true;
     }
 
     /** All identifiers known for a request, by name. */

@@ -48,6 +48,9 @@ class DemoRunnerTest {
         // mail: Pay.nl's data came by mail, PostNL had none, the officer's mailed request waits only for silent DHL
         assertThat(printed).contains("the processor replied with 1 file(s)").contains("holds no data")
                 .contains("DEMO-3").contains("AWAITING_REPLY");
+        // mailed over plain SMTP, DEMO-3 was held until the officer's mailbox replied with the code
+        assertThat(printed).contains("held: not authenticated").contains("confirmed: confirmed by reply")
+                .doesNotContainPattern("CONFIRM-[2-9A-HJ-NP-Z]{26}");
         try (var zip = new java.util.zip.ZipFile(results.stream().filter(p -> p.endsWith("bundle.zip")).findFirst().orElseThrow().toFile())) {
             assertThat(zip.getEntry("paynl/paynl-transactions.json")).isNotNull();
         }

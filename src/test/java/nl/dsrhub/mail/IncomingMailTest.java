@@ -62,4 +62,22 @@ class IncomingMailTest {
         assertThat(mail.attachments()).isEmpty();
         assertThat(mail.text()).isEmpty();
     }
+
+    @Test
+    void aMailWithTwoFromAddressesHasNoSenderAndItsAuthenticationResultsAreReadTopToBottom() throws Exception {
+        IncomingMail mail = IncomingMail.read(parse("""
+                Authentication-Results: mx.shop.example.nl; dmarc=fail header.from=shop.example.nl
+                Authentication-Results: mx.shop.example.nl; dmarc=pass header.from=shop.example.nl
+                From: privacy@shop.example.nl, attacker@elsewhere.example.com
+                Subject: vergeetverzoek
+                MIME-Version: 1.0
+                Content-Type: text/plain; charset=UTF-8
+
+                type: erasure
+                """), 100_000);
+
+        assertThat(mail.from()).isNull();
+        assertThat(mail.authenticationResults()).hasSize(2);
+        assertThat(mail.authenticationResults().get(0)).contains("dmarc=fail");
+    }
 }

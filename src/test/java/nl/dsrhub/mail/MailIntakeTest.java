@@ -36,7 +36,7 @@ class MailIntakeTest {
     void start(@TempDir Path dataDir) {
         mail = MailServer.start();
         // small, so that the "huge mail" of a test stays small
-        fixture = Mails.startHub(mail, dataDir, Map.of("dsr.mail.max-bytes", "200000"));
+        fixture = Mails.startHub(mail, dataDir, Map.of("dsr.mail.max-bytes", "200000", "dsr.mail.authserv-id", Mails.AUTHSERV_ID));
     }
 
     @AfterAll
@@ -46,9 +46,9 @@ class MailIntakeTest {
     }
 
     @Test
-    void officersMailedRequestIsTakenInAndAnsweredWithItsIdAndDeadline() {
+    void officersAuthenticatedMailedRequestIsTakenInAndAnsweredWithItsIdAndDeadline() {
         String file = Requests.file("erasure", "mailed.person@example.nl", Requests.now(), "MAIL-OFFICER");
-        mail.send(MailServer.OFFICER, MailServer.HUB, "vergeetverzoek", "zie bijlage", Map.of("verzoek.json", file.getBytes(UTF_8)));
+        Mails.sendAuthenticated(mail, MailServer.OFFICER, "vergeetverzoek", "zie bijlage", Map.of("verzoek.json", file.getBytes(UTF_8)));
 
         String id = fixture.awaitRequest("MAIL-OFFICER");
         RequestStore.RequestRow row = fixture.requests().row(id).orElseThrow();

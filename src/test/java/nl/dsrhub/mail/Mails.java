@@ -15,10 +15,71 @@ import java.util.List;
 import java.util.Map;
 import nl.dsrhub.demo.MailServer;
 
-/** Reading what the embedded mail server received, for the mail tests. */
+/** Sending as officers, processors and forgers do, and reading what the embedded mail server received, for the mail tests. */
 final class Mails {
 
+    /** The officer's own mail server, as the hub is told to trust it ({@code dsr.mail.authserv-id}). */
+    static final String AUTHSERV_ID = "mx.shop.example.nl";
+
     private Mails() {
+    }
+
+    /**
+     * A mail as the officer's own server delivers an authenticated one: its Authentication-Results header of
+     * {@link #AUTHSERV_ID} on top, saying the From domain passed DMARC.
+     */
+    static void sendAuthenticated(MailServer server, String from, String subject, String text, Map<String, byte[]> attachments) {
+        try {
+            MimeMessage m = server.message(from, MailServer.HUB, subject, text, attachments);
+            m.addHeader("Authentication-Results", AUTHSERV_ID + "; spf=pass smtp.mailfrom=" + domain(from)
+                    + "; dkim=pass header.d=" + domain(from) + "; dmarc=pass (p=reject) header.from=" + domain(from));
+            server.send(m);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Sends a mail written out whole (headers in the order given, CRLF added) over the server's SMTP, as any
+     * mail client, or a forger's script, can. Its Message-ID is kept, so the same mail can arrive twice.
+     */
+    static void sendRaw(MailServer server, String raw) {
+        try {
+            MimeMessage m = new MimeMessage(server.session(), new java.io.ByteArrayInputStream(
+                    raw.replace("\r\n", "\n").replace("\n", "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                @Override
+                protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    if (getHeader("Message-ID") == null) {
+                        super.updateMessageID();
+                    }
+                }
+            };
+            jakarta.mail.Transport.send(m);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the hub has read every mail in its mailbox (the IMAP consumer marks each one read after handling it). */
+    static void awaitAllRead(MailServer server) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+            try {
+                store.connect("127.0.0.1", server.imapPort(), server.settings().get("dsr.mail.imap.username"),
+                        server.settings().get("dsr.mail.imap.password"));
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_ONLY);
+                int unread = inbox.getUnreadMessageCount();
+                inbox.close(false);
+                return unread == 0;
+            } finally {
+                store.close();
+            }
+        });
+    }
+
+    private static String domain(String address) {
+        return address.substring(address.indexOf('@') + 1);
     }
 
     /** A hub on its own data dir, with mail on against the embedded server, plus the test's own settings. */

@@ -59,6 +59,25 @@ class DeadlineWatchTest {
     }
 
     @Test
+    void aHeldRequestIsRaisedAsAwaitingTheOfficersConfirmationAndADiscardedOneNotAtAll() {
+        try (Services s = services()) {
+            String held = s.requests.store(Requests.erasure(DemoPeople.EVA.email()),
+                    nl.dsrhub.store.RequestStore.Admission.held("not authenticated")).requestId();
+            String discarded = s.requests.store(Requests.erasure(DemoPeople.JAN.email()),
+                    nl.dsrhub.store.RequestStore.Admission.held("not authenticated")).requestId();
+            s.confirmations.discard(discarded, "not sent by the officer");
+
+            var soon = watchAt(s, new OfficerNotices(s.jdbc, Clock.systemUTC()), "2026-12-17T10:00:00Z").check();
+
+            assertThat(soon).singleElement().satisfies(n -> {
+                assertThat(n.requestId()).isEqualTo(held);
+                assertThat(n.message()).contains("due on 2026-12-20", "awaits your confirmation", "nothing was sent")
+                        .doesNotContain("being written");
+            });
+        }
+    }
+
+    @Test
     void tokenAndLedgerKeyAreMadeOnceAndReadableByTheOwnerOnly() throws Exception {
         try (Services s = services()) {
             AccessToken token = AccessToken.fromDataDir(dir);

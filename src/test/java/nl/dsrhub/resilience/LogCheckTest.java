@@ -48,6 +48,28 @@ class LogCheckTest {
         try (Simulators same = Simulators.start()) {
             assertNoPersonalDataOrSecrets(Files.readString(log), secretsOf(same.settings()));
         }
+        // the demo mails letters with tokens and a held request's confirmation code
+        assertNoTokenAtInfoAndNoCodeAtAll(Files.readString(log));
+    }
+
+    /**
+     * A letter's token lets whoever holds it answer for the processor, a confirmation code confirms a request:
+     * a token may be logged at DEBUG only, a code never. Lines of one entry (an exception's) share its level.
+     */
+    private static void assertNoTokenAtInfoAndNoCodeAtAll(String log) {
+        java.util.regex.Pattern token = java.util.regex.Pattern.compile("DSR-[2-9A-HJ-NP-Z]{10}\\b");
+        java.util.regex.Pattern code = java.util.regex.Pattern.compile("CONFIRM-[2-9A-HJ-NP-Z]{26}");
+        java.util.regex.Pattern entry = java.util.regex.Pattern.compile("^\\d{4}-\\d{2}-\\d{2} \\S+ (TRACE|DEBUG|INFO|WARN|ERROR)\\b.*");
+        String level = "INFO";
+        for (String line : log.lines().toList()) {
+            java.util.regex.Matcher m = entry.matcher(line);
+            level = m.matches() ? m.group(1) : level;
+            assertThat(code.matcher(line).find()).as("a confirmation code in the log: " + line).isFalse();
+            if (!level.equals("DEBUG") && !level.equals("TRACE")) {
+                assertThat(token.matcher(line).find()).as("a letter's token at " + level + ": " + line).isFalse();
+            }
+        }
+        assertThat(log).as("the demo's letters were written").containsPattern("DEBUG .*letter DSR-");
     }
 
     @Test

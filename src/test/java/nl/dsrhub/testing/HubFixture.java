@@ -30,6 +30,7 @@ public final class HubFixture implements AutoCloseable {
     public final WooCommerceSimulator woo;
     public final MailchimpSimulator mailchimp;
     private final Map<String, String> settings = new LinkedHashMap<>();
+    private java.time.Clock clock = java.time.Clock.systemDefaultZone();
     private Hub hub;
 
     private HubFixture(Path dataDir, Map<String, String> extra) {
@@ -102,6 +103,12 @@ public final class HubFixture implements AutoCloseable {
         return this;
     }
 
+    /** The clock the hub runs on from its next start (e.g. a {@link MovableClock}); the system's by default. */
+    public HubFixture clock(java.time.Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
     /** A loopback port free right now. */
     public static int freePort() {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -130,7 +137,7 @@ public final class HubFixture implements AutoCloseable {
     }
 
     public void startHub() {
-        hub = Hub.start(config());
+        hub = Hub.start(config(), clock);
     }
 
     public void stopHub() {
