@@ -37,9 +37,15 @@ public final class DsrHub {
               extend ID --months 1|2 --reason TEXT
                                           extend the deadline once (art. 12(3)); writes the notice letter
                                           to outbox/ID/extension-notice.html
+              confirm ID                  let a mailed request that waits for the officer's confirmation go on
+              discard ID --reason TEXT    close a held request the officer did not send (nothing is sent to
+                                          any processor; its personal data are deleted)
               ledger verify               check the ledger's hash chain (exit 1 names the first broken row)
               ledger export [FILE]        the register of handled requests as CSV (pseudonymised)
             """ + nl.dsrhub.bench.BenchCommand.USAGE + """
+
+            Beside a running hub, submit, status, retry, settle, extend, confirm, discard and ledger go
+            through its API (the token in the data dir); with no hub running they open the database.
 
             options for every command:
               --config FILE     configuration file (default ./application.properties if present)
@@ -78,6 +84,8 @@ public final class DsrHub {
                 case "settle" -> officer().settle(config, args);
                 case "extend" -> officer().extend(config, args);
                 case "ledger" -> officer().ledger(config, args);
+                case "confirm" -> officer().held(config, args, true);
+                case "discard" -> officer().held(config, args, false);
                 case "bench" -> bench(args);
                 case "help", "--help", "-h" -> {
                     out.print(USAGE);

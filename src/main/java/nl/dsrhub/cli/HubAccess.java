@@ -68,6 +68,12 @@ interface HubAccess extends AutoCloseable {
     /** The circuit breakers that are not closed, a line each. */
     String circuits();
 
+    /** Confirms a mailed request held for confirmation; returns what was done, throws {@link Refused} when it is not held. */
+    String confirm(String id);
+
+    /** Closes a held request the officer did not send; returns what was done, throws {@link Refused} when it is not held. */
+    String discard(String id, String reason);
+
     @Override
     void close();
 

@@ -88,6 +88,26 @@ final class LocalHub implements HubAccess {
         return StatusReport.breakerLines(services);
     }
 
+    @Override
+    public String confirm(String id) {
+        return outcome(services.confirmations.confirm(id, "with the CLI"));
+    }
+
+    @Override
+    public String discard(String id, String reason) {
+        return outcome(services.confirmations.discard(id, reason));
+    }
+
+    private static String outcome(nl.dsrhub.request.RequestConfirmations.Result r) {
+        if (r.kind() == nl.dsrhub.request.RequestConfirmations.Kind.NO_REQUEST) {
+            throw new NoSuchRequest(r.requestId());
+        }
+        if (!r.done()) {
+            throw new Refused(r.message());
+        }
+        return r.message();
+    }
+
     private void requireRequest(String id) {
         if (services.requests.row(id).isEmpty()) {
             throw new NoSuchRequest(id);

@@ -108,6 +108,19 @@ final class OfficerCommands {
         }
     }
 
+    /** {@code confirm ID} and {@code discard ID --reason TEXT}: a mailed request held for the officer's confirmation. */
+    int held(HubConfig config, Args args, boolean confirm) {
+        String id = args.positional(0, "a request ID");
+        String reason = confirm ? null : required(args, "reason");
+        try (HubAccess hub = HubAccess.open(config)) {
+            out.println(confirm ? hub.confirm(id) : hub.discard(id, reason));
+            return 0;
+        } catch (HubAccess.Refused | HubAccess.NoSuchRequest e) {
+            err.println("dsr-hub: " + e.getMessage());
+            return 1;
+        }
+    }
+
     int ledger(HubConfig config, Args args) {
         String what = args.positional(0, "verify or export");
         if (!what.equals("verify") && !what.equals("export")) {

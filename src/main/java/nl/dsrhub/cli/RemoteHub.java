@@ -123,6 +123,26 @@ final class RemoteHub implements HubAccess {
     }
 
     @Override
+    public String confirm(String id) {
+        return held(id, "confirm", json.createObjectNode());
+    }
+
+    @Override
+    public String discard(String id, String reason) {
+        return held(id, "discard", json.createObjectNode().put("reason", reason));
+    }
+
+    private String held(String id, String action, com.fasterxml.jackson.databind.node.ObjectNode body) {
+        HttpResponse<String> r = send(request("api/requests/" + path(id) + "/" + action).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
+        if (r.statusCode() == 404) {
+            throw new NoSuchRequest(id);
+        }
+        refusedOn409(r);
+        return read(expect(r, 200)).path("message").asText();
+    }
+
+    @Override
     public void close() {
         // nothing held: each call is one HTTP exchange
     }

@@ -37,10 +37,12 @@ public final class Dashboard {
     private final Clock clock;
     /** Where the settle form's files are kept while the settlement copies them (inside the data dir). */
     private final java.nio.file.Path uploads;
+    private final nl.dsrhub.request.RequestConfirmations confirmations;
 
     public Dashboard(RequestStore requests, TaskStore tasks, EventLog events, OfficerNotices notices,
                      List<ConnectorHealthCheck> health, DeadlineWatch watch, Operations operations, Settlement settlement,
-                     OfficerSession session, Clock clock, java.nio.file.Path uploads) {
+                     OfficerSession session, Clock clock, java.nio.file.Path uploads,
+                     nl.dsrhub.request.RequestConfirmations confirmations) {
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
@@ -52,6 +54,7 @@ public final class Dashboard {
         this.session = session;
         this.clock = clock;
         this.uploads = uploads;
+        this.confirmations = confirmations;
     }
 
     // ---- pages -----------------------------------------------------------------------------------
@@ -102,7 +105,7 @@ public final class Dashboard {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String csrf = session.csrf(exchange);
-        boolean open = !RequestStore.COMPLETED.equals(r.status());
+        boolean open = RequestStore.isOpen(r.status());
         String level = open ? watch.level(r.deadline(), now) : null;
         StringBuilder b = new StringBuilder("<p><a href=\"/\">&larr; all open requests</a></p>");
         String flash = Web.param(exchange, "done");
@@ -116,6 +119,9 @@ public final class Dashboard {
                 .append("<tr><th>Deadline</th><td id=\"deadline\">").append(r.deadline().toLocalDate())
                 .append(open ? " (" + daysLeft(r.deadline(), now) + " day(s) left) " + mark(level) : "").append("</td></tr>")
                 .append("</table>");
+        if (RequestStore.AWAITING_CONFIRMATION.equals(r.status())) {
+            b.append(heldBox(id, csrf));
+        }
         b.append("<h3>Tasks</h3><table id=\"tasks\"><tr><th>Connector</th><th>Status</th><th>Outcome</th><th>Attempts</th>"
                 + "<th>Detail</th><th>Actions</th></tr>");
         for (TaskRow t : tasks.forRequest(id)) {
@@ -191,6 +197,19 @@ public final class Dashboard {
         }
     }
 
+    public void confirm(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        var r = confirmations.confirm(id, "on the dashboard");
+        Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url(r.done()
+                ? "confirmed: the request is planned within seconds" : "refused: " + r.message()), Map.of());
+    }
+
+    public void discard(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        var r = confirmations.discard(id, Web.param(exchange, "reason"));
+        Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url(r.done() ? r.message() : "refused: " + r.message()), Map.of());
+    }
+
     public void extend(Exchange exchange) {
         String id = Web.param(exchange, "id");
         try {
@@ -245,6 +264,18 @@ public final class Dashboard {
     }
 
     // ---- parts -----------------------------------------------------------------------------------
+
+    /** A mailed request not authenticated by the officer's mail server: nothing runs until the officer says so. */
+    private static String heldBox(String id, String csrf) {
+        return "<div id=\"held\" class=\"held\"><p>This request came by mail and was not authenticated by your mail server: "
+                + "nothing is sent to any processor until you confirm that you sent it. Discard it if you did not.</p>"
+                + form("/requests/" + Web.url(id) + "/confirm", "confirm-form", csrf,
+                        "<button type=\"submit\" id=\"confirm-submit\">Confirm: I sent this request</button>")
+                + form("/requests/" + Web.url(id) + "/discard", "discard-form", csrf,
+                        "<input name=\"reason\" id=\"discard-reason\" placeholder=\"why (e.g. not sent by us)\" required>"
+                                + "<button type=\"submit\" id=\"discard-submit\">Discard</button>")
+                + "</div>";
+    }
 
     private boolean extended(String id) {
         return events.timeline(id).stream().anyMatch(e -> "extended".equals(e.kind()));
@@ -320,7 +351,8 @@ public final class Dashboard {
                 + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
                 + "tr.due-soon{background:#fff4d6}tr.overdue{background:#fde2e2}.mark{font-weight:bold;padding:0 .4em}"
                 + ".mark.due-soon{color:#8a5a00}.mark.overdue{color:#b00020}.up{color:#0a7a2f}.down{color:#b00020;font-weight:bold}"
-                + "form.inline{display:inline-block;margin:0 .3em}.flash{background:#e6f4ea;padding:.4em}</style></head><body>"
+                + "form.inline{display:inline-block;margin:0 .3em}.flash{background:#e6f4ea;padding:.4em}"
+                + ".held{background:#fff4d6;padding:.4em;margin:.5em 0}</style></head><body>"
                 + "<h1><a href=\"/\">dsr-hub</a></h1>"
                 + (loggedIn ? form("/logout", "logout-form", session.csrf(exchange),
                         "<button type=\"submit\" id=\"logout-submit\">Log out</button>") : "")

@@ -108,9 +108,9 @@ public final class OpsWiring {
         main.bind("settlement", settlement);
         main.bind("purge", new Purge(s.jdbc, s.events, s.outbox(), s.workDir(), clock, s.config.getInt("dsr.purge.after-days", 30)));
         main.bind("dashboard", new Dashboard(s.requests, s.tasks, s.events, notices, checks, watch, operations, settlement,
-                officerSession, clock, uploads()));
+                officerSession, clock, uploads(), s.confirmations));
         main.bind("restApi", new RestApi(s.requests, s.tasks, s.events, s.intake, operations, watch, clock,
-                new StatusReport(s, clock), s.ledger, uploads()));
+                new StatusReport(s, clock), s.ledger, uploads(), s.confirmations));
     }
 
     /** The largest settle form or API settlement with the processor's files. */

@@ -33,11 +33,12 @@ public final class RestApi {
     private final StatusReport report;
     private final nl.dsrhub.ledger.Ledger ledger;
     private final java.nio.file.Path uploads;
+    private final nl.dsrhub.request.RequestConfirmations confirmations;
     private final ObjectMapper json = Json.mapper();
 
     public RestApi(RequestStore requests, TaskStore tasks, EventLog events, Intake intake, Operations operations,
                    DeadlineWatch watch, Clock clock, StatusReport report, nl.dsrhub.ledger.Ledger ledger,
-                   java.nio.file.Path uploads) {
+                   java.nio.file.Path uploads, nl.dsrhub.request.RequestConfirmations confirmations) {
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
@@ -48,6 +49,7 @@ public final class RestApi {
         this.report = report;
         this.ledger = ledger;
         this.uploads = uploads;
+        this.confirmations = confirmations;
     }
 
     public void list(Exchange exchange) {
@@ -138,6 +140,27 @@ public final class RestApi {
         }
     }
 
+    /** A mailed request held for the officer's confirmation goes on; the sweep plans it within seconds. */
+    public void confirm(Exchange exchange) {
+        answer(exchange, confirmations.confirm(Web.param(exchange, "id"), "by the API"));
+    }
+
+    /** A held request the officer did not send: closed, nothing sent to any processor, its personal data deleted. */
+    public void discard(Exchange exchange) {
+        answer(exchange, confirmations.discard(Web.param(exchange, "id"), body(exchange).path("reason").asText(null)));
+    }
+
+    private void answer(Exchange exchange, nl.dsrhub.request.RequestConfirmations.Result r) {
+        int code = r.done() ? 200 : r.kind() == nl.dsrhub.request.RequestConfirmations.Kind.NO_REQUEST ? 404 : 409;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", r.requestId());
+        out.put(r.done() ? "result" : "error", r.done() ? r.kind().name().toLowerCase(java.util.Locale.ROOT) : r.message());
+        if (r.done()) {
+            out.put("message", r.message());
+        }
+        ok(exchange, code, out);
+    }
+
     // ---- what the command line prints, made where the database is
 
     /** {@code status}: open requests; {@code ?format=json} as {@code status --json}. */
@@ -187,7 +210,7 @@ public final class RestApi {
         m.put("status", r.status());
         m.put("receivedAt", r.receivedAt());
         m.put("deadline", r.deadline());
-        boolean open = !RequestStore.COMPLETED.equals(r.status());
+        boolean open = RequestStore.isOpen(r.status());
         m.put("daysLeft", open ? Dashboard.daysLeft(r.deadline(), now) : null);
         m.put("mark", open ? watch.level(r.deadline(), now) : null);
         m.put("completedAt", r.completedAt());

@@ -25,6 +25,11 @@ public final class RequestStore {
     /** A held request the officer did not send: closed unplanned, its personal data deleted at once. */
     public static final String DISCARDED = "DISCARDED";
 
+    /** Whether a request of this status still needs the hub or the officer (not completed, not discarded). */
+    public static boolean isOpen(String status) {
+        return !COMPLETED.equals(status) && !DISCARDED.equals(status);
+    }
+
     /**
      * How a request is let in: straight to {@code RECEIVED} (planned at once), or held {@code AWAITING_CONFIRMATION};
      * with a timeline event saying why, recorded with the request ({@code eventKind} null: none).
