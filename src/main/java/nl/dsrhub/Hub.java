@@ -59,13 +59,16 @@ public final class Hub implements AutoCloseable {
         Services s = services;
         HttpEngine http = new HttpEngine(this::producer, s.journal, clock);
         ops = new nl.dsrhub.ops.OpsWiring(s, clock);
-        Duration retryBase = Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30));
+        nl.dsrhub.plan.RetryPolicy retry = new nl.dsrhub.plan.RetryPolicy(
+                Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30)),
+                s.config.getInt("dsr.retry.max-attempts", 24),
+                Duration.ofHours(s.config.getInt("dsr.retry.stop-hours-before-deadline", 48)));
         // mail: the engine of mail-channel connectors and the beans of the mail routes
         nl.dsrhub.mail.MailWiring mail = new nl.dsrhub.mail.MailWiring(s, this::producer,
                 (request, connector) -> s.workDir().resolve(request).resolve(connector), clock);
         TaskRunner runner = new TaskRunner(s.catalog, s.requests, s.tasks,
                 Map.of(Channel.HTTP, ops.track(http), Channel.MAIL, ops.track(mail.engine)),
-                s.workDir(), clock, retryBase);
+                s.workDir(), clock, retry);
         // one circuit breaker per connector; the registry is bound for health checks
         nl.dsrhub.connector.ConnectorBreakers breakers = new nl.dsrhub.connector.ConnectorBreakers(
                 new nl.dsrhub.connector.ConnectorBreakers.Settings(s.config.getInt("dsr.breaker.window", 10),
