@@ -57,7 +57,12 @@ public final class Hub implements AutoCloseable {
 
     private void wire(Clock clock) {
         Services s = services;
-        HttpEngine http = new HttpEngine(this::producer, s.journal, clock);
+        // how much of an answer is read, and for how long: checked for every enabled connector now, so that a
+        // bad setting stops the start with its name rather than failing tasks later
+        java.util.function.Function<String, nl.dsrhub.connector.AnswerLimits> limits = nl.dsrhub.connector.AnswerLimits
+                .resolver(new nl.dsrhub.connector.SettingsSource(s.config::find, s.config.environment()), s.config::find);
+        s.catalog.enabled().forEach(c -> limits.apply(c.name()));
+        HttpEngine http = new HttpEngine(main::getCamelContext, s.journal, clock, limits);
         ops = new nl.dsrhub.ops.OpsWiring(s, clock);
         nl.dsrhub.plan.RetryPolicy retry = new nl.dsrhub.plan.RetryPolicy(
                 Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30)),

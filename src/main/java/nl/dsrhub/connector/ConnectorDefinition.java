@@ -148,11 +148,14 @@ public record ConnectorDefinition(
         }
     }
 
-    /** An HTTP call; path, query, headers and body are templates. */
+    /**
+     * An HTTP call; path, query, headers and body are templates. The query keeps the file's order (Map.copyOf's
+     * order changes from run to run): the processor sees the same URL each time, and so does the call journal.
+     */
     public record Call(String method, String path, Map<String, String> query, Map<String, String> headers,
                        String body, Boolean idempotencyKey) {
         public Call {
-            query = query == null ? Map.of() : Map.copyOf(query);
+            query = query == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(query));
             headers = headers == null ? Map.of() : Map.copyOf(headers);
         }
 
