@@ -166,7 +166,9 @@ public record ConnectorDefinition(
 
     /**
      * How the processor pages its lists: {@code page} (page number, total pages in a header),
-     * {@code offset} (offset and count, total in the body) or {@code next-link} (a cursor URL in the body).
+     * {@code offset} (offset and count, total in the body), {@code next-link} (a cursor URL in the body, at
+     * {@code nextPath}) or {@code link-header} (the {@code rel="next"} link of an RFC 8288 {@code Link} header).
+     * A processor's link is followed only to the origin of the connector's {@code base-url}.
      */
     public record Paginate(String type, String param, String sizeParam, Integer size, String totalPagesHeader,
                            String totalPath, String itemsPath, String nextPath, Integer maxPages) {

@@ -230,7 +230,7 @@ public final class HttpEngine implements ConnectorEngine {
                                 keep(step, each, paging == null ? 0 : pages, answer, selected, body);
                             }
                         }
-                        url = nextPage(step, paging, answer, body, each, ++page, offset += sizeOf(paging));
+                        url = nextPage(step, paging, url, answer, body, each, ++page, offset += sizeOf(paging));
                     }
                 }
             }
@@ -347,6 +347,8 @@ public final class HttpEngine implements ConnectorEngine {
 
         private Answer send(Step step, Call call, String url, String each, String idempotencyKey, boolean authenticated) {
             String what = connector.name() + " step " + step.id();
+            // the connector's credentials go with every call: to its own origin only
+            NextLink.requireOrigin(connector.baseUrl(), URI.create(url), what + ": the call's URL");
             String method = call.method().toUpperCase(Locale.ROOT);
             pace.awaitPermit(connector, method);
             Map<String, String> headers = new LinkedHashMap<>();
@@ -431,11 +433,13 @@ public final class HttpEngine implements ConnectorEngine {
             return sb.toString();
         }
 
-        private String nextPage(Step step, Paginate paging, Answer answer, JsonNode body, String each, int page,
-                                int offset) {
+        /** The next page's URL, or null after the last. A processor's own link is followed only to its origin. */
+        private String nextPage(Step step, Paginate paging, String pageUrl, Answer answer, JsonNode body, String each,
+                                int page, int offset) {
             if (paging == null) {
                 return null;
             }
+            String what = connector.name() + " step " + step.id();
             switch (paging.type()) {
                 case "page" -> {
                     int total = answer.header(paging.totalPagesHeader()).map(Integer::parseInt).orElse(1);
@@ -447,9 +451,14 @@ public final class HttpEngine implements ConnectorEngine {
                     return offset >= total ? null : url(step.request(), each, Map.of(
                             paging.param(), String.valueOf(offset), paging.sizeParam(), String.valueOf(paging.size())));
                 }
+                case "link-header" -> {
+                    return NextLink.inLinkHeader(answer.header("Link").orElse(null))
+                            .map(link -> NextLink.follow(connector.baseUrl(), pageUrl, link, what)).orElse(null);
+                }
                 default -> {
                     List<JsonNode> next = read(body, paging.nextPath());
-                    return next.isEmpty() || next.get(0).isNull() ? null : next.get(0).asText();
+                    return next.isEmpty() || next.get(0).isNull() ? null
+                            : NextLink.follow(connector.baseUrl(), pageUrl, next.get(0).asText(), what);
                 }
             }
         }
