@@ -59,15 +59,23 @@ public final class Hub implements AutoCloseable {
 
     private void wire(Clock clock) {
         Services s = services;
-        HttpEngine http = new HttpEngine(this::producer, s.journal, clock);
+        // how much of an answer is read, and for how long: checked for every enabled connector now, so that a
+        // bad setting stops the start with its name rather than failing tasks later
+        java.util.function.Function<String, nl.dsrhub.connector.AnswerLimits> limits = nl.dsrhub.connector.AnswerLimits
+                .resolver(new nl.dsrhub.connector.SettingsSource(s.config::find, s.config.environment()), s.config::find);
+        s.catalog.enabled().forEach(c -> limits.apply(c.name()));
+        HttpEngine http = new HttpEngine(main::getCamelContext, s.journal, clock, limits);
         ops = new nl.dsrhub.ops.OpsWiring(s, clock);
-        Duration retryBase = Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30));
+        nl.dsrhub.plan.RetryPolicy retry = new nl.dsrhub.plan.RetryPolicy(
+                Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30)),
+                s.config.getInt("dsr.retry.max-attempts", 24),
+                Duration.ofHours(s.config.getInt("dsr.retry.stop-hours-before-deadline", 48)));
         // mail: the engine of mail-channel connectors and the beans of the mail routes
         nl.dsrhub.mail.MailWiring mail = new nl.dsrhub.mail.MailWiring(s, this::producer,
                 (request, connector) -> s.workDir().resolve(request).resolve(connector), clock);
         TaskRunner runner = new TaskRunner(s.catalog, s.requests, s.tasks,
                 Map.of(Channel.HTTP, ops.track(http), Channel.MAIL, ops.track(mail.engine)),
-                s.workDir(), clock, retryBase);
+                s.workDir(), clock, retry);
         // one circuit breaker per connector; the registry is bound for health checks
         nl.dsrhub.connector.ConnectorBreakers breakers = new nl.dsrhub.connector.ConnectorBreakers(
                 new nl.dsrhub.connector.ConnectorBreakers.Settings(s.config.getInt("dsr.breaker.window", 10),

@@ -160,8 +160,9 @@ public final class DsrHub {
         try {
             nl.dsrhub.connector.HttpEngine.prepare(camel);
             camel.start();
-            nl.dsrhub.connector.HttpEngine engine = new nl.dsrhub.connector.HttpEngine(camel::createProducerTemplate, null,
-                    Clock.systemDefaultZone());
+            nl.dsrhub.connector.HttpEngine engine = new nl.dsrhub.connector.HttpEngine(() -> camel, null,
+                    Clock.systemDefaultZone(), nl.dsrhub.connector.AnswerLimits.resolver(
+                            new nl.dsrhub.connector.SettingsSource(config::find, config.environment()), config::find));
             for (Connector c : catalog.enabled()) {
                 if (c.channel() != nl.dsrhub.connector.ConnectorDefinition.Channel.HTTP) {
                     out.printf("%-14s -    %s channel: nothing to check%n", c.name(), c.channel().name().toLowerCase());

@@ -39,7 +39,7 @@ public final class ConnectorCatalog {
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
     private static final Set<String> AUTH_TYPES = Set.of("basic", "bearer", "session", "none");
-    private static final Set<String> PAGINATION = Set.of("page", "offset", "next-link");
+    private static final Set<String> PAGINATION = Set.of("page", "offset", "next-link", "link-header");
     private static final Set<String> BUILT_IN_VARIABLES =
             Set.of("subject.email", "subject.emailHash", "subject.name", "each");
 
@@ -242,7 +242,9 @@ public final class ConnectorCatalog {
                 }
             }
             if (s.paginate() != null && !PAGINATION.contains(String.valueOf(s.paginate().type()))) {
-                p.add(here + "/paginate/type: must be one of page, offset, next-link");
+                p.add(here + "/paginate/type: must be one of page, offset, next-link, link-header");
+            } else if (s.paginate() != null && "next-link".equals(s.paginate().type()) && s.paginate().nextPath() == null) {
+                p.add(here + "/paginate/nextPath: is required for next-link (the JSON path of the next page's URL)");
             }
             if (s.ifSetting() != null && !def.settings().containsKey(s.ifSetting())) {
                 p.add(here + "/ifSetting: '" + s.ifSetting() + "' is not one of the connector's settings");

@@ -148,11 +148,14 @@ public record ConnectorDefinition(
         }
     }
 
-    /** An HTTP call; path, query, headers and body are templates. */
+    /**
+     * An HTTP call; path, query, headers and body are templates. The query keeps the file's order (Map.copyOf's
+     * order changes from run to run): the processor sees the same URL each time, and so does the call journal.
+     */
     public record Call(String method, String path, Map<String, String> query, Map<String, String> headers,
                        String body, Boolean idempotencyKey) {
         public Call {
-            query = query == null ? Map.of() : Map.copyOf(query);
+            query = query == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(query));
             headers = headers == null ? Map.of() : Map.copyOf(headers);
         }
 
@@ -163,7 +166,9 @@ public record ConnectorDefinition(
 
     /**
      * How the processor pages its lists: {@code page} (page number, total pages in a header),
-     * {@code offset} (offset and count, total in the body) or {@code next-link} (a cursor URL in the body).
+     * {@code offset} (offset and count, total in the body), {@code next-link} (a cursor URL in the body, at
+     * {@code nextPath}) or {@code link-header} (the {@code rel="next"} link of an RFC 8288 {@code Link} header).
+     * A processor's link is followed only to the origin of the connector's {@code base-url}.
      */
     public record Paginate(String type, String param, String sizeParam, Integer size, String totalPagesHeader,
                            String totalPath, String itemsPath, String nextPath, Integer maxPages) {

@@ -9,6 +9,7 @@ import com.jayway.jsonpath.Option;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -42,9 +41,7 @@ import nl.dsrhub.request.RequestType;
 import nl.dsrhub.result.Retention;
 import nl.dsrhub.store.CallJournal;
 import nl.dsrhub.store.TaskStore;
-import org.apache.camel.Exchange;
-import org.apache.camel.Message;
-import org.apache.camel.ProducerTemplate;
+import org.apache.camel.CamelContext;
 
 /**
  * Runs a connector file's steps against the processor's HTTP API through Camel's http component:
@@ -62,33 +59,26 @@ public final class HttpEngine implements ConnectorEngine {
             .options(Option.ALWAYS_RETURN_LIST, Option.SUPPRESS_EXCEPTIONS)
             .build();
 
-    private final java.util.function.Supplier<ProducerTemplate> producer;
-    private final Map<String, io.github.resilience4j.ratelimiter.RateLimiter> limiters =
-            new java.util.concurrent.ConcurrentHashMap<>();
-    /** Per connector: the processor said its window is used up (RateLimit-Remaining: 0) until this instant. */
-    private final Map<String, java.time.Instant> exhaustedUntil = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Longer waits than this are not slept through in a worker: the task is stored for later instead. */
-    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(2);
+    private final java.util.function.Supplier<CamelContext> camel;
+    private final ProcessorPace pace;
     private final CallJournal journal;
     private final Clock clock;
+    private final java.util.function.Function<String, AnswerLimits> limits;
     private final ObjectMapper json = new ObjectMapper();
 
-    public HttpEngine(java.util.function.Supplier<ProducerTemplate> producer, CallJournal journal, Clock clock) {
-        this.producer = producer;
+    /** @param limits each connector's {@link AnswerLimits}, by connector name */
+    public HttpEngine(java.util.function.Supplier<CamelContext> camel, CallJournal journal, Clock clock,
+                      java.util.function.Function<String, AnswerLimits> limits) {
+        this.camel = camel;
+        this.pace = new ProcessorPace(clock);
         this.journal = journal;
         this.clock = clock;
+        this.limits = limits;
     }
 
-    /**
-     * Prepares a Camel context's http components for the engine: HttpClient 5.5 would retry 503s and sleep
-     * through a 429's Retry-After on its own, unseen. The engine classifies every answer itself and the
-     * routes schedule retries (honouring the hint), so the client must never retry.
-     */
-    public static void prepare(org.apache.camel.CamelContext context) {
-        for (String scheme : List.of("http", "https")) {
-            context.getComponent(scheme, org.apache.camel.component.http.HttpComponent.class)
-                    .setAutomaticRetriesDisabled(true);
-        }
+    /** Prepares a Camel context's http components for the engine (see {@link HttpCall#prepare}). */
+    public static void prepare(CamelContext context) {
+        HttpCall.prepare(context);
     }
 
     @Override
@@ -107,8 +97,7 @@ public final class HttpEngine implements ConnectorEngine {
         }
         Run run = new Run(connector, null);
         Step probe = Step.call("check", call);
-        try {
-            Answer answer = run.send(probe, call, run.url(call, null, Map.of()), null);
+        try (Answer answer = run.send(probe, call, run.url(call, null, Map.of()), null)) {
             if (answer.status() == 401 || answer.status() == 403) {
                 return Optional.of("reachable, but the credentials were refused (HTTP " + answer.status() + ")");
             }
@@ -121,47 +110,6 @@ public final class HttpEngine implements ConnectorEngine {
             return Optional.of("not reachable: " + e.getMessage());
         } catch (IllegalArgumentException e) {
             return Optional.of("cannot check: " + e.getMessage());
-        }
-    }
-
-    /**
-     * Waits until the processor's published limits allow one more call. Permits are spread evenly
-     * (bursts of at most a fiftieth of the limit), so that no window of the processor's length ever sees
-     * more than its limit, however its window is aligned.
-     */
-    private void awaitPermit(Connector connector, String kind, ConnectorDefinition.Rate rate) {
-        if (rate == null) {
-            return;
-        }
-        if ("requests".equals(kind)) {
-            awaitProcessorWindow(connector);
-        }
-        io.github.resilience4j.ratelimiter.RateLimiter limiter = limiters.computeIfAbsent(connector.name() + "/" + kind,
-                k -> {
-                    // Small bursts (2% of the limit) and one burst of slack per window for timing jitter:
-                    // 96% of the published rate (bursts of 10% left 90%, which the bench showed binding).
-                    int burst = Math.max(1, Math.min(10, rate.count() / 50));
-                    long slack = rate.count() >= 50 ? burst : 0;
-                    long periodMillis = rate.period().toMillis() * burst / Math.max(1, rate.count() - burst - slack);
-                    return io.github.resilience4j.ratelimiter.RateLimiter.of(k,
-                            io.github.resilience4j.ratelimiter.RateLimiterConfig.custom()
-                                    .limitForPeriod(burst)
-                                    .limitRefreshPeriod(java.time.Duration.ofMillis(Math.max(1, periodMillis)))
-                                    .timeoutDuration(java.time.Duration.ofHours(1))
-                                    .build());
-                });
-        io.github.resilience4j.ratelimiter.RateLimiter.waitForPermission(limiter);
-    }
-
-    /** An HTTP answer: status, headers (case-insensitive names) and body. */
-    record Answer(int status, Map<String, Object> headers, byte[] body) {
-        boolean ok() {
-            return status >= 200 && status < 300;
-        }
-
-        Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> String.valueOf(e.getValue())).findFirst();
         }
     }
 
@@ -188,9 +136,7 @@ public final class HttpEngine implements ConnectorEngine {
         }
 
         TaskStore.Finish execute() {
-            if (export) {
-                resetDataDir();
-            }
+            resetDataDir();
             for (Step step : connector.definition().find()) {
                 if (appliesTo(step)) {
                     find(step);
@@ -270,22 +216,22 @@ public final class HttpEngine implements ConnectorEngine {
                 int offset = 0;
                 int pages = 0;
                 while (url != null && pages++ < (paging == null ? 1 : paging.maxPagesOrDefault())) {
-                    Answer answer = send(step, step.request(), url, each, null);
-                    if (step.absentOn().contains(answer.status())) {
-                        break;
-                    }
-                    failUnlessOk(step, answer);
-                    JsonNode body = parse(step, answer);
-                    JsonNode selected = select(step, body, each);
-                    boolean empty = isEmpty(selected);
-                    if (!empty) {
-                        step.pick().forEach((name, path) -> pick(name, expand(path, each), selected, null));
-                        step.pickPairs().forEach((name, path) -> pick(name, expand(path, each), selected, each));
-                        if (step.keep() != null) {
-                            keep(step, each, paging == null ? 0 : pages, answer, selected, body);
+                    try (Answer answer = send(step, step.request(), url, each, null)) {
+                        if (step.absentOn().contains(answer.status())) {
+                            break;
                         }
+                        failUnlessOk(step, answer);
+                        JsonNode body = parse(step, answer);
+                        JsonNode selected = select(step, body, each);
+                        if (!isEmpty(selected)) {
+                            step.pick().forEach((name, path) -> pick(name, expand(path, each), selected, null));
+                            step.pickPairs().forEach((name, path) -> pick(name, expand(path, each), selected, each));
+                            if (step.keep() != null) {
+                                keep(step, each, paging == null ? 0 : pages, answer, selected, body);
+                            }
+                        }
+                        url = nextPage(step, paging, url, answer, body, each, ++page, offset += sizeOf(paging));
                     }
-                    url = nextPage(step, paging, answer, body, each, ++page, offset += sizeOf(paging));
                 }
             }
         }
@@ -305,44 +251,51 @@ public final class HttpEngine implements ConnectorEngine {
                     continue;
                 }
                 boolean sentBefore = prior.isPresent();
-                if (sentBefore && step.verify() != null) {
-                    // The hub stopped between sending this call and recording its answer: ask the processor
-                    // whether it took effect rather than sending a second call.
-                    Answer check = send(step, step.verify(), url(step.verify(), each, Map.of()), each, null);
-                    if (verifyShowsDone(step, check)) {
-                        LOG.info("request {} {}: step {} was sent before the hub stopped and took effect; not sent again",
-                                task.request().id(), connector.name(), step.id());
-                        journal.done(task.taskId(), callKey, check.status(), true);
-                        continue;
-                    }
+                if (sentBefore && step.verify() != null && verifiedDone(step, each, callKey)) {
+                    // The hub stopped between sending this call and recording its answer, and the processor
+                    // says it took effect: no second call.
+                    LOG.info("request {} {}: step {} was sent before the hub stopped and took effect; not sent again",
+                            task.request().id(), connector.name(), step.id());
+                    continue;
                 }
                 String key = journal.sending(task.taskId(), callKey);
-                Answer answer = send(step, call, url, each, call.sendsIdempotencyKey() ? key : null);
-                if (refusal(step, answer)) {
-                    // refused because the law makes the processor keep it: a finding, not a failure
-                    if (step.retainOn().then() != null) {
-                        Answer lesser = send(step, step.retainOn().then(), url(step.retainOn().then(), each, Map.of()), each, null);
-                        failUnlessOk(step, lesser);
-                    }
-                    journal.done(task.taskId(), callKey, answer.status(), false);
-                    refused.add(retention(step.retainOn()));
-                } else if (answer.ok()) {
-                    journal.done(task.taskId(), callKey, answer.status(), true);
-                } else if (step.absentOn().contains(answer.status())) {
-                    // gone already: if our own earlier call was lost in a crash, it is what erased it
-                    journal.done(task.taskId(), callKey, answer.status(), sentBefore);
-                } else {
-                    failUnlessOk(step, answer);
+                try (Answer answer = send(step, call, url, each, call.sendsIdempotencyKey() ? key : null)) {
+                    record(step, each, callKey, sentBefore, answer);
                 }
             }
         }
 
-        private boolean verifyShowsDone(Step step, Answer check) {
-            if (step.absentOn().contains(check.status()) || check.status() == 404 || check.status() == 410) {
-                return true;
+        /** The answer to a data-changing call, in the journal: took effect, was refused by law, or found nothing. */
+        private void record(Step step, String each, String callKey, boolean sentBefore, Answer answer) {
+            if (refusal(step, answer)) {
+                // refused because the law makes the processor keep it: a finding, not a failure
+                if (step.retainOn().then() != null) {
+                    try (Answer lesser = send(step, step.retainOn().then(), url(step.retainOn().then(), each, Map.of()), each, null)) {
+                        failUnlessOk(step, lesser);
+                    }
+                }
+                journal.done(task.taskId(), callKey, answer.status(), false);
+                refused.add(retention(step.retainOn()));
+            } else if (answer.ok()) {
+                journal.done(task.taskId(), callKey, answer.status(), true);
+            } else if (step.absentOn().contains(answer.status())) {
+                // gone already: if our own earlier call was lost in a crash, it is what erased it
+                journal.done(task.taskId(), callKey, answer.status(), sentBefore);
+            } else {
+                failUnlessOk(step, answer);
             }
-            failUnlessOk(step, check);
-            return false;
+        }
+
+        /** Asks the processor ({@code verify}) whether a call sent before a crash took effect; journals it if so. */
+        private boolean verifiedDone(Step step, String each, String callKey) {
+            try (Answer check = send(step, step.verify(), url(step.verify(), each, Map.of()), each, null)) {
+                if (step.absentOn().contains(check.status()) || check.status() == 404 || check.status() == 410) {
+                    journal.done(task.taskId(), callKey, check.status(), true);
+                    return true;
+                }
+                failUnlessOk(step, check);
+                return false;
+            }
         }
 
         /** The answer is the processor keeping the data: a status (and body value) the connector declares so. */
@@ -354,8 +307,8 @@ public final class HttpEngine implements ConnectorEngine {
             if (r.path() == null) {
                 return true;
             }
-            try {
-                List<JsonNode> said = read(json.readTree(answer.body()), r.path());
+            try (InputStream in = answer.body().open()) {
+                List<JsonNode> said = read(json.readTree(in), r.path());
                 return !said.isEmpty() && r.values().contains(said.get(0).asText());
             } catch (IOException | RuntimeException e) {
                 return false;
@@ -393,12 +346,11 @@ public final class HttpEngine implements ConnectorEngine {
         }
 
         private Answer send(Step step, Call call, String url, String each, String idempotencyKey, boolean authenticated) {
+            String what = connector.name() + " step " + step.id();
+            // the connector's credentials go with every call: to its own origin only
+            NextLink.requireOrigin(connector.baseUrl(), URI.create(url), what + ": the call's URL");
             String method = call.method().toUpperCase(Locale.ROOT);
-            ConnectorDefinition.Limits limits = connector.definition().limits();
-            awaitPermit(connector, "requests", limits.requests());
-            if (!"GET".equals(method)) {
-                awaitPermit(connector, "writes", limits.writes());
-            }
+            pace.awaitPermit(connector, method);
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("Accept", "application/json");
             ConnectorDefinition.Http http = connector.definition().http();
@@ -413,33 +365,11 @@ public final class HttpEngine implements ConnectorEngine {
             // values go into JSON strings: escaped, so a quote in a name cannot change the document
             String body = call.body() == null ? null : Template.expand(call.body(),
                     n -> jsonEscaped(value(n, each)));
-            Exchange exchange = producer.get().send(endpoint(), ex -> {
-                Message m = ex.getIn();
-                m.setHeader(Exchange.HTTP_METHOD, method);
-                // camel-http takes the query from its own header (else from the endpoint), not from the URI
-                int q = url.indexOf('?');
-                m.setHeader(Exchange.HTTP_URI, q < 0 ? url : url.substring(0, q));
-                if (q >= 0) {
-                    m.setHeader(Exchange.HTTP_QUERY, url.substring(q + 1));
-                }
-                headers.forEach(m::setHeader);
-                if (body != null) {
-                    m.setHeader(Exchange.CONTENT_TYPE, "application/json");
-                    m.setBody(body);
-                } else {
-                    m.setBody(null);
-                }
-            });
-            if (exchange.getException() != null) {
-                // the exception text can carry the URL (with an e-mail in a query): name only its kind
-                throw new TransientFailure(connector.name() + " step " + step.id() + ": "
-                        + exchange.getException().getClass().getSimpleName(), null);
-            }
-            Message out = exchange.getMessage();
-            Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-            byte[] bytes = out.getBody(byte[].class);
-            Answer answer = new Answer(status == null ? 0 : status, out.getHeaders(), bytes == null ? new byte[0] : bytes);
-            noteRateLimit(connector, answer);
+            // a task's answers are written in its data folder (personal data); a check's are small, in memory
+            Answer answer = new HttpCall(method, url, headers, body).send(camel.get(),
+                    HttpCall.endpoint(connector.baseUrl(), timeout()), limits.apply(connector.name()),
+                    task == null ? null : task.dataDir(), what);
+            pace.note(connector, answer);
             return answer;
         }
 
@@ -447,27 +377,19 @@ public final class HttpEngine implements ConnectorEngine {
         private String session(ConnectorDefinition.Auth auth) {
             if (sessionToken == null) {
                 Step login = Step.call("login", auth.login());
-                Answer answer = send(login, auth.login(), url(auth.login(), null, Map.of()), null, null, false);
-                if (answer.status() == 401 || answer.status() == 403) {
-                    throw new PermanentFailure(connector.name() + " login: HTTP " + answer.status() + errorTitle(answer));
+                try (Answer answer = send(login, auth.login(), url(auth.login(), null, Map.of()), null, null, false)) {
+                    if (answer.status() == 401 || answer.status() == 403) {
+                        throw new PermanentFailure(connector.name() + " login: HTTP " + answer.status() + answer.errorTitle());
+                    }
+                    failUnlessOk(login, answer);
+                    List<JsonNode> token = read(parse(login, answer), auth.tokenPath());
+                    if (token.isEmpty() || token.get(0).asText().isEmpty()) {
+                        throw new PermanentFailure(connector.name() + " login: no token at " + auth.tokenPath());
+                    }
+                    sessionToken = token.get(0).asText();
                 }
-                failUnlessOk(login, answer);
-                List<JsonNode> token = read(parse(login, answer), auth.tokenPath());
-                if (token.isEmpty() || token.get(0).asText().isEmpty()) {
-                    throw new PermanentFailure(connector.name() + " login: no token at " + auth.tokenPath());
-                }
-                sessionToken = token.get(0).asText();
             }
             return sessionToken;
-        }
-
-        private String endpoint() {
-            URI base = URI.create(connector.baseUrl());
-            Duration timeout = timeout();
-            return base.getScheme() + "://" + base.getAuthority() + "?throwExceptionOnFailure=false"
-                    + "&connectTimeout=" + timeout.toMillis() + "&responseTimeout=" + timeout.toMillis()
-                    + "&connectionRequestTimeout=" + timeout.toMillis()
-                    + "&cookieManagementDisabled=true&followRedirects=false";
         }
 
         private Duration timeout() {
@@ -511,11 +433,13 @@ public final class HttpEngine implements ConnectorEngine {
             return sb.toString();
         }
 
-        private String nextPage(Step step, Paginate paging, Answer answer, JsonNode body, String each, int page,
-                                int offset) {
+        /** The next page's URL, or null after the last. A processor's own link is followed only to its origin. */
+        private String nextPage(Step step, Paginate paging, String pageUrl, Answer answer, JsonNode body, String each,
+                                int page, int offset) {
             if (paging == null) {
                 return null;
             }
+            String what = connector.name() + " step " + step.id();
             switch (paging.type()) {
                 case "page" -> {
                     int total = answer.header(paging.totalPagesHeader()).map(Integer::parseInt).orElse(1);
@@ -527,9 +451,14 @@ public final class HttpEngine implements ConnectorEngine {
                     return offset >= total ? null : url(step.request(), each, Map.of(
                             paging.param(), String.valueOf(offset), paging.sizeParam(), String.valueOf(paging.size())));
                 }
+                case "link-header" -> {
+                    return NextLink.inLinkHeader(answer.header("Link").orElse(null))
+                            .map(link -> NextLink.follow(connector.baseUrl(), pageUrl, link, what)).orElse(null);
+                }
                 default -> {
                     List<JsonNode> next = read(body, paging.nextPath());
-                    return next.isEmpty() || next.get(0).isNull() ? null : next.get(0).asText();
+                    return next.isEmpty() || next.get(0).isNull() ? null
+                            : NextLink.follow(connector.baseUrl(), pageUrl, next.get(0).asText(), what);
                 }
             }
         }
@@ -544,59 +473,23 @@ public final class HttpEngine implements ConnectorEngine {
             if (answer.ok()) {
                 return;
             }
-            String what = connector.name() + " step " + step.id() + ": HTTP " + answer.status() + errorTitle(answer);
-            if (isTransient(answer.status())) {
-                throw new TransientFailure(what, retryAfter(answer));
+            String what = connector.name() + " step " + step.id() + ": HTTP " + answer.status() + answer.errorTitle();
+            if (answer.isTransient()) {
+                throw new TransientFailure(what, answer.retryAfter(clock));
             }
             throw new PermanentFailure(what);
         }
 
-        /** Worth retrying: throttled, timed out, or the server is (temporarily) in trouble; 501 and the like are not. */
-        private boolean isTransient(int status) {
-            return status == 429 || status == 408 || status == 500 || status == 502 || status == 503 || status == 504;
-        }
-
-        /** The processor's error title or code, which name the kind of error, never the detail (it may quote data). */
-        private String errorTitle(Answer answer) {
-            try {
-                JsonNode n = json.readTree(answer.body());
-                for (String field : List.of("title", "code")) {
-                    if (n != null && n.hasNonNull(field) && n.get(field).isValueNode()) {
-                        return " (" + n.get(field).asText() + ")";
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                // not JSON: the status says enough
-            }
-            return "";
-        }
-
-        private Duration retryAfter(Answer answer) {
-            Optional<String> h = answer.header("Retry-After");
-            if (h.isEmpty()) {
-                return null;
-            }
-            String v = h.get().trim();
-            try {
-                return Duration.ofSeconds(Long.parseLong(v));
-            } catch (NumberFormatException e) {
-                try {
-                    return Duration.between(clock.instant(),
-                            ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
-                } catch (RuntimeException ignored) {
-                    return null;
-                }
-            }
-        }
-
         private JsonNode parse(Step step, Answer answer) {
-            if (answer.body().length == 0) {
+            if (answer.body().size() == 0) {
                 return json.nullNode();
             }
-            try {
-                return json.readTree(answer.body());
-            } catch (IOException e) {
+            try (InputStream in = answer.body().open()) {
+                return json.readTree(in);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new PermanentFailure(connector.name() + " step " + step.id() + ": answer is not JSON");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + connector.name() + "'s answer to step " + step.id(), e);
             }
         }
 
@@ -657,10 +550,10 @@ public final class HttpEngine implements ConnectorEngine {
             String name = page > 0 ? String.format("%s-p%04d.json", base, page) : base + ".json";
             Path file = task.dataDir().resolve(name);
             try {
-                nl.dsrhub.files.PrivateFiles.folder(task.dataDir());
-                // as received, unless a selection removed other people's records from a search result
+                // as received (moved into place, not written again), unless a selection removed other people's
+                // records from a search result
                 if (selected == received) {
-                    nl.dsrhub.files.PrivateFiles.write(file, answer.body());
+                    answer.body().moveTo(file);
                 } else {
                     try (java.io.OutputStream out = nl.dsrhub.files.PrivateFiles.newOutputStream(file)) {
                         json.writerWithDefaultPrettyPrinter().writeValue(out, selected);
@@ -673,13 +566,14 @@ public final class HttpEngine implements ConnectorEngine {
             }
         }
 
+        /** An export starts from an empty folder; any run removes answers a stopped run left behind. */
         private void resetDataDir() {
             Path dir = task.dataDir();
             if (!Files.isDirectory(dir)) {
                 return;
             }
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path p : files.toList()) {
+                for (Path p : files.filter(p -> export || p.getFileName().toString().startsWith(AnswerBody.PREFIX)).toList()) {
                     Files.deleteIfExists(p);
                 }
             } catch (IOException e) {
@@ -730,52 +624,6 @@ public final class HttpEngine implements ConnectorEngine {
                     yield values == null || values.isEmpty() ? null : values.iterator().next();
                 }
             };
-        }
-    }
-
-    /** Honours the processor's own word that its window is used up, before any call is made. */
-    private void awaitProcessorWindow(Connector connector) {
-        java.time.Instant until = exhaustedUntil.get(connector.name());
-        if (until == null) {
-            return;
-        }
-        Duration wait = Duration.between(clock.instant(), until);
-        if (wait.isNegative() || wait.isZero()) {
-            exhaustedUntil.remove(connector.name(), until);
-            return;
-        }
-        if (wait.compareTo(LONGEST_PAUSE) > 0) {
-            throw new TransientFailure(connector.name() + ": rate limit window used up", wait);
-        }
-        try {
-            Thread.sleep(wait.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure(connector.name() + ": interrupted while waiting for its rate limit", wait);
-        }
-    }
-
-    /**
-     * Reads {@code RateLimit-Remaining} / {@code RateLimit-Reset} (Moneybird and the IETF draft): when nothing
-     * is left, no call goes out until the reset. The reset may be seconds from now or a Unix time.
-     */
-    private void noteRateLimit(Connector connector, Answer answer) {
-        Optional<String> remaining = answer.header("RateLimit-Remaining");
-        Optional<String> reset = answer.header("RateLimit-Reset");
-        if (remaining.isEmpty() || reset.isEmpty()) {
-            return;
-        }
-        try {
-            if (Long.parseLong(remaining.get().trim()) > 0) {
-                return;
-            }
-            long r = Long.parseLong(reset.get().trim());
-            // whole seconds: the window really ends within the second after the one stated
-            java.time.Instant until = (r > 1_000_000_000L ? java.time.Instant.ofEpochSecond(r) : clock.instant().plusSeconds(r))
-                    .plusSeconds(1);
-            exhaustedUntil.merge(connector.name(), until, (a, b) -> a.isAfter(b) ? a : b);
-        } catch (NumberFormatException e) {
-            // a form we do not know: the published limit still applies
         }
     }
 

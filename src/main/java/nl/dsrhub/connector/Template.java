@@ -17,7 +17,18 @@ public final class Template {
     private Template() {
     }
 
-    /** Expands every placeholder; an unknown one is an error naming the placeholder, never a silent blank. */
+    /** A placeholder without a value. Its message names the placeholder only, never a value: safe to show and log. */
+    public static final class Unexpandable extends IllegalArgumentException {
+        Unexpandable(String name) {
+            super("no value for ${" + name + "}");
+        }
+    }
+
+    /**
+     * Expands every placeholder; an unknown one is an error naming the placeholder, never a silent blank.
+     *
+     * @throws Unexpandable for a placeholder without a value
+     */
     public static String expand(String template, Function<String, String> values) {
         return expand(template, values, Function.identity());
     }
@@ -37,7 +48,7 @@ public final class Template {
             String name = m.group(1).trim();
             String value = values.apply(name);
             if (value == null) {
-                throw new IllegalArgumentException("no value for ${" + name + "}");
+                throw new Unexpandable(name);
             }
             m.appendReplacement(sb, Matcher.quoteReplacement(encode.apply(value)));
         }

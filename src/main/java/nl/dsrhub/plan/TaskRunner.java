@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
 import nl.dsrhub.connector.ConnectorDefinition.Channel;
@@ -23,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one task: claims it, hands it to its channel's engine, and stores the outcome before the
  * route moves on. Transient failures are thrown on, for the route's error handler to redeliver;
- * when those attempts are spent the task is stored as RETRY with its next attempt time.
+ * when those attempts are spent the task is stored as RETRY with its next attempt time, or, once its
+ * {@link RetryPolicy} says so, as NEEDS_ATTENTION. Any other failure needs attention at once.
  */
 public final class TaskRunner {
 
@@ -35,20 +35,20 @@ public final class TaskRunner {
     private final Map<Channel, ConnectorEngine> engines;
     private final Path workDir;
     private final Clock clock;
-    private final Duration retryBase;
+    private final RetryPolicy retry;
     private volatile nl.dsrhub.connector.ConnectorBreakers breakers;
     /** Claimed tasks whose engine ran in this claim (so a later "breaker open" still counts the attempt). */
     private final java.util.Set<Long> calledInClaim = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TaskRunner(ConnectorCatalog catalog, RequestStore requests, TaskStore tasks,
-                      Map<Channel, ConnectorEngine> engines, Path workDir, Clock clock, Duration retryBase) {
+                      Map<Channel, ConnectorEngine> engines, Path workDir, Clock clock, RetryPolicy retry) {
         this.catalog = catalog;
         this.requests = requests;
         this.tasks = tasks;
         this.engines = engines;
         this.workDir = workDir;
         this.clock = clock;
-        this.retryBase = retryBase;
+        this.retry = retry;
     }
 
     /** Runs every engine call under the connector's circuit breaker (none when not set). */
@@ -89,42 +89,60 @@ public final class TaskRunner {
             tasks.finish(task, finish);
             LOG.info("request {} {}: {}", task.requestId(), task.connector(), finish.outcome());
         } catch (PermanentFailure e) {
-            calledInClaim.remove(taskId);
-            tasks.finish(task, attention(e.getMessage()));
-            LOG.warn("request {} {}: needs attention: {}", task.requestId(), task.connector(), e.getMessage());
+            needsAttention(task, e.getMessage());
+        } catch (RuntimeException e) {
+            if (RetryPolicy.retries(e)) {
+                throw e;
+            }
+            needsAttention(task, RetryPolicy.describe(e));
         }
         return task.requestId();
+    }
+
+    private void needsAttention(TaskRow task, String why) {
+        calledInClaim.remove(task.id());
+        tasks.finish(task, attention(why));
+        LOG.warn("request {} {}: needs attention: {}", task.requestId(), task.connector(), why);
     }
 
     /**
      * The in-route attempts are spent: store the task as RETRY, due after an exponential backoff with
-     * jitter, or after the processor's own hint when it gave one. The retry route picks it up.
+     * jitter, or after the processor's own hint when it gave one; the retry route picks it up. When the
+     * policy says its retries end (attempts spent, deadline near), it is stored as NEEDS_ATTENTION instead.
+     *
+     * @return null when the task waits for its next attempt; else why its retries ended, for the officer
      */
-    public String scheduleRetry(long taskId, Exception failure) {
+    public RetriesEnded scheduleRetry(long taskId, Exception failure) {
         TaskRow task = tasks.find(taskId).orElseThrow();
         Duration delay = failure instanceof TransientFailure t && t.retryAfter() != null
-                ? t.retryAfter() : backoff(task.attempts());
+                ? t.retryAfter() : retry.backoff(task.attempts());
         String message = failure instanceof TransientFailure ? failure.getMessage()
                 : failure.getClass().getSimpleName();
         boolean called = calledInClaim.remove(taskId);
-        if (failure instanceof nl.dsrhub.connector.CircuitOpen && !called) {
-            // not run at all: stored until the breaker lets a trial through, without counting an attempt
-            tasks.postpone(task, message, OffsetDateTime.now(clock).plus(delay));
+        // not run at all (circuit breaker open): its claim is no attempt
+        boolean postponed = failure instanceof nl.dsrhub.connector.CircuitOpen && !called;
+        OffsetDateTime next = OffsetDateTime.now(clock).plus(delay);
+        java.util.Optional<String> stop = retry.stop(postponed ? task.attempts() - 1 : task.attempts(), next,
+                requests.row(task.requestId()).map(RequestStore.RequestRow::deadline).orElse(null));
+        if (stop.isPresent()) {
+            String why = stop.get() + "; last error: " + message;
+            needsAttention(task, why);
+            return new RetriesEnded(task.requestId(), taskId, task.connector(), why);
+        }
+        if (postponed) {
+            tasks.postpone(task, message, next);
             LOG.info("request {} {}: not run, circuit breaker open; next attempt in {}s", task.requestId(),
                     task.connector(), delay.toSeconds());
-            return task.requestId();
+            return null;
         }
-        tasks.scheduleRetry(task, message, OffsetDateTime.now(clock).plus(delay));
+        tasks.scheduleRetry(task, message, next);
         LOG.warn("request {} {}: attempt {} failed ({}), retry in {}s", task.requestId(), task.connector(),
                 task.attempts(), message, delay.toSeconds());
-        return task.requestId();
+        return null;
     }
 
-    Duration backoff(int attempts) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 10);
-        long base = retryBase.toMillis() * factor;
-        long jitter = ThreadLocalRandom.current().nextLong(Math.max(base / 4, 1));
-        return Duration.ofMillis(Math.min(base + jitter, Duration.ofHours(6).toMillis()));
+    /** A task whose retries ended: it needs attention, and the officer is told (ids and the error, no personal data). */
+    public record RetriesEnded(String requestId, long taskId, String connector, String why) {
     }
 
     /** Where an export keeps what this processor sent: personal data, removed with the request's purge. */

@@ -158,10 +158,12 @@ public final class TaskStore {
 
     /**
      * Makes failed tasks, and those needing attention, of a request due now ({@code retry ID [--connector NAME]});
-     * the retry sweep runs them.
+     * the retry sweep runs them. The officer's retry starts their count of attempts afresh: one whose retries had
+     * ended (attempts spent) gets them all again.
      */
     public int retryNow(String requestId, String connector) {
-        String sql = "UPDATE dsr_task SET status = ?, outcome = NULL, next_attempt_at = ?, updated_at = ? WHERE request_id = ? "
+        String sql = "UPDATE dsr_task SET status = ?, outcome = NULL, attempts = 0, next_attempt_at = ?, updated_at = ? "
+                + "WHERE request_id = ? "
                 + "AND (status = ? OR (status = ? AND outcome = ?))" + (connector == null ? "" : " AND connector = ?");
         OffsetDateTime now = now();
         Object[] args = connector == null

@@ -147,6 +147,33 @@ class ConnectorCatalogTest {
                         .anyMatch(p -> p.contains("b.yaml")));
     }
 
+    @Test
+    void linkHeaderPagingIsAPagingType() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("    keep: person\n",
+                "    keep: person\n    paginate: { type: link-header }\n"));
+
+        assertThat(ConnectorCatalog.load(folder, CREDENTIALS).get("shop").definition().find().get(0).paginate().type())
+                .isEqualTo("link-header");
+    }
+
+    @Test
+    void unknownPagingTypeNamesTheOnesThereAre() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("    keep: person\n",
+                "    keep: person\n    paginate: { type: cursor }\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("shop.yaml: /find/0/paginate/type: must be one of page, offset, next-link, link-header");
+    }
+
+    @Test
+    void nextLinkPagingNeedsThePathOfTheLink() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("    keep: person\n",
+                "    keep: person\n    paginate: { type: next-link }\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("shop.yaml: /find/0/paginate/nextPath: is required for next-link");
+    }
+
     private void write(String name, String text) throws Exception {
         Files.writeString(folder.resolve(name), text);
     }

@@ -49,7 +49,7 @@ final class EngineHarness implements AutoCloseable {
         requests = new RequestStore(db.jdbc(), Clock.systemUTC(), events);
         tasks = new TaskStore(db.jdbc(), Clock.systemUTC(), events);
         journal = new CallJournal(db.jdbc(), Clock.systemUTC());
-        engine = new HttpEngine(camel::createProducerTemplate, journal, Clock.systemUTC());
+        engine = new HttpEngine(() -> camel, journal, Clock.systemUTC(), AnswerLimits::defaults);
     }
 
     /** Stores the request, makes its task for the connector and runs it once. */
