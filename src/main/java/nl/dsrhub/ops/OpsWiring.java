@@ -44,9 +44,10 @@ public final class OpsWiring {
         this.token = AccessToken.fromDataDir(services.dataDir);
         Sessions sessions = new Sessions(clock, java.time.Duration.ofMinutes(services.config.getInt("dsr.web.session-idle-minutes", 30)),
                 java.time.Duration.ofHours(services.config.getInt("dsr.web.session-hours", 12)));
-        this.officerSession = new OfficerSession(sessions, token);
+        String publicOrigin = services.config.get("dsr.web.origin", null);
+        this.officerSession = new OfficerSession(sessions, token, publicOrigin);
         this.guard = new WebGuard(token, sessions, Long.parseLong(services.config.get("dsr.intake.max-bytes", "1048576")),
-                uploadBytes());
+                uploadBytes(), publicOrigin);
         int downAfter = services.config.getInt("dsr.health.down-after-failures", 3);
         for (Connector c : services.catalog.enabled()) {
             checks.add(new ConnectorHealthCheck(c.name(), tracker, downAfter));

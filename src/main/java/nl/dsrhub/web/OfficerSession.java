@@ -17,10 +17,13 @@ public final class OfficerSession {
 
     private final Sessions sessions;
     private final AccessToken token;
+    private final boolean publicTls;
 
-    public OfficerSession(Sessions sessions, AccessToken token) {
+    /** @param publicOrigin the browser's origin when a proxy is in front ({@code dsr.web.origin}), or null */
+    public OfficerSession(Sessions sessions, AccessToken token, String publicOrigin) {
         this.sessions = sessions;
         this.token = token;
+        this.publicTls = publicOrigin != null && publicOrigin.strip().toLowerCase(java.util.Locale.ROOT).startsWith("https://");
     }
 
     /** The request's live session (the guard let no request without one reach a dashboard route). */
@@ -57,10 +60,13 @@ public final class OfficerSession {
         sessions.close(cookie == null ? null : cookie.getValue());
     }
 
-    /** The session cookie: HttpOnly (no script reads it), SameSite=Strict, Secure behind TLS, ended with the session. */
+    /**
+     * The session cookie: HttpOnly (no script reads it), SameSite=Strict, Secure when the browser uses TLS (to the
+     * hub, or to the proxy in front of it), ended with the session.
+     */
     public String cookie(Exchange exchange, String id) {
         HttpServerRequest request = request(exchange);
-        boolean tls = request != null && request.isSSL();
+        boolean tls = publicTls || request != null && request.isSSL();
         return Sessions.COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" + sessions.maxAgeSeconds()
                 + (tls ? "; Secure" : "");
     }

@@ -36,16 +36,20 @@ public final class WebGuard implements Handler<RoutingContext> {
     private final Sessions sessions;
     private final long requestFileBytes;
     private final long uploadBytes;
+    private final String publicOrigin;
 
     /**
      * @param requestFileBytes the largest request file ({@code dsr.intake.max-bytes}), the bound of an API submission
      * @param uploadBytes      the largest settle form or API settlement with the processor's files
+     * @param publicOrigin     the origin the officer's browser uses when it is not the server's own (a TLS proxy in
+     *                         front: {@code https://dsr.shop.example.nl}); null: the server's own
      */
-    public WebGuard(AccessToken token, Sessions sessions, long requestFileBytes, long uploadBytes) {
+    public WebGuard(AccessToken token, Sessions sessions, long requestFileBytes, long uploadBytes, String publicOrigin) {
         this.token = token;
         this.sessions = sessions;
         this.requestFileBytes = requestFileBytes;
         this.uploadBytes = uploadBytes;
+        this.publicOrigin = publicOrigin == null || publicOrigin.isBlank() ? null : publicOrigin.strip().replaceAll("/+$", "");
     }
 
     /**
@@ -102,7 +106,7 @@ public final class WebGuard implements Handler<RoutingContext> {
                 // open: health and metrics carry no personal data; the log-in form takes the token
             }
         }
-        if ((area == Area.DASHBOARD || area == Area.LOGIN) && !isSafe(request.method()) && !sameOrigin(request)) {
+        if ((area == Area.DASHBOARD || area == Area.LOGIN) && !isSafe(request.method()) && !sameOrigin(request, publicOrigin)) {
             refuse(ctx, 403, "text/plain; charset=utf-8", "refused: the form was not sent from the hub's own pages", null, null);
             return;
         }
@@ -118,12 +122,14 @@ public final class WebGuard implements Handler<RoutingContext> {
      * Same origin, as the browser says it: {@code Origin} (sent with every POST by current browsers) must be this
      * server's own scheme, host and port (another port of 127.0.0.1 is another origin); without it,
      * {@code Sec-Fetch-Site} must say {@code same-origin}. A client that says neither is not a browser: it uses the API.
+     * Behind a proxy the browser's origin is the configured public one ({@code dsr.web.origin}), and only that.
      */
-    static boolean sameOrigin(HttpServerRequest request) {
+    static boolean sameOrigin(HttpServerRequest request, String publicOrigin) {
         String host = request.getHeader("Host");
         String origin = request.getHeader("Origin");
         if (origin != null) {
-            return host != null && origin.equalsIgnoreCase((request.isSSL() ? "https://" : "http://") + host);
+            return publicOrigin != null ? origin.equalsIgnoreCase(publicOrigin)
+                    : host != null && origin.equalsIgnoreCase((request.isSSL() ? "https://" : "http://") + host);
         }
         return "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
     }

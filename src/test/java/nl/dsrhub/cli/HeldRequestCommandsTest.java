@@ -53,7 +53,7 @@ class HeldRequestCommandsTest {
                 && e.detail().equals("confirmed by the API"));
 
         assertThat(run("confirm", id)).isEqualTo(1);
-        assertThat(err()).contains("no longer").doesNotContain(DemoPeople.JAN.email());
+        assertThat(err()).contains("is not awaiting confirmation").doesNotContain(DemoPeople.JAN.email());
         assertThat(run("confirm", "R20260101-XXXXXX")).isEqualTo(1);
     }
 
