@@ -42,6 +42,8 @@ class UploadFloodTest {
                 }
                 await().atMost(Duration.ofSeconds(20)).until(() -> posts.stream().allMatch(RawPost::writerEnded));
                 long sent = posts.stream().mapToLong(RawPost::bodyBytesSent).sum();
+                System.out.printf("UploadFloodTest: the eight got %.1f MB out of %d MB offered before the hub closed them%n",
+                        sent / 1e6, 8 * offered / 1_000_000);
                 assertThat(sent).as("bytes the eight got out of 800 MB offered").isLessThan(8L * 16 * 1024 * 1024);
             } finally {
                 for (RawPost p : posts) {
