@@ -55,8 +55,7 @@ public final class Purge {
 
     /** Purges one request; returns its id. */
     public String purge(String requestId) {
-        nl.dsrhub.files.PrivateFiles.deleteTree(outbox.resolve(requestId));
-        nl.dsrhub.files.PrivateFiles.deleteTree(workDir.resolve(requestId));
+        deleteFiles(requestId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.inTransaction(tx -> {
             if (RequestStore.erasePersonalData(tx, requestId, now)) {
@@ -66,6 +65,38 @@ public final class Purge {
         });
         LOG.info("request {}: personal data purged", requestId);
         return requestId;
+    }
+
+    /** Deletes a request's outbox and work folders (its result, letters, the processors' data). */
+    public void deleteFiles(String requestId) {
+        nl.dsrhub.files.PrivateFiles.deleteTree(outbox.resolve(requestId));
+        nl.dsrhub.files.PrivateFiles.deleteTree(workDir.resolve(requestId));
+    }
+
+    /**
+     * Requests closed and purged in the database before their folders were deleted (a stop in between, when a request
+     * was discarded or closed for inactivity): their folders go now. Returns how many requests' folders went.
+     */
+    public int purgeLeftoverFolders() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Path dir : List.of(outbox, workDir)) {
+            try (Stream<Path> folders = Files.list(dir)) {
+                folders.filter(f -> Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).forEach(f -> names.add(f.getFileName().toString()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                // no such folder yet
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + dir, e);
+            }
+        }
+        int purged = 0;
+        for (String id : names) {
+            boolean gone = jdbc.queryOne("SELECT 1 FROM dsr_request WHERE id = ? AND purged_at IS NOT NULL", rs -> 1, id).isPresent();
+            if (gone) {
+                deleteFiles(id);
+                purged++;
+            }
+        }
+        return purged;
     }
 
     /**
