@@ -37,7 +37,7 @@ public final class Services implements AutoCloseable {
     /** Confirm or discard held (unauthenticated mailed) requests: for the dashboard, the REST API and the CLI. */
     public final nl.dsrhub.request.RequestConfirmations confirmations;
 
-    private Services(HubConfig config, Clock clock, ConnectorCatalog catalog, Database database) {
+    private Services(HubConfig config, Clock clock, ConnectorCatalog catalog, Database database, String ledgerKey) {
         this.config = config;
         this.clock = clock;
         this.dataDir = config.dataDir();
@@ -46,8 +46,7 @@ public final class Services implements AutoCloseable {
         this.jdbc = database.jdbc();
         this.events = new EventLog(jdbc, clock);
         // the ledger chains the proof-worthy events inside the transactions that record them
-        this.ledger = new nl.dsrhub.ledger.Ledger(jdbc, clock, config.find("dsr.ledger.key")
-                .orElseGet(() -> nl.dsrhub.files.SecretFile.readOrCreate(dataDir.resolve("ledger.key"))));
+        this.ledger = new nl.dsrhub.ledger.Ledger(jdbc, clock, ledgerKey);
         events.setListener(ledger);
         this.requests = new RequestStore(jdbc, clock, events);
         this.tasks = new TaskStore(jdbc, clock, events);
@@ -80,10 +79,14 @@ public final class Services implements AutoCloseable {
             throw new IllegalStateException("cannot create the data folders under " + dataDir + ": " + e.getMessage(), e);
         }
         int poolSize = config.getInt("dsr.db.pool-size", 10);
+        // the ledger's key pseudonymises subjects and keys its chain; the migration that keys the chain seals it
+        String ledgerKey = config.find("dsr.ledger.key")
+                .orElseGet(() -> nl.dsrhub.files.SecretFile.readOrCreate(dataDir.resolve("ledger.key")));
         Database db = config.find("dsr.db.url")
-                .map(url -> Database.open(url, config.get("dsr.db.user", null), config.get("dsr.db.password", null), poolSize))
-                .orElseGet(() -> Database.openDefault(dataDir, poolSize));
-        return new Services(config, clock, catalog, db);
+                .map(url -> Database.open(url, config.get("dsr.db.user", null), config.get("dsr.db.password", null), poolSize,
+                        ledgerKey))
+                .orElseGet(() -> Database.openDefault(dataDir, poolSize, ledgerKey));
+        return new Services(config, clock, catalog, db, ledgerKey);
     }
 
     public static ConnectorCatalog loadConnectors(HubConfig config, boolean requireSettings) {

@@ -36,7 +36,10 @@ public final class DsrHub {
                                           RETAINED, PARTIAL
               extend ID --months 1|2 --reason TEXT
                                           extend the deadline once (art. 12(3)); writes the notice letter
-                                          to outbox/ID/extension-notice.html
+                                          to outbox/ID/extension-notice.html. TEXT: why the request needs
+                                          more time (complexity, number of requests), at most 300
+                                          characters; told to the subject and kept in the register after
+                                          the purge, so never the person's name or details
               confirm ID                  let a mailed request that waits for the officer's confirmation go on
               discard ID --reason TEXT    close a held request the officer did not send (nothing is sent to
                                           any processor; its personal data are deleted)

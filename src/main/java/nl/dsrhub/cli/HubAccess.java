@@ -22,8 +22,8 @@ interface HubAccess extends AutoCloseable {
         }
     }
 
-    /** The ledger's hash chain: intact, or where it breaks. */
-    record LedgerCheck(boolean intact, long rows, Long brokenSeq, String problem) {
+    /** The ledger's hash chain: intact, or where it breaks; and which rows were checked how. */
+    record LedgerCheck(boolean intact, long rows, Long brokenSeq, String problem, String checked) {
     }
 
     /** An extended deadline and where the notice to the subject is. */

@@ -75,7 +75,7 @@ final class LocalHub implements HubAccess {
     @Override
     public LedgerCheck verifyLedger() {
         Ledger.Verification v = services.ledger.verify();
-        return new LedgerCheck(v.ok(), v.rows(), v.brokenSeq(), v.problem());
+        return new LedgerCheck(v.ok(), v.rows(), v.brokenSeq(), v.problem(), v.checked());
     }
 
     @Override

@@ -131,9 +131,11 @@ final class OfficerCommands {
                 HubAccess.LedgerCheck v = hub.verifyLedger();
                 if (v.intact()) {
                     out.println("ledger intact: " + v.rows() + " row(s), hash chain verified");
+                    out.println("checked: " + v.checked());
                     return 0;
                 }
                 out.println("ledger BROKEN at row " + v.brokenSeq() + ": " + v.problem());
+                out.println("checked: " + v.checked());
                 return 1;
             }
             String csv = hub.ledgerCsv();

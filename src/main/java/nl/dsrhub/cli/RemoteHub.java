@@ -109,7 +109,8 @@ final class RemoteHub implements HubAccess {
     public LedgerCheck verifyLedger() {
         JsonNode n = read(expect(get("api/ledger/verify"), 200));
         return new LedgerCheck(n.path("intact").asBoolean(), n.path("rows").asLong(),
-                n.path("brokenSeq").isNull() ? null : n.path("brokenSeq").asLong(), n.path("problem").asText(null));
+                n.path("brokenSeq").isNull() ? null : n.path("brokenSeq").asLong(), n.path("problem").asText(null),
+                n.path("checked").asText(null));
     }
 
     @Override

@@ -45,7 +45,8 @@ import org.apache.camel.CamelContext;
 
 /**
  * Runs a connector file's steps against the processor's HTTP API through Camel's http component:
- * {@code find} steps look the person up (keeping answers for an export, picking identifiers),
+ * {@code find} steps look the person up (keeping answers for an export, picking identifiers; an erasure
+ * keeps no copy of what it found: the identifiers it picks stay in memory and in the request's rows),
  * {@code erase} steps change data, each guarded by the {@link CallJournal}, and {@code retain}
  * rules say what the law makes the processor keep.
  */
@@ -161,6 +162,7 @@ public final class HttpEngine implements ConnectorEngine {
                     erase(step);
                 }
             }
+            removeEmptyDataDir();
             // Calls sent before a crash whose target the lookup no longer finds: they are what removed it.
             for (String key : journal.unanswered(task.taskId())) {
                 if (!visited.contains(key)) {
@@ -226,7 +228,8 @@ public final class HttpEngine implements ConnectorEngine {
                         if (!isEmpty(selected)) {
                             step.pick().forEach((name, path) -> pick(name, expand(path, each), selected, null));
                             step.pickPairs().forEach((name, path) -> pick(name, expand(path, each), selected, each));
-                            if (step.keep() != null) {
+                            // an export hands the answers to the subject; an erasure keeps no copy of the data it removes
+                            if (step.keep() != null && export) {
                                 keep(step, each, paging == null ? 0 : pages, answer, selected, body);
                             }
                         }
@@ -566,18 +569,33 @@ public final class HttpEngine implements ConnectorEngine {
             }
         }
 
-        /** An export starts from an empty folder; any run removes answers a stopped run left behind. */
+        /**
+         * Every run starts from a folder without answers: an export's earlier files, and any copy an erasure (or an
+         * earlier version's erasure, which kept its lookups) or a stopped run left behind. Folders (the officer's
+         * {@code settled-by-hand/} files) stay.
+         */
         private void resetDataDir() {
             Path dir = task.dataDir();
             if (!Files.isDirectory(dir)) {
                 return;
             }
             try (Stream<Path> files = Files.list(dir)) {
-                for (Path p : files.filter(p -> export || p.getFileName().toString().startsWith(AnswerBody.PREFIX)).toList()) {
+                for (Path p : files.filter(Files::isRegularFile).toList()) {
                     Files.deleteIfExists(p);
                 }
             } catch (IOException e) {
                 throw new TransientFailure(connector.name() + ": cannot clear its data folder", null);
+            }
+        }
+
+        /** An erasure's answers were read to temporary files, each deleted when read: the folder they used goes too. */
+        private void removeEmptyDataDir() {
+            try {
+                Files.deleteIfExists(task.dataDir());
+            } catch (java.nio.file.DirectoryNotEmptyException kept) {
+                // the officer's settled-by-hand files
+            } catch (IOException e) {
+                LOG.debug("{}: its empty data folder stays ({})", connector.name(), e.getClass().getSimpleName());
             }
         }
 

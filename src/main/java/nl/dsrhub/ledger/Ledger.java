@@ -12,18 +12,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.Json;
+import nl.dsrhub.store.LedgerSeal;
 import nl.dsrhub.text.CsvCell;
+import nl.dsrhub.text.SingleLine;
 
 /**
- * The register of handled requests: append-only rows, each hashing the previous row's hash, with
- * the subject as a keyed HMAC of the e-mail address. Rows are appended inside the transaction that
- * records the event they prove; the single head row is locked by each append, so the chain is
- * serial on H2 and PostgreSQL alike. Rows hold no free text: only kinds, connectors and outcomes.
+ * The register of handled requests: append-only rows, each hashing the previous row's hash with an HMAC under the
+ * ledger key (rows an earlier version wrote before the chain was keyed: with SHA-256), with the subject as a keyed
+ * HMAC of the e-mail address. The head row carries a seal under the key ({@link LedgerSeal}), so rewriting rows and
+ * recomputing the chain, removing rows at its end, or passing keyed rows off as earlier ones all need the key. Rows
+ * are appended inside the transaction that records the event they prove; the single head row is locked by each
+ * append, so the chain is serial on H2 and PostgreSQL alike. Rows hold no free text about the subject: kinds,
+ * connectors, outcomes, and an extension's reason, which the officer gives for the register.
  */
 public final class Ledger implements EventLog.Listener {
 
@@ -33,13 +36,27 @@ public final class Ledger implements EventLog.Listener {
                         String connector, String kind, String detail, String prevHash, String hash) {
     }
 
-    /** The outcome of {@link #verify()}: ok, or the first broken row and why. */
-    public record Verification(boolean ok, long rows, Long brokenSeq, String problem) {
+    /**
+     * The outcome of {@link #verify()}: ok, or the first broken row and why.
+     *
+     * @param checked which rows were checked how (the earlier version's SHA-256 rows, the keyed rows, the seal)
+     */
+    public record Verification(boolean ok, long rows, Long brokenSeq, String problem, String checked) {
     }
+
+    /** The chain's head: the last row, where the keyed chain starts, and the seal over both. */
+    private record Head(long seq, String hash, long keyedFrom, String seal) {
+    }
+
+    /** An extension's reason is kept whole in the register, up to this length (the column's). */
+    static final int MAX_DETAIL = 400;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Ledger.class);
 
     private final Jdbc jdbc;
     private final Clock clock;
     private final byte[] key;
+    private volatile boolean brokenSealReported;
 
     public Ledger(Jdbc jdbc, Clock clock, String key) {
         this.jdbc = jdbc;
@@ -60,8 +77,9 @@ public final class Ledger implements EventLog.Listener {
                 append(tx, requestId, connector, "outcome", firstWord(detail));
             }
             case "retry-scheduled" -> sentOnce(tx, requestId, connector);
-            case "completed", "delivered", "purged", "discarded" -> append(tx, requestId, connector, kind, null);
-            case "extended" -> append(tx, requestId, null, "extended", firstWord(detail));
+            case "completed", "delivered", "purged", "discarded", "closed-inactive" -> append(tx, requestId, connector, kind, null);
+            // the new deadline and the officer's reason, which the register keeps (art. 12(3), art. 5(2))
+            case "extended" -> append(tx, requestId, null, "extended", SingleLine.of(detail));
             default -> { }
         }
     }
@@ -85,21 +103,39 @@ public final class Ledger implements EventLog.Listener {
 
     /** Appends one entry in the caller's transaction; waits for the head row, so appends never interleave. */
     public void append(Jdbc tx, String requestId, String connector, String kind, String detail) {
-        long[] seq = new long[1];
-        String prev = tx.queryOne("SELECT seq, hash FROM dsr_ledger_head WHERE id = 1 FOR UPDATE", rs -> {
-            seq[0] = rs.getLong(1);
-            return rs.getString(2);
-        }).orElseThrow(() -> new IllegalStateException("the ledger head row is missing"));
+        Head head = head(tx, " FOR UPDATE");
         String[] subjectAndType = subjectOf(tx, requestId);
         OffsetDateTime at = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
-        String shortDetail = detail == null ? null : detail.length() > 200 ? detail.substring(0, 200) : detail;
-        Entry e = new Entry(seq[0] + 1, at, requestId, subjectAndType[1], subjectAndType[0], connector, kind,
-                shortDetail, prev, null);
-        String hash = hash(e);
+        String shortDetail = detail == null ? null : detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL) : detail;
+        Entry e = new Entry(head.seq() + 1, at, requestId, subjectAndType[1], subjectAndType[0], connector, kind,
+                shortDetail, head.hash(), null);
+        String hash = hash(e, head.keyedFrom());
         tx.update("INSERT INTO dsr_ledger (seq, at, request_id, request_type, subject, connector, kind, detail, prev_hash, hash) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?)", e.seq(), e.at(), e.requestId(), e.requestType(), e.subject(),
-                e.connector(), e.kind(), e.detail(), prev, hash);
-        tx.update("UPDATE dsr_ledger_head SET seq = ?, hash = ? WHERE id = 1", e.seq(), hash);
+                e.connector(), e.kind(), e.detail(), head.hash(), hash);
+        tx.update("UPDATE dsr_ledger_head SET seq = ?, hash = ?, seal = ? WHERE id = 1", e.seq(), hash, nextSeal(head, e.seq(), hash));
+    }
+
+    /**
+     * The seal after an append: the hub seals only a head it can vouch for. A head whose seal does not hold (rewritten
+     * without the key, or written under another key) keeps its broken seal, so {@code ledger verify} goes on saying so.
+     */
+    private String nextSeal(Head head, long seq, String hash) {
+        if (LedgerSeal.holds(key, head.keyedFrom(), head.seq(), head.hash(), head.seal())) {
+            return LedgerSeal.of(key, head.keyedFrom(), seq, hash);
+        }
+        if (!brokenSealReported) {
+            brokenSealReported = true;
+            LOG.warn("the ledger head's seal does not hold under the ledger key: rows are appended, the seal is left broken;"
+                    + " run `ledger verify`");
+        }
+        return head.seal() == null ? "unsealed" : head.seal();
+    }
+
+    private static Head head(Jdbc tx, String lock) {
+        return tx.queryOne("SELECT seq, hash, keyed_from, seal FROM dsr_ledger_head WHERE id = 1" + lock,
+                        rs -> new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+                .orElseThrow(() -> new IllegalStateException("the ledger head row is missing"));
     }
 
     /** The pseudonym and type: from an earlier entry (the document may be purged), else from the request. */
@@ -133,13 +169,7 @@ public final class Ledger implements EventLog.Listener {
 
     /** The subject as the ledger knows them: HMAC-SHA256 of the trimmed, lower-cased address. */
     public String pseudonym(String email) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(email.trim().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        return LedgerSeal.hmac(key, email.trim().toLowerCase(Locale.ROOT));
     }
 
     public List<Entry> entries() {
@@ -153,40 +183,54 @@ public final class Ledger implements EventLog.Listener {
         return entries().stream().filter(e -> e.requestId().equals(requestId)).toList();
     }
 
-    /** Recomputes the chain: an edited row breaks its hash, a removed row the link or the head. */
+    /**
+     * Recomputes the chain: an edited row breaks its hash, a removed row the link or the head; the head's seal must hold
+     * under the ledger key. Says which rows were checked how.
+     */
     public Verification verify() {
         List<Entry> all = entries();
+        Head head = head(jdbc, "");
+        String checked = checked(all.size(), head.keyedFrom());
         String prev = GENESIS;
         long expected = 1;
         for (Entry e : all) {
-            if (e.seq() != expected) {
-                return new Verification(false, all.size(), e.seq(), "row " + expected + " is missing before row " + e.seq());
-            }
-            if (!e.prevHash().equals(prev)) {
-                return new Verification(false, all.size(), e.seq(), "row " + e.seq() + " does not link to the row before it");
-            }
-            if (!hash(e).equals(e.hash())) {
-                return new Verification(false, all.size(), e.seq(), "row " + e.seq() + " was changed (hash mismatch)");
+            String problem = !(e.seq() == expected) ? "row " + expected + " is missing before row " + e.seq()
+                    : !e.prevHash().equals(prev) ? "row " + e.seq() + " does not link to the row before it"
+                    : !hash(e, head.keyedFrom()).equals(e.hash()) ? "row " + e.seq() + " was changed (hash mismatch"
+                            + (e.seq() >= head.keyedFrom() ? " under the ledger key" : "") + ")"
+                    : null;
+            if (problem != null) {
+                return new Verification(false, all.size(), e.seq(), problem, checked);
             }
             prev = e.hash();
             expected++;
         }
         long last = expected - 1;
-        String headProblem = jdbc.queryOne("SELECT seq, hash FROM dsr_ledger_head WHERE id = 1", rs -> {
-            long seq = rs.getLong(1);
-            if (seq != last) {
-                return "the chain ends at row " + last + " but its head says row " + seq + ": rows after " + last + " were removed";
-            }
-            return "";
-        }).orElse("the ledger head row is missing");
-        if (!headProblem.isEmpty()) {
-            return new Verification(false, all.size(), last + 1, headProblem);
+        if (head.seq() != last) {
+            return new Verification(false, all.size(), last + 1, "the chain ends at row " + last + " but its head says row "
+                    + head.seq() + ": rows after " + last + " were removed", checked);
         }
-        String headHash = jdbc.queryOne("SELECT hash FROM dsr_ledger_head WHERE id = 1", rs -> rs.getString(1)).orElse("");
-        if (!headHash.equals(prev)) {
-            return new Verification(false, all.size(), last, "row " + last + " does not match the ledger head");
+        if (!head.hash().equals(prev)) {
+            return new Verification(false, all.size(), last, "row " + last + " does not match the ledger head", checked);
         }
-        return new Verification(true, all.size(), null, null);
+        if (!LedgerSeal.holds(key, head.keyedFrom(), head.seq(), head.hash(), head.seal())) {
+            return new Verification(false, all.size(), last, "the ledger head's seal does not hold under the ledger key: the "
+                    + "chain was rewritten without the key (rows re-hashed, removed at the end, or passed off as written before "
+                    + "the chain was keyed), or the key is not the one the ledger was written with", checked);
+        }
+        return new Verification(true, all.size(), null, null, checked);
+    }
+
+    /** Which rows are checked how: the earlier version's SHA-256 rows, then the keyed ones, then the seal. */
+    private static String checked(long rows, long keyedFrom) {
+        long unkeyed = Math.min(rows, keyedFrom - 1);
+        String keyed = rows > unkeyed ? (unkeyed + 1 == rows ? "row " + rows : "rows " + (unkeyed + 1) + "-" + rows)
+                + " chained with HMAC-SHA256 under the ledger key" : null;
+        String earlier = unkeyed > 0 ? (unkeyed == 1 ? "row 1" : "rows 1-" + unkeyed)
+                + " chained with SHA-256 (written before the chain was keyed, held by the keyed seal after them)" : null;
+        String parts = java.util.stream.Stream.of(earlier, keyed).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.joining("; "));
+        return (parts.isEmpty() ? "no rows" : parts) + "; the head's seal checked under the ledger key";
     }
 
     /**
@@ -206,10 +250,20 @@ public final class Ledger implements EventLog.Listener {
         return sb.toString();
     }
 
-    static String hash(Entry e) {
-        String text = String.join("|", e.prevHash(), Long.toString(e.seq()),
+    /** A row's hash: HMAC-SHA256 under the key from {@code keyedFrom} on, SHA-256 for the rows an earlier version wrote. */
+    private String hash(Entry e, long keyedFrom) {
+        String text = text(e);
+        return e.seq() >= keyedFrom ? LedgerSeal.hmac(key, text) : sha256(text);
+    }
+
+    /** What a row's hash covers: the row before it and every field. */
+    static String text(Entry e) {
+        return String.join("|", e.prevHash(), Long.toString(e.seq()),
                 e.at().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS).toInstant().toString(),
                 e.requestId(), n(e.requestType()), n(e.subject()), n(e.connector()), e.kind(), n(e.detail()));
+    }
+
+    static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException ex) {

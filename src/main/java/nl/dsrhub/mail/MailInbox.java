@@ -23,15 +23,26 @@ public final class MailInbox {
 
     private static final Logger LOG = LoggerFactory.getLogger("nl.dsrhub.mail");
 
-    /** What the route does next: plan new requests, move on requests whose task a reply settled, tell the officer. */
-    public record Next(List<String> plan, List<String> progress, List<Notice> notices) {
+    /**
+     * What the route does next: plan new requests, move on requests whose task a reply settled, tell the officer.
+     *
+     * @param kept the mail's content is kept where it belongs (the request stored, the reply's task settled with its
+     *             files): the route has it deleted from the mailbox. Any other mail stays there, read, for the officer,
+     *             until the purge deletes it after {@code dsr.purge.after-days}
+     */
+    public record Next(List<String> plan, List<String> progress, List<Notice> notices, boolean kept) {
+
+        static Next nothing() {
+            return new Next(List.of(), List.of(), List.of(), false);
+        }
     }
 
     /** A notice for {@code direct:notify-officer} (ids and connectors, no personal data, no token). */
     public record Notice(String requestId, String level, String message) {
     }
 
-    private static final Next NOTHING = new Next(List.of(), List.of(), List.of());
+    private static final Next NOTHING = Next.nothing();
+    private static final Next KEPT_BEFORE = new Next(List.of(), List.of(), List.of(), true);
 
     private final MailSettings settings;
     private final MailStore store;
@@ -59,13 +70,16 @@ public final class MailInbox {
             mail = IncomingMail.read(message, settings.maxBytes());
         } catch (Exception e) {
             // unreadable (broken MIME, bad encoding): recorded and skipped; the next mails still come in
-            String key = IncomingMail.sha256("unreadable|" + message.getMessageNumber() + "|" + safeHeader(message));
+            // by its Message-ID: the folder's numbering changes as handled mails are deleted from it
+            String id = safeHeader(message);
+            String key = IncomingMail.sha256("unreadable|" + (id.isEmpty() ? "#" + message.getMessageNumber() : id));
             store.markSeen(key, "unreadable", "could not be read: " + e.getClass().getSimpleName(), null);
             LOG.warn("skipped an unreadable mail ({})", e.getClass().getSimpleName());
             return NOTHING;
         }
         if (store.seen(mail.key())) {
-            return NOTHING;
+            // read before: handled once only. Still here although kept: the hub stopped between keeping and deleting it
+            return store.kept(mail.key()) ? KEPT_BEFORE : NOTHING;
         }
         if (mail.automatic() || (mail.from() != null && mail.from().equalsIgnoreCase(settings.from()))) {
             // an out-of-office answer settles nothing, and answering it (or our own mail) could loop
@@ -76,7 +90,7 @@ public final class MailInbox {
         if (letter.isPresent()) {
             Next next = replies.handle(letter.get(), mail);
             store.markSeen(mail.key(), "reply", next.notices().isEmpty() ? "reply to a letter" : "reply from an unexpected sender",
-                    letter.get().requestId());
+                    letter.get().requestId(), next.kept());
             return next;
         }
         if (!settings.allows(mail.from())) {
@@ -91,10 +105,12 @@ public final class MailInbox {
         // the answer goes out before the mail is marked seen: after a crash it is read again and
         // answered again (intake recognises the same request), never left unanswered
         sender.send(mail.from(), answer.subject(), answer.text(), Map.of());
+        // stored and answered (the answer lists any problem): kept, unless it was too large to be read at all
+        boolean kept = !mail.tooLarge();
         store.markSeen(mail.key(), codes.isEmpty() ? "intake" : "confirmation", answer.outcome(),
-                answer.toPlan().isEmpty() ? null : answer.toPlan().get(0));
+                answer.toPlan().isEmpty() ? null : answer.toPlan().get(0), kept);
         LOG.info("officer mail: {}; request(s) to plan {}", answer.outcome(), answer.toPlan());
-        return new Next(answer.toPlan(), List.of(), List.of());
+        return new Next(answer.toPlan(), List.of(), List.of(), kept);
     }
 
     private static String safeHeader(Message m) {

@@ -114,9 +114,23 @@ public final class MailStore {
 
     /** Records a mail as handled, after its handling was stored (a crash before this reads it again, harmlessly). */
     public void markSeen(String messageKey, String kind, String outcome, String requestId) {
-        jdbc.update("INSERT INTO dsr_mail_seen (message_key, kind, outcome, request_id, seen_at) SELECT ?,?,?,?,? "
+        markSeen(messageKey, kind, outcome, requestId, false);
+    }
+
+    /**
+     * As {@link #markSeen(String, String, String, String)}; {@code kept}: its content is kept where it belongs, so the
+     * mail is deleted from the mailbox, also when it is read again because the hub stopped before deleting it.
+     */
+    public void markSeen(String messageKey, String kind, String outcome, String requestId, boolean kept) {
+        jdbc.update("INSERT INTO dsr_mail_seen (message_key, kind, outcome, request_id, seen_at, kept) SELECT ?,?,?,?,?,? "
                 + "WHERE NOT EXISTS (SELECT 1 FROM dsr_mail_seen WHERE message_key = ?)",
-                messageKey, kind, outcome, requestId, now(), messageKey);
+                messageKey, kind, outcome, requestId, now(), kept, messageKey);
+    }
+
+    /** Whether a mail read before was kept where it belongs (and may go from the mailbox). */
+    public boolean kept(String messageKey) {
+        return jdbc.queryOne("SELECT kept FROM dsr_mail_seen WHERE message_key = ?", rs -> rs.getBoolean(1), messageKey)
+                .orElse(false);
     }
 
     public record Seen(String kind, String outcome, String requestId) {

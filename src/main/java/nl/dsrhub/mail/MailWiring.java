@@ -35,6 +35,7 @@ public final class MailWiring {
     private final Chaser chaser;
     private final OfficerMail officer;
     private final MailDelivery delivery;
+    private final MailboxPurge purge;
 
     public MailWiring(Services s, Supplier<ProducerTemplate> producer, BiFunction<String, String, Path> dataDirs, Clock clock) {
         this.settings = MailSettings.from(s.config);
@@ -51,6 +52,7 @@ public final class MailWiring {
         this.delivery = new MailDelivery(settings, sender, s.requests, s.events, s.jdbc, s.outbox(), clock,
                 java.time.Duration.ofSeconds(s.config.getInt("dsr.delivery.retry-seconds", 900)),
                 s.config.getInt("dsr.delivery.max-attempts", 10));
+        this.purge = new MailboxPurge(settings, clock, s.config.getInt("dsr.purge.after-days", 30));
         report(s);
     }
 
@@ -64,6 +66,7 @@ public final class MailWiring {
         main.bind("mailChaser", chaser);
         main.bind("officerMail", officer);
         main.bind("delivery", delivery);
+        main.bind("mailboxPurge", purge);
     }
 
     /** Properties the mail routes use, derived from the settings (the IMAP endpoint with its options). */

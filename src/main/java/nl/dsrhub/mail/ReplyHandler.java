@@ -47,6 +47,12 @@ public final class ReplyHandler {
         if (unexpected.isPresent()) {
             return unexpected(letter, mail, unexpected.get());
         }
+        if (!requests.row(letter.requestId()).map(r -> RequestStore.isOpen(r.status())).orElse(false)) {
+            // completed, discarded or closed for inactivity (its data may be purged): it settles nothing, and stays in the
+            // mailbox until the purge
+            LOG.info("request {} {}: a reply after the request was closed: not processed", letter.requestId(), letter.connector());
+            return MailInbox.Next.nothing();
+        }
         var request = requests.get(letter.requestId());
         var data = mail.attachments().stream().filter(f -> !f.truncated()).toList();
         ReplyClassifier.Verdict verdict = classifier.classify(request.type(), mail.text(), data.size());
@@ -63,7 +69,9 @@ public final class ReplyHandler {
         LOG.info("request {} {}: reply from the processor: {}", letter.requestId(), letter.connector(),
                 changed ? verdict.outcome() : "task already settled, reply kept as seen");
         LOG.debug("request {} {}: the reply answered letter {}", letter.requestId(), letter.connector(), letter.token());
-        return new MailInbox.Next(List.of(), changed ? List.of(letter.requestId()) : List.of(), List.of());
+        // kept where it belongs once it settled its task: an unclear reply stays in the mailbox, where the detail points
+        return new MailInbox.Next(List.of(), changed ? List.of(letter.requestId()) : List.of(), List.of(),
+                changed && verdict.outcome() != Outcome.NEEDS_ATTENTION);
     }
 
     /**
@@ -71,11 +79,11 @@ public final class ReplyHandler {
      * connector's data folder that the bundle reads (and deleted with the request's work files by the purge).
      */
     private MailInbox.Next unexpected(MailStore.Letter letter, IncomingMail mail, String why) throws IOException {
-        boolean open = requests.row(letter.requestId()).map(r -> !RequestStore.COMPLETED.equals(r.status())).orElse(false);
+        boolean open = requests.row(letter.requestId()).map(r -> RequestStore.isOpen(r.status())).orElse(false);
         if (!open) {
             // its data are purged or about to be: nothing is kept, nothing changes
             LOG.warn("request {} {}: a reply from an unexpected sender after completion: ignored", letter.requestId(), letter.connector());
-            return new MailInbox.Next(List.of(), List.of(), List.of());
+            return MailInbox.Next.nothing();
         }
         Path workDir = dataDirs.apply(letter.requestId(), letter.connector()).getParent();
         Path aside = workDir.resolve(KEPT_ASIDE).resolve(letter.connector()).resolve(mail.key().substring(0, 12));
@@ -92,8 +100,9 @@ public final class ReplyHandler {
         String message = "Request " + letter.requestId() + ", " + letter.connector() + ": a reply carrying the letter's token came from "
                 + "an unexpected sender; it settled nothing (" + (mail.attachments().isEmpty() ? "no attachments" : "its attachments are kept aside")
                 + "). See the task's detail; settle it by hand only if the reply is genuine.";
+        // not kept: the officer judges it, with the mail itself at hand until the purge
         return new MailInbox.Next(List.of(), List.of(), List.of(new MailInbox.Notice(letter.requestId(),
-                "unexpected-reply " + letter.connector(), message)));
+                "unexpected-reply " + letter.connector(), message)), false);
     }
 
     /** Each file under a safe name, written to a temporary name first and moved in whole. */

@@ -142,7 +142,8 @@ public final class Dashboard {
                 }
                 b.append(uploadForm("/requests/" + Web.url(id) + "/settle", "settle-" + t.connector(), csrf,
                         hidden("connector", t.connector()) + outcomeSelect()
-                                + "<input name=\"reason\" id=\"settle-" + esc(t.connector()) + "-reason\" placeholder=\"reason (required)\" required>"
+                                + "<input name=\"reason\" id=\"settle-" + esc(t.connector()) + "-reason\" placeholder=\"why more time is needed (required; no personal data)\" maxlength=\""
+                                        + nl.dsrhub.plan.ExtensionReason.MAX_LENGTH + "\" required>"
                                 + "<span class=\"files\">" + fileInputs + "</span>"
                                 + "<button type=\"submit\" id=\"settle-" + esc(t.connector()) + "-submit\">Settle</button>"));
             }
@@ -154,11 +155,13 @@ public final class Dashboard {
             if (r.deadline() != null && extended(id)) {
                 b.append("<p>Already extended once (art. 12(3) allows one extension).</p>");
             } else {
-                b.append("<p>Once, by at most two months, within the first month; the reason is told to the subject.</p>")
+                b.append("<p>Once, by at most two months, within the first month. The reason: ")
+                        .append(Web.esc(nl.dsrhub.plan.ExtensionReason.PURPOSE)).append(".</p>")
                         .append(form("/requests/" + Web.url(id) + "/extend", "extend-form", csrf,
                                 "<select name=\"months\" id=\"extend-months\"><option value=\"1\">1 month</option>"
                                         + "<option value=\"2\">2 months</option></select>"
-                                        + "<input name=\"reason\" id=\"extend-reason\" placeholder=\"reason (required)\" required>"
+                                        + "<input name=\"reason\" id=\"extend-reason\" placeholder=\"why more time is needed (required; no personal data)\" maxlength=\""
+                                        + nl.dsrhub.plan.ExtensionReason.MAX_LENGTH + "\" required>"
                                         + "<button type=\"submit\" id=\"extend-submit\">Extend</button>"));
             }
         }

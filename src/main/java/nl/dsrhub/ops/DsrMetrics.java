@@ -23,7 +23,7 @@ public final class DsrMetrics {
 
     static final String[] TYPES = {"export", "erasure"};
     static final String[] STATUSES = {RequestStore.AWAITING_CONFIRMATION, RequestStore.RECEIVED, RequestStore.PLANNED,
-        RequestStore.COMPLETING, RequestStore.COMPLETED, RequestStore.DISCARDED};
+        RequestStore.COMPLETING, RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE};
 
     record Snapshot(Map<String, Long> requests, Map<String, Long> tasks, Map<String, Long> retries, long open,
                     long overdue, double oldestDaysLeft) {
@@ -92,8 +92,8 @@ public final class DsrMetrics {
         jdbc.query("SELECT connector, COUNT(*) FROM dsr_event WHERE kind = 'retry-scheduled' GROUP BY connector",
                 rs -> retries.put(rs.getString(1), rs.getLong(2)));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<OffsetDateTime> deadlines = jdbc.query("SELECT deadline FROM dsr_request WHERE status NOT IN (?, ?) ORDER BY deadline",
-                rs -> Jdbc.timestamp(rs, "deadline"), RequestStore.COMPLETED, RequestStore.DISCARDED);
+        List<OffsetDateTime> deadlines = jdbc.query("SELECT deadline FROM dsr_request WHERE status NOT IN (?, ?, ?) ORDER BY deadline",
+                rs -> Jdbc.timestamp(rs, "deadline"), RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE);
         long overdue = deadlines.stream().filter(now::isAfter).count();
         double oldest = deadlines.isEmpty() ? Double.NaN
                 : Duration.between(now, deadlines.get(0)).toMinutes() / (60.0 * 24.0);

@@ -107,7 +107,11 @@ public final class OpsWiring {
         main.bind("officerNotices", notices);
         main.bind("deadlineWatch", watch);
         main.bind("settlement", settlement);
-        main.bind("purge", new Purge(s.jdbc, s.events, s.outbox(), s.workDir(), clock, s.config.getInt("dsr.purge.after-days", 30)));
+        int purgeDays = s.config.getInt("dsr.purge.after-days", 30);
+        Purge purge = new Purge(s.jdbc, s.events, s.outbox(), s.workDir(), s.errorDir(), clock, purgeDays);
+        main.bind("purge", purge);
+        main.bind("inactiveRequests", new InactiveRequests(s.jdbc, s.requests, s.tasks, s.events, notices, purge, clock, purgeDays,
+                s.config.getInt("dsr.purge.inactive-notice-days", 7)));
         main.bind("dashboard", new Dashboard(s.requests, s.tasks, s.events, notices, checks, watch, operations, settlement,
                 officerSession, clock, uploads(), s.confirmations));
         main.bind("restApi", new RestApi(s.requests, s.tasks, s.events, s.intake, operations, watch, clock,

@@ -1,9 +1,16 @@
 package nl.dsrhub.ops;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.stream.Stream;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
@@ -15,6 +22,8 @@ import org.slf4j.LoggerFactory;
  * work files are deleted, and so is every personal field in the database (the document, identifiers,
  * the call journal's keys, free-text details). Only the ledger's pseudonym and the outcomes remain.
  * Files go first, then the rows in one transaction: after a crash in between the next run finishes it.
+ * A file rejected from the inbox (it names a person) and its report go from {@code error/} as long after
+ * their rejection.
  */
 public final class Purge {
 
@@ -24,14 +33,16 @@ public final class Purge {
     private final EventLog events;
     private final Path outbox;
     private final Path workDir;
+    private final Path errorDir;
     private final Clock clock;
     private final int afterDays;
 
-    public Purge(Jdbc jdbc, EventLog events, Path outbox, Path workDir, Clock clock, int afterDays) {
+    public Purge(Jdbc jdbc, EventLog events, Path outbox, Path workDir, Path errorDir, Clock clock, int afterDays) {
         this.jdbc = jdbc;
         this.events = events;
         this.outbox = outbox;
         this.workDir = workDir;
+        this.errorDir = errorDir;
         this.clock = clock;
         this.afterDays = afterDays;
     }
@@ -44,8 +55,7 @@ public final class Purge {
 
     /** Purges one request; returns its id. */
     public String purge(String requestId) {
-        nl.dsrhub.files.PrivateFiles.deleteTree(outbox.resolve(requestId));
-        nl.dsrhub.files.PrivateFiles.deleteTree(workDir.resolve(requestId));
+        deleteFiles(requestId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.inTransaction(tx -> {
             if (RequestStore.erasePersonalData(tx, requestId, now)) {
@@ -55,5 +65,63 @@ public final class Purge {
         });
         LOG.info("request {}: personal data purged", requestId);
         return requestId;
+    }
+
+    /** Deletes a request's outbox and work folders (its result, letters, the processors' data). */
+    public void deleteFiles(String requestId) {
+        nl.dsrhub.files.PrivateFiles.deleteTree(outbox.resolve(requestId));
+        nl.dsrhub.files.PrivateFiles.deleteTree(workDir.resolve(requestId));
+    }
+
+    /**
+     * Requests closed and purged in the database before their folders were deleted (a stop in between, when a request
+     * was discarded or closed for inactivity): their folders go now. Returns how many requests' folders went.
+     */
+    public int purgeLeftoverFolders() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (Path dir : List.of(outbox, workDir)) {
+            try (Stream<Path> folders = Files.list(dir)) {
+                folders.filter(f -> Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).forEach(f -> names.add(f.getFileName().toString()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                // no such folder yet
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + dir, e);
+            }
+        }
+        int purged = 0;
+        for (String id : names) {
+            boolean gone = jdbc.queryOne("SELECT 1 FROM dsr_request WHERE id = ? AND purged_at IS NOT NULL", rs -> 1, id).isPresent();
+            if (gone) {
+                deleteFiles(id);
+                purged++;
+            }
+        }
+        return purged;
+    }
+
+    /**
+     * Deletes the files in {@code error/} rejected longer than {@code afterDays} ago: the time the hub wrote them
+     * there is their rejection (a file dropped and rejected again is written again, and its period starts again).
+     * Returns how many files went.
+     */
+    public int purgeRejectedFiles() {
+        Instant before = clock.instant().minus(Duration.ofDays(afterDays));
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(errorDir)) {
+            for (Path f : files.filter(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+                if (Files.getLastModifiedTime(f, LinkOption.NOFOLLOW_LINKS).toInstant().isBefore(before) && Files.deleteIfExists(f)) {
+                    deleted++;
+                }
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            return deleted;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot purge the rejected files in error/", e);
+        }
+        if (deleted > 0) {
+            // the names may name the person: the count only
+            LOG.info("{} rejected file(s) and report(s) purged from error/, {} day(s) after their rejection", deleted, afterDays);
+        }
+        return deleted;
     }
 }

@@ -195,6 +195,7 @@ public final class RestApi {
         out.put("rows", v.rows());
         out.put("brokenSeq", v.brokenSeq());
         out.put("problem", v.problem());
+        out.put("checked", v.checked());
         ok(exchange, 200, out);
     }
 

@@ -12,7 +12,6 @@ import java.util.Locale;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
-import nl.dsrhub.text.SingleLine;
 
 /**
  * GDPR art. 12(3): the answer time may be extended once, by at most two further months, with the
@@ -46,31 +45,32 @@ public final class DeadlineExtension {
             throw new Settlement.Refused("a reason is required to extend a deadline; it is told to the subject");
         }
         RequestStore.RequestRow r = requests.row(requestId).orElseThrow(() -> new Settlement.Refused("no request " + requestId));
-        if (RequestStore.COMPLETED.equals(r.status()) || RequestStore.DISCARDED.equals(r.status())) {
+        if (!RequestStore.isOpen(r.status())) {
             throw new Settlement.Refused("request " + requestId + " is already " + r.status().toLowerCase(java.util.Locale.ROOT));
         }
+        // the register keeps the reason: one line, and nothing of the person
+        String why = ExtensionReason.check(reason, requests.get(requestId));
         OffsetDateTime now = OffsetDateTime.now(clock);
         if (now.isAfter(r.deadline())) {
             throw new Settlement.Refused("request " + requestId + " is overdue: an extension must be announced within the first month");
         }
         OffsetDateTime newDeadline = r.deadline().plusMonths(months);
-        String why = reason.strip();
         boolean done = jdbc.inTransaction(tx -> {
             int n = tx.update("UPDATE dsr_request SET original_deadline = deadline, deadline = ?, extended_at = ?, "
                             + "extension_reason = ?, updated_at = ? WHERE id = ? AND extended_at IS NULL AND status NOT IN (?, ?)",
-                    newDeadline, now, why.length() > 2000 ? why.substring(0, 2000) : why, now, requestId, RequestStore.COMPLETED,
+                    newDeadline, now, why, now, requestId, RequestStore.COMPLETED,
                     RequestStore.DISCARDED);
             if (n == 1) {
-                events.record(tx, requestId, null, "extended", newDeadline.toLocalDate() + ": extended by " + months
-                        + " month(s); the subject is notified");
+                // the ledger's row keeps this line: the new deadline and the reason
+                events.record(tx, requestId, null, "extended", "until " + newDeadline.toLocalDate() + ", extended by " + months
+                        + " month(s); reason: " + why);
             }
             return n == 1;
         });
         if (!done) {
             throw new Settlement.Refused("the deadline of " + requestId + " was already extended once: art. 12(3) allows one extension");
         }
-        // the notice says the reason in a sentence: the officer's text is put on one line there
-        return writeLetter(r, newDeadline, SingleLine.of(why));
+        return writeLetter(r, newDeadline, why);
     }
 
     private Path writeLetter(RequestStore.RequestRow r, OffsetDateTime newDeadline, String reason) {

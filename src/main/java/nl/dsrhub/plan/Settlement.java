@@ -61,8 +61,8 @@ public final class Settlement {
             throw new Refused("a reason is required to settle a task by hand");
         }
         RequestStore.RequestRow request = requests.row(requestId).orElseThrow(() -> new Refused("no request " + requestId));
-        if (RequestStore.COMPLETED.equals(request.status())) {
-            throw new Refused("request " + requestId + " is already completed");
+        if (!RequestStore.isOpen(request.status())) {
+            throw new Refused("request " + requestId + " is already " + request.status().toLowerCase(java.util.Locale.ROOT));
         }
         TaskRow task = tasks.forRequest(requestId).stream().filter(t -> t.connector().equals(connector)).findFirst()
                 .orElseThrow(() -> new Refused("request " + requestId + " has no task for connector " + connector));

@@ -44,10 +44,15 @@ public final class Database implements AutoCloseable {
      * this user and password, and its password-less user is dropped. The database files are the owner's only.
      */
     public static Database openDefault(Path dataDir, int poolSize) {
+        return openDefault(dataDir, poolSize, null);
+    }
+
+    /** As {@link #openDefault(Path, int)}, with the ledger key that seals the ledger when its chain is keyed ({@link LedgerSeal}). */
+    public static Database openDefault(Path dataDir, int poolSize, String ledgerKey) {
         String url = defaultUrl(dataDir);
         String password = nl.dsrhub.files.SecretFile.readOrCreate(passwordFile(dataDir));
         secureEarlierDatabase(dataDir, url, password);
-        Database db = open(url, DEFAULT_USER, password, poolSize);
+        Database db = open(url, DEFAULT_USER, password, poolSize, ledgerKey);
         nl.dsrhub.files.PrivateFiles.restrictTree(dataDir.toAbsolutePath().resolve("db"));
         return db;
     }
@@ -91,6 +96,14 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+        return open(jdbcUrl, user, password, poolSize, null);
+    }
+
+    /**
+     * Opens and migrates the database. The ledger key seals the ledger when the migration that keys its chain runs; without
+     * it (a tool that inspects the database) that migration runs only on an empty ledger.
+     */
+    public static Database open(String jdbcUrl, String user, String password, int poolSize, String ledgerKey) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         if (user != null && !user.isBlank()) {
@@ -112,7 +125,10 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            LedgerSeal seal = new LedgerSeal(ledgerKey);
+            Flyway flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration").callbacks(seal).load();
+            seal.refuseWithoutKey(flyway, ds);
+            flyway.migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;

@@ -24,10 +24,15 @@ public final class RequestStore {
     public static final String AWAITING_CONFIRMATION = "AWAITING_CONFIRMATION";
     /** A held request the officer did not send: closed unplanned, its personal data deleted at once. */
     public static final String DISCARDED = "DISCARDED";
+    /**
+     * An open request without progress for the purge period: closed after the officer was told, its personal data
+     * deleted. The subject is still owed an answer, which the hub no longer gives.
+     */
+    public static final String CLOSED_INACTIVE = "CLOSED_INACTIVE";
 
-    /** Whether a request of this status still needs the hub or the officer (not completed, not discarded). */
+    /** Whether a request of this status still needs the hub or the officer (not completed, discarded or closed). */
     public static boolean isOpen(String status) {
-        return !COMPLETED.equals(status) && !DISCARDED.equals(status);
+        return !COMPLETED.equals(status) && !DISCARDED.equals(status) && !CLOSED_INACTIVE.equals(status);
     }
 
     /**
@@ -127,10 +132,10 @@ public final class RequestStore {
         return jdbc.queryOne("SELECT * FROM dsr_request WHERE id = ?", RequestStore::mapRow, id);
     }
 
-    /** Requests not completed nor discarded, held ones included: their deadline runs too. */
+    /** Requests not completed, discarded nor closed, held ones included: their deadline runs too. */
     public List<RequestRow> open() {
-        return jdbc.query("SELECT * FROM dsr_request WHERE status NOT IN (?, ?) ORDER BY deadline, id",
-                RequestStore::mapRow, COMPLETED, DISCARDED);
+        return jdbc.query("SELECT * FROM dsr_request WHERE status NOT IN (?, ?, ?) ORDER BY deadline, id",
+                RequestStore::mapRow, COMPLETED, DISCARDED, CLOSED_INACTIVE);
     }
 
     public List<RequestRow> all() {

@@ -108,6 +108,20 @@ abstract class LedgerContract {
     }
 
     @Test
+    void theChainIsKeyedSoItDoesNotVerifyUnderAnotherKey() {
+        String id = requests.store(Requests.erasure(DemoPeople.LOTTE.email())).requestId();
+        events.record(id, "laposta", "outcome", "ERASED");
+        assertThat(ledger.verify().ok()).isTrue();
+
+        Ledger.Verification other = new Ledger(db.jdbc(), Clock.systemUTC(), "other-key").verify();
+
+        assertThat(other.ok()).isFalse();
+        assertThat(other.brokenSeq()).isEqualTo(1);
+        assertThat(other.problem()).isEqualTo("row 1 was changed (hash mismatch under the ledger key)");
+        assertThat(other.checked()).startsWith("rows 1-4 chained with HMAC-SHA256 under the ledger key");
+    }
+
+    @Test
     void anEditedRowIsDetectedAndNamed() {
         String id = requests.store(Requests.erasure(DemoPeople.KEES.email())).requestId();
         events.record(id, "mailchimp", "outcome", "RETAINED: kept by law");

@@ -78,6 +78,90 @@ final class Mails {
         });
     }
 
+    /** Sends the message under the given Message-ID (kept, so the very same mail can arrive again). */
+    static void sendWithId(MailServer server, String messageId, String from, String subject, String text,
+                           Map<String, byte[]> attachments) {
+        try {
+            MimeMessage built = server.message(from, MailServer.HUB, subject, text, attachments);
+            MimeMessage m = new MimeMessage(built) {
+                @Override
+                protected void updateMessageID() throws jakarta.mail.MessagingException {
+                    setHeader("Message-ID", messageId);
+                }
+            };
+            server.send(m);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One mail in the hub's mailbox: its subject, and whether it was read. */
+    record Held(String subject, boolean seen) {
+    }
+
+    /**
+     * Every mail in the hub's mailbox now, read or not (deleted ones are gone). Read again when the hub expunged a mail
+     * while it was being listed.
+     */
+    static List<Held> mailbox(MailServer server) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return listMailbox(server);
+            } catch (IllegalStateException e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static List<Held> listMailbox(MailServer server) {
+        try {
+            jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+            store.connect("127.0.0.1", server.imapPort(), server.settings().get("dsr.mail.imap.username"),
+                    server.settings().get("dsr.mail.imap.password"));
+            try {
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_ONLY);
+                List<Held> out = new ArrayList<>();
+                for (Message m : inbox.getMessages()) {
+                    out.add(new Held(m.getSubject(), m.isSet(jakarta.mail.Flags.Flag.SEEN)));
+                }
+                inbox.close(false);
+                return out;
+            } finally {
+                store.close();
+            }
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Puts a mail into the hub's mailbox over IMAP, as having arrived at {@code arrived} (its internal date). */
+    static void appendArrivedAt(MailServer server, java.time.Instant arrived, String from, String subject, String text) {
+        try {
+            MimeMessage built = server.message(from, MailServer.HUB, subject, text, Map.of());
+            built.saveChanges();
+            MimeMessage m = new MimeMessage(built) {
+                @Override
+                public java.util.Date getReceivedDate() {
+                    return java.util.Date.from(arrived);
+                }
+            };
+            jakarta.mail.Store store = jakarta.mail.Session.getInstance(new java.util.Properties()).getStore("imap");
+            store.connect("127.0.0.1", server.imapPort(), server.settings().get("dsr.mail.imap.username"),
+                    server.settings().get("dsr.mail.imap.password"));
+            try {
+                jakarta.mail.Folder inbox = store.getFolder("INBOX");
+                inbox.appendMessages(new Message[] {m});
+            } finally {
+                store.close();
+            }
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String domain(String address) {
         return address.substring(address.indexOf('@') + 1);
     }

@@ -87,6 +87,21 @@ class PurgeTest {
         fixture.startHub();
     }
 
+    @Test
+    void theFoldersOfARequestPurgedJustBeforeAStopAreDeletedAfterwards() throws Exception {
+        var s = fixture.hub().services();
+        String id = s.requests.store(nl.dsrhub.testing.Requests.erasure(DemoPeople.EVA.email()),
+                nl.dsrhub.store.RequestStore.Admission.held("plain SMTP")).requestId();
+        // as a discard (or a closing for inactivity) leaves it when the hub stops between its transaction and deleting
+        // the folders: the rows purged, the receipt still in the outbox
+        java.nio.file.Path receipt = fixture.outbox(id).resolve("receipt.json");
+        nl.dsrhub.files.PrivateFiles.folder(fixture.outbox(id));
+        nl.dsrhub.files.PrivateFiles.writeString(receipt, "{\"email\": \"" + DemoPeople.EVA.email() + "\"}");
+        s.jdbc.inTransaction(tx -> nl.dsrhub.store.RequestStore.erasePersonalData(tx, id, java.time.OffsetDateTime.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !Files.exists(fixture.outbox(id)));
+    }
+
     /** Every value of every row of every table, as text. */
     private String databaseText() throws Exception {
         StringBuilder sb = new StringBuilder();

@@ -111,8 +111,9 @@ class OfficerActionsTest {
         assertThat(letter).content().contains("Verlenging van de termijn").contains("Extension of the time limit")
                 .contains("restores its archive").contains(id).doesNotContain(DemoPeople.KEES.email());
         assertThat(s.events.timeline(id)).anyMatch(e -> "extended".equals(e.kind()));
-        assertThat(s.ledger.entries(id)).anyMatch(e -> "extended".equals(e.kind())
-                && before.plusMonths(2).toLocalDate().toString().equals(e.detail()));
+        // the register keeps the new deadline and the reason
+        assertThat(s.ledger.entries(id)).anyMatch(e -> "extended".equals(e.kind()) && ("until " + before.plusMonths(2).toLocalDate()
+                + ", extended by 2 month(s); reason: the processor restores its archive from backup").equals(e.detail()));
         assertThatThrownBy(() -> extension.extend(id, 1, "again")).hasMessageContaining("already extended once");
     }
 

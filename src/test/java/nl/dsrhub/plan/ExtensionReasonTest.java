@@ -1,0 +1,57 @@
+package nl.dsrhub.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.request.RequestType;
+import nl.dsrhub.testing.Requests;
+import org.junit.jupiter.api.Test;
+
+/** The reason for an extension goes into the register, which outlives the person's data: one line, nothing of the person. */
+class ExtensionReasonTest {
+
+    private final DsrRequest request = Requests.of(RequestType.ERASURE, "sophie.devries@example.nl",
+            Map.of("mollie.customerId", "cst_8wmqcHMN4U"));
+
+    @Test
+    void aReasonAboutTheWorkIsKeptOnOneLine() {
+        assertThat(ExtensionReason.check("  two processors\r\nhave not answered\u2028yet ", request))
+                .isEqualTo("two processors have not answered yet");
+    }
+
+    @Test
+    void theSubjectsAddressIsRefusedWithoutRepeatingIt() {
+        assertThatThrownBy(() -> ExtensionReason.check("waiting for SOPHIE.DEVRIES@example.nl to reply", request))
+                .hasMessageStartingWith("the reason holds the subject's e-mail address:")
+                .hasMessageNotContaining("sophie");
+    }
+
+    @Test
+    void anyEMailAddressIsRefused() {
+        assertThatThrownBy(() -> ExtensionReason.check("her partner bram@example.com asked too", request))
+                .hasMessageStartingWith("the reason holds an e-mail address:");
+    }
+
+    @Test
+    void theSubjectsNameOrAPartOfItIsRefused() {
+        // the request's subject is named "Test Persoon"
+        assertThatThrownBy(() -> ExtensionReason.check("Persoon has three accounts", request))
+                .hasMessageStartingWith("the reason holds the subject's name:");
+        assertThatThrownBy(() -> ExtensionReason.check("the accounts of test persoon", request))
+                .hasMessageStartingWith("the reason holds the subject's name:");
+    }
+
+    @Test
+    void theSubjectsIdentifiersAreRefused() {
+        assertThatThrownBy(() -> ExtensionReason.check("Mollie customer cst_8wmqcHMN4U has 40 payments", request))
+                .hasMessageStartingWith("the reason holds the subject's identifier mollie.customerId:");
+    }
+
+    @Test
+    void aReasonLongerThanTheRegisterKeepsIsRefused() {
+        assertThatThrownBy(() -> ExtensionReason.check("x".repeat(ExtensionReason.MAX_LENGTH + 1), request))
+                .hasMessage("the reason is 301 characters; the register keeps at most 300");
+    }
+}
