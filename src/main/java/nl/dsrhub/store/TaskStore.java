@@ -1,6 +1,5 @@
 package nl.dsrhub.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,8 +24,6 @@ public final class TaskStore {
     /** The task's result as the runner hands it over: outcome, explanation, and what it learned. */
     public record Finish(Outcome outcome, String detail, List<Retention> retained, Map<String, List<String>> provided) {
     }
-
-    private static final TypeReference<List<Retention>> RETENTIONS = new TypeReference<>() { };
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -189,8 +186,17 @@ public final class TaskStore {
 
     private List<Retention> readRetained(String text) {
         try {
-            return json.readValue(text, RETENTIONS);
-        } catch (java.io.IOException e) {
+            com.fasterxml.jackson.databind.JsonNode items = json.readTree(text);
+            List<Retention> out = new java.util.ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode item : items) {
+                // an earlier version stored {what, legalBasis, until}: shown as it was stated then
+                out.add(item.path("what").isTextual()
+                        ? Retention.legacy(item.path("what").asText(), item.path("legalBasis").asText(null),
+                                item.hasNonNull("until") ? java.time.LocalDate.parse(item.path("until").asText()) : null)
+                        : json.treeToValue(item, Retention.class));
+            }
+            return out;
+        } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
             throw new IllegalStateException("stored retention list is unreadable", e);
         }
     }

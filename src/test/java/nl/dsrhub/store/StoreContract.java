@@ -122,7 +122,10 @@ abstract class StoreContract {
         });
         TaskStore.TaskRow task = tasks.forRequest(id).get(0);
         tasks.claim(task.id());
-        Retention invoices = new Retention("orders and invoices", "AWR art. 52", java.time.LocalDate.of(2033, 11, 20));
+        Retention invoices = new Retention(Retention.Kind.SHOP_LEGAL_DUTY, "order", "1001", java.time.LocalDate.of(2026, 11, 20),
+                new Retention.Words("bestelling", "order"), "AWR art. 52 lid 4", Retention.Words.both("fiscal duty"), null,
+                Retention.Words.both("7 years"), java.time.LocalDate.of(2033, 12, 31),
+                new Retention.Erasure(java.time.LocalDate.of(2034, 1, 1), Retention.Erasure.BY_PROCESSOR_CALL));
 
         tasks.finish(task, new TaskStore.Finish(Outcome.PARTIAL, "erased 1 record(s)", List.of(invoices),
                 Map.of("mollie.customerId", List.of("cst_abc"))));
