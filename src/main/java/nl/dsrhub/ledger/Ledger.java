@@ -62,6 +62,8 @@ public final class Ledger implements EventLog.Listener {
             case "retry-scheduled" -> sentOnce(tx, requestId, connector);
             case "completed", "delivered", "purged", "discarded" -> append(tx, requestId, connector, kind, null);
             case "extended" -> append(tx, requestId, null, "extended", firstWord(detail));
+            // the retention calendar's end of a retained record: the kind of record only, never its id
+            case "retention-erased", "retention-officer" -> append(tx, requestId, connector, kind, firstWord(detail));
             default -> { }
         }
     }

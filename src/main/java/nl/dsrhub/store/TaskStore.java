@@ -113,6 +113,8 @@ public final class TaskStore {
                     Json.write(json, finish.retained()), now(), now(), task.id());
             events.record(tx, task.requestId(), task.connector(), "outcome",
                     finish.outcome() + (finish.detail() == null ? "" : ": " + finish.detail()));
+            // what the shop keeps by law is erased when its retention ends: scheduled with the outcome that says so
+            RetentionCalendar.schedule(tx, task.requestId(), task.connector(), finish.retained());
             return null;
         });
     }
