@@ -119,6 +119,17 @@ public final class TaskStore {
         });
     }
 
+    /**
+     * The retained column of a task settled by hand as RETAINED or PARTIAL: the basis in the officer's own words,
+     * never a legal obligation the hub would have to invent. Null for other outcomes.
+     */
+    public static String settledRetained(Outcome outcome, String officersWords) {
+        if (outcome != Outcome.RETAINED && outcome != Outcome.PARTIAL) {
+            return null;
+        }
+        return Json.write(Json.mapper(), List.of(Retention.asStated(officersWords)));
+    }
+
     /** A transient failure: the task runs again at {@code nextAttempt}. */
     public void scheduleRetry(TaskRow task, String error, OffsetDateTime nextAttempt) {
         jdbc.inTransaction(tx -> {
