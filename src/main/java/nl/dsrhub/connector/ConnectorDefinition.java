@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One processor, as declared in {@code connectors/<name>.yaml}: what it is (the art. 15/19/30 facts),
  * how to reach it, which identifiers it needs and provides, how to find, export and erase the
- * person's data, what it must retain by law, and its limits. Read top to bottom like the file.
+ * person's data, what it keeps after an erasure and why, and its limits. Read top to bottom like the file.
  */
 public record ConnectorDefinition(
         String name,
