@@ -95,14 +95,20 @@ public record ConnectorDefinition(
      * is sent instead where the processor offers something less (archiving). With {@code path} and {@code values},
      * only answers whose body says so count (SendCloud answers 200 both for a deleted and for a merely cancelled
      * parcel, with {@code "status": "deleted"} or {@code "cancelled"}). What is kept, on which basis and until when
-     * is said as in a {@link RetainRule}.
+     * is said as in a {@link RetainRule}; {@code alsoRemains} says what else stays on the kept record though no law
+     * asks it (a contact's e-mail address and phone number beside the name and address the books need).
      */
     public record RetainOn(List<Integer> status, String path, List<String> values, String record,
-                           ProcessorFacts.Text what, Basis basis, String datedBy, AtEnd atEnd, Call then) {
+                           ProcessorFacts.Text what, Basis basis, String datedBy, AtEnd atEnd, Remains alsoRemains,
+                           Call then) {
         public RetainOn {
             status = status == null ? List.of() : List.copyOf(status);
             values = values == null ? List.of() : List.copyOf(values);
         }
+    }
+
+    /** Data that stay on a kept record without a legal duty, and why: said plainly, with no legal basis. */
+    public record Remains(ProcessorFacts.Text what, ProcessorFacts.Text reason) {
     }
 
     /** The identifiers the connector can work from: the task waits until any one of them is known. */

@@ -94,7 +94,12 @@ final class Retained {
      * keeps it.
      */
     void refused(RetainOn r, String forEach, String each) {
-        refused.add(item(r.record(), each, dateFor(each, forEach, r.datedBy()), r.what(), r.basis(), r.atEnd()));
+        LocalDate date = dateFor(each, forEach, r.datedBy());
+        refused.add(item(r.record(), each, date, r.what(), r.basis(), r.atEnd()));
+        if (r.alsoRemains() != null) {
+            refused.add(item(r.record(), each, date, r.alsoRemains().what(),
+                    new Basis(Kind.NO_LEGAL_DUTY, null, r.alsoRemains().reason(), null, null, null), null));
+        }
     }
 
     /** For the task's detail: how many items of each kind, e.g. "2 under a legal duty of the shop". */

@@ -96,6 +96,8 @@ public final class RetentionRules {
             if (r != null) {
                 String at = "/erase/" + i + "/retainOn";
                 v.require(!r.status().isEmpty(), at + "/status: is required (the answers that mean the processor keeps the record)");
+                v.require(r.alsoRemains() == null || r.alsoRemains().what() != null && r.alsoRemains().reason() != null,
+                        at + "/alsoRemains: needs what and reason (nl and en)");
                 v.kept(at, new Kept(r.record(), r.what(), r.basis(), r.datedBy(), r.atEnd()),
                         v.recordVariables.contains(def.erase().get(i).forEach()));
             }
