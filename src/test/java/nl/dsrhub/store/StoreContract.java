@@ -179,6 +179,26 @@ abstract class StoreContract {
         assertThat(calendar.find(entry).orElseThrow().state()).isEqualTo(RetentionCalendar.ERASED);
     }
 
+    @Test
+    void aRetentionStoredByAnEarlierVersionIsReadAsItWasStated() {
+        String id = requests.store(Requests.erasure("store-t@example.nl")).requestId();
+        db.jdbc().inTransaction(tx -> {
+            tasks.create(tx, id, "moneybird", TaskStatus.PENDING);
+            return null;
+        });
+        db.jdbc().update("UPDATE dsr_task SET retained = ? WHERE request_id = ?",
+                "[{\"what\":\"contactgegevens\",\"legalBasis\":\"AWR art. 52\",\"until\":\"2033-11-20\"}]", id);
+
+        Retention earlier = tasks.forRequest(id).get(0).retained().get(0);
+
+        // not classified after the fact: shown as stated then, with its date
+        assertThat(earlier.kind()).isEqualTo(Retention.Kind.AS_STATED);
+        assertThat(earlier.what().nl()).isEqualTo("contactgegevens");
+        assertThat(earlier.reason().nl()).isEqualTo("AWR art. 52");
+        assertThat(earlier.until()).isEqualTo(java.time.LocalDate.of(2033, 11, 20));
+        assertThat(earlier.erasure()).isNull();
+    }
+
     private static Retention contactUntil(int year) {
         java.time.LocalDate until = java.time.LocalDate.of(year, 12, 31);
         return new Retention(Retention.Kind.SHOP_LEGAL_DUTY, "contact", "4300001", until.withDayOfYear(1),
