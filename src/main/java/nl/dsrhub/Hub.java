@@ -102,6 +102,10 @@ public final class Hub implements AutoCloseable {
         main.bind("taskRunner", runner);
         main.bind("results", results);
         main.bind("recovery", new Recovery(planner, s.requests, s.tasks));
+        // the retention calendar: retained records erased when their retention ends
+        main.bind("retentionCalendar", new nl.dsrhub.retention.EndOfRetention(
+                new nl.dsrhub.store.RetentionCalendar(s.jdbc, clock), s.catalog, http, s.events, s.jdbc, clock,
+                s.config.getInt("dsr.retention.max-attempts", 24)));
         ops.bind(main, planner);
         main.addMainListener(new MainListenerSupport() {
             @Override

@@ -126,7 +126,7 @@ class EndToEndTest {
                 .singleElement().satisfies(c -> assertThat(c.requestHeader("idempotency-key")).isNotBlank());
         JsonNode shop = recipients.get("woocommerce");
         assertThat(shop.path("outcome").asText()).isEqualTo("PARTIAL");
-        assertThat(shop.path("retained").get(0).path("legalBasis").asText()).contains("AWR art. 52");
+        assertThat(shop.path("retained").get(0).path("basis").asText()).isEqualTo("AWR art. 52 lid 4");
         assertThat(shop.path("retained").get(0).path("until").asText()).isNotBlank();
         assertThat(shop.path("notifiedAt").asText()).isNotBlank();
         assertThat(fixture.outbox(id).resolve("confirmation.html")).content().contains("Mailchimp");

@@ -193,25 +193,8 @@ public final class ConnectorCatalog {
         variables.addAll(def.provides());
         checkSteps(def, def.find(), "/find", variables, p);
         checkSteps(def, def.erase(), "/erase", variables, p);
-        for (int i = 0; i < def.retain().size(); i++) {
-            var r = def.retain().get(i);
-            String at = "/retain/" + i;
-            if (r.when() == null) {
-                p.add(at + "/when: is required (the identifier whose presence means data is retained)");
-            }
-            if (r.legalBasis() == null) {
-                p.add(at + "/legalBasis: is required");
-            }
-            if (r.what() == null) {
-                p.add(at + "/what: is required (nl and en)");
-            }
-            if (r.years() == null ? r.unlessSetting() == null : r.years() < 0) {
-                p.add(at + "/years: is required, at least 0 (only a rule with unlessSetting may leave it out)");
-            }
-            if (r.unlessSetting() != null && !def.settings().containsKey(r.unlessSetting())) {
-                p.add(at + "/unlessSetting: '" + r.unlessSetting() + "' is not one of the connector's settings");
-            }
-        }
+        // what is kept, on which basis, until when: each kind of basis says what it must and no more
+        p.addAll(RetentionRules.validate(def));
         return p;
     }
 
@@ -232,14 +215,8 @@ public final class ConnectorCatalog {
             if (s.verify() != null) {
                 checkCall(s.verify(), here + "/verify", p);
             }
-            if (s.retainOn() != null) {
-                if (s.retainOn().status().isEmpty() || s.retainOn().what() == null || s.retainOn().legalBasis() == null
-                        || s.retainOn().years() == null) {
-                    p.add(here + "/retainOn: needs status, what, legalBasis and years");
-                }
-                if (s.retainOn().then() != null) {
-                    checkCall(s.retainOn().then(), here + "/retainOn/then", p);
-                }
+            if (s.retainOn() != null && s.retainOn().then() != null) {
+                checkCall(s.retainOn().then(), here + "/retainOn/then", p);
             }
             if (s.paginate() != null && !PAGINATION.contains(String.valueOf(s.paginate().type()))) {
                 p.add(here + "/paginate/type: must be one of page, offset, next-link, link-header");
@@ -255,6 +232,7 @@ public final class ConnectorCatalog {
             }
             variables.addAll(s.pick().keySet());
             variables.addAll(s.pickPairs().keySet());
+            variables.addAll(s.records().keySet());
         }
     }
 
@@ -302,6 +280,11 @@ public final class ConnectorCatalog {
                 missing.add(key);
             }
         });
+        String fiscalYear = RetentionRules.fiscalYearProblem(values);
+        if (fiscalYear != null) {
+            problems.add(file + ": " + fiscalYear);
+            return null;
+        }
         if (enabled && !missing.isEmpty() && requireSettings) {
             for (String key : missing) {
                 problems.add(file + ": /settings/" + key + ": required but not set: set property "

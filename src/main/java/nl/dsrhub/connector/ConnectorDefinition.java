@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * One processor, as declared in {@code connectors/<name>.yaml}: what it is (the art. 15/19/30 facts),
  * how to reach it, which identifiers it needs and provides, how to find, export and erase the
- * person's data, what it must retain by law, and its limits. Read top to bottom like the file.
+ * person's data, what it keeps after an erasure and why, and its limits. Read top to bottom like the file.
  */
 public record ConnectorDefinition(
         String name,
@@ -90,18 +90,25 @@ public record ConnectorDefinition(
     }
 
     /**
-     * A refusal that is a legal fact, not a failure: when an erase call is answered with one of
-     * {@code status} the processor keeps the data (e.g. Moneybird 422 for a contact with booked invoices);
-     * {@code then} is sent instead where the processor offers something less (archiving). With {@code path}
-     * and {@code values}, only answers whose body says so count (SendCloud answers 200 both for a deleted and
-     * for a merely cancelled parcel, with {@code "status": "deleted"} or {@code "cancelled"}).
+     * A refusal that is a finding, not a failure: when an erase call is answered with one of {@code status} the
+     * processor keeps the record ({@code ${each}}), e.g. Moneybird's 422 for a contact used in the books; {@code then}
+     * is sent instead where the processor offers something less (archiving). With {@code path} and {@code values},
+     * only answers whose body says so count (SendCloud answers 200 both for a deleted and for a merely cancelled
+     * parcel, with {@code "status": "deleted"} or {@code "cancelled"}). What is kept, on which basis and until when
+     * is said as in a {@link RetainRule}; {@code alsoRemains} says what else stays on the kept record though no law
+     * asks it (a contact's e-mail address and phone number beside the name and address the books need).
      */
-    public record RetainOn(List<Integer> status, String path, List<String> values, ProcessorFacts.Text what,
-                           String legalBasis, Integer years, Call then) {
+    public record RetainOn(List<Integer> status, String path, List<String> values, String record,
+                           ProcessorFacts.Text what, Basis basis, String datedBy, AtEnd atEnd, Remains alsoRemains,
+                           Call then) {
         public RetainOn {
             status = status == null ? List.of() : List.copyOf(status);
             values = values == null ? List.of() : List.copyOf(values);
         }
+    }
+
+    /** Data that stay on a kept record without a legal duty, and why: said plainly, with no legal basis. */
+    public record Remains(ProcessorFacts.Text what, ProcessorFacts.Text reason) {
     }
 
     /** The identifiers the connector can work from: the task waits until any one of them is known. */
@@ -128,24 +135,39 @@ public record ConnectorDefinition(
      *                 ids that only mean something inside their parent (a customer id inside its store)
      * @param verify   for data-changing calls: a GET whose {@code absentOn} answer shows the change was made,
      *                 asked after a crash between sending the call and recording its answer
-     * @param retainOn for data-changing calls: answers that mean the processor keeps the data by law
+     * @param records  variable name to records picked with their own dates (see {@link RecordPick}): their ids are
+     *                 the variable's values, as with {@code pick}; their dates date what is retained
+     * @param retainOn for data-changing calls: answers that mean the processor keeps the record
      * @param leaves   for data-changing calls: what the call cannot remove (e.g. fields the API does not let
      *                 anyone write) and how the officer removes it; added to the outcome's detail when the
      *                 step changed something, so the confirmation never claims more than was done
      */
     public record Step(String id, String forEach, String only, String ifSetting, Call request, Paginate paginate,
                        List<Integer> absentOn, Select select, String keep, Map<String, String> pick,
-                       Map<String, String> pickPairs, Call verify, RetainOn retainOn, String leaves) {
+                       Map<String, String> pickPairs, Map<String, RecordPick> records, Call verify, RetainOn retainOn,
+                       String leaves) {
         public Step {
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
             pick = pick == null ? Map.of() : Map.copyOf(pick);
             pickPairs = pickPairs == null ? Map.of() : Map.copyOf(pickPairs);
+            records = records == null ? Map.of() : Map.copyOf(records);
         }
 
         /** A plain call, for the engine's own probes (check, login). */
         public static Step call(String id, Call call) {
-            return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, null, null);
+            return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), Map.of(), null,
+                    null, null);
         }
+    }
+
+    /**
+     * Records a find step picks with their own dates: {@code items} (a JSON path; templates allowed) selects the
+     * records in the answer, {@code id} and {@code date} name a field of each (dotted for nested fields, e.g.
+     * {@code parcel.date_created}). A date is read as an ISO date or date-time (one with an offset is taken in Dutch
+     * time) or as {@code dd-MM-yyyy}. In a {@code forEach} step each record belongs to that step's {@code ${each}}
+     * (an invoice to its contact), which {@code datedBy} uses.
+     */
+    public record RecordPick(String items, String id, String date) {
     }
 
     /**
@@ -182,11 +204,32 @@ public record ConnectorDefinition(
     }
 
     /**
-     * Data the processor keeps when the identifier or picked variable {@code when} is known after the erase
-     * steps: by law (with {@code years}), or, with {@code unlessSetting}, because the shop switched off the
-     * step that would have removed it (no end date then: the confirmation says so instead of inventing one).
+     * Data the processor still holds after the erase steps: one item per value of the identifier or variable
+     * {@code when} (a record of kind {@code record}, dated by its {@link RecordPick} or by the latest record of
+     * {@code datedBy} that belongs to it). {@code ifSetting} / {@code unlessSetting}: the rule applies only when that
+     * setting is / is not {@code true} (a shop that switched off the step removing the data keeps them).
      */
-    public record RetainRule(String when, String unlessSetting, ProcessorFacts.Text what, String legalBasis,
-                             Integer years) {
+    public record RetainRule(String when, String ifSetting, String unlessSetting, String record, ProcessorFacts.Text what,
+                             Basis basis, String datedBy, AtEnd atEnd) {
+    }
+
+    /**
+     * Why data are not erased (see {@link nl.dsrhub.result.Retention.Kind}): {@code shop-legal-duty} names the
+     * {@code law} (and article), the duty as {@code reason}, and {@code years} after the end of the record's fiscal
+     * year (the calendar year, or the year ending on the connector's {@code fiscal-year-end} setting, MM-DD);
+     * {@code processor-legal-duty} names the {@code law}, the processor's own duty as {@code reason}, its
+     * {@code term} in words and the {@code keeper} (the processor's legal name by default); {@code no-legal-duty}
+     * gives only the {@code reason} the data remain.
+     */
+    public record Basis(nl.dsrhub.result.Retention.Kind kind, String law, ProcessorFacts.Text reason, Integer years,
+                        ProcessorFacts.Text term, String keeper) {
+    }
+
+    /**
+     * What the retention calendar does the day after a record's retention ends (shop-legal-duty only): the
+     * connector's own erase {@code step} for that record ({@code ${each}} is its id), or, where the hub has no
+     * call for it, a {@code notice} telling the officer what to do.
+     */
+    public record AtEnd(String step, String notice) {
     }
 }

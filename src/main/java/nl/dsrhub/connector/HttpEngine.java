@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -34,7 +33,6 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.dsrhub.connector.ConnectorDefinition.Call;
 import nl.dsrhub.connector.ConnectorDefinition.Paginate;
-import nl.dsrhub.connector.ConnectorDefinition.RetainRule;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
 import nl.dsrhub.plan.Outcome;
 import nl.dsrhub.request.RequestType;
@@ -47,8 +45,8 @@ import org.apache.camel.CamelContext;
  * Runs a connector file's steps against the processor's HTTP API through Camel's http component:
  * {@code find} steps look the person up (keeping answers for an export, picking identifiers; an erasure
  * keeps no copy of what it found: the identifiers it picks stay in memory and in the request's rows),
- * {@code erase} steps change data, each guarded by the {@link CallJournal}, and {@code retain}
- * rules say what the law makes the processor keep.
+ * {@code erase} steps change data, each guarded by the {@link CallJournal}, and what the processor still
+ * holds afterwards is itemised by {@link Retained}.
  */
 public final class HttpEngine implements ConnectorEngine {
 
@@ -114,6 +112,28 @@ public final class HttpEngine implements ConnectorEngine {
         }
     }
 
+    /** How the processor answered the retention calendar's erasure of a record. */
+    public enum EndAnswer { ERASED, GONE, REFUSED }
+
+    /**
+     * The retention calendar's call once a record's retention has ended: the connector's erase {@code step} for
+     * the record {@code recordId} (its {@code ${each}}). No subject is known by then, only the record's id and the
+     * connector's settings; the answer is read in memory, like a check's.
+     */
+    public EndAnswer eraseAtEnd(Connector connector, Step step, String recordId) {
+        Run run = new Run(connector, null);
+        try (Answer answer = run.send(step, step.request(), run.url(step.request(), recordId, Map.of()), recordId, null)) {
+            if (run.refusal(step, answer)) {
+                return EndAnswer.REFUSED;
+            }
+            if (step.absentOn().contains(answer.status())) {
+                return EndAnswer.GONE;
+            }
+            run.failUnlessOk(step, answer);
+            return EndAnswer.ERASED;
+        }
+    }
+
     /** One task's run: its variables (identifiers and picks) and the files it kept. */
     private final class Run {
         private final Connector connector;
@@ -122,8 +142,8 @@ public final class HttpEngine implements ConnectorEngine {
         private final List<Path> kept = new ArrayList<>();
         private final Set<String> visited = new java.util.HashSet<>();
         private final boolean export;
-
-        private final List<Retention> refused = new ArrayList<>();
+        /** the records found with their dates, and those the processor refused to erase */
+        private final Retained stillHeld;
         private String sessionToken;
 
         /** @param task null for a connector check, which knows no subject */
@@ -131,6 +151,7 @@ public final class HttpEngine implements ConnectorEngine {
             this.connector = connector;
             this.task = task;
             this.export = task != null && task.request().type() == RequestType.EXPORT;
+            this.stillHeld = new Retained(connector, clock);
             if (task != null) {
                 task.identifiers().forEach((k, v) -> vars.put(k, new LinkedHashSet<>(v)));
             }
@@ -180,9 +201,9 @@ public final class HttpEngine implements ConnectorEngine {
                     .filter(s -> s.leaves() != null && done.containsKey(s.id()))
                     .map(s -> "; left: " + s.leaves()).distinct().collect(java.util.stream.Collectors.joining());
             doneText = doneText + leftText;
-            // one line per kind of data kept, however many records it covers
-            List<Retention> retained = retained().stream().distinct().toList();
-            String retainedText = retained.stream().map(Retention::what).reduce((a, b) -> a + "; " + b).orElse("");
+            // whatever of the person the processor still holds, of any kind: never ERASED then
+            List<Retention> retained = stillHeld.all(name -> vars.getOrDefault(name, new LinkedHashSet<>()));
+            String retainedText = Retained.summary(retained);
             if (erased > 0 && !retained.isEmpty()) {
                 return new TaskStore.Finish(Outcome.PARTIAL, "done: " + doneText + "; retained: " + retainedText,
                         retained, provided);
@@ -228,6 +249,9 @@ public final class HttpEngine implements ConnectorEngine {
                         if (!isEmpty(selected)) {
                             step.pick().forEach((name, path) -> pick(name, expand(path, each), selected, null));
                             step.pickPairs().forEach((name, path) -> pick(name, expand(path, each), selected, each));
+                            step.records().forEach((name, spec) -> stillHeld.pick(name, spec, read(selected, expand(spec.items(), each)),
+                                    step.forEach() == null ? null : each).forEach(id -> vars.computeIfAbsent(name,
+                                    k -> new LinkedHashSet<>()).add(id)));
                             // an export hands the answers to the subject; an erasure keeps no copy of the data it removes
                             if (step.keep() != null && export) {
                                 keep(step, each, paging == null ? 0 : pages, answer, selected, body);
@@ -249,7 +273,7 @@ public final class HttpEngine implements ConnectorEngine {
                 if (prior.isPresent() && prior.get().state() == CallJournal.State.DONE) {
                     if (step.retainOn() != null && !prior.get().tookEffect()
                             && step.retainOn().status().contains(prior.get().httpStatus())) {
-                        refused.add(retention(step.retainOn()));
+                        stillHeld.refused(step.retainOn(), step.forEach(), each);
                     }
                     continue;
                 }
@@ -278,7 +302,7 @@ public final class HttpEngine implements ConnectorEngine {
                     }
                 }
                 journal.done(task.taskId(), callKey, answer.status(), false);
-                refused.add(retention(step.retainOn()));
+                stillHeld.refused(step.retainOn(), step.forEach(), each);
             } else if (answer.ok()) {
                 journal.done(task.taskId(), callKey, answer.status(), true);
             } else if (step.absentOn().contains(answer.status())) {
@@ -316,26 +340,6 @@ public final class HttpEngine implements ConnectorEngine {
             } catch (IOException | RuntimeException e) {
                 return false;
             }
-        }
-
-        private Retention retention(ConnectorDefinition.RetainOn r) {
-            String what = r.what().nl().equals(r.what().en()) ? r.what().en() : r.what().nl() + " / " + r.what().en();
-            return new Retention(what, r.legalBasis(), LocalDate.now(clock).plusYears(r.years()));
-        }
-
-        private List<Retention> retained() {
-            List<Retention> out = new ArrayList<>(refused);
-            LocalDate today = LocalDate.now(clock);
-            for (RetainRule rule : connector.definition().retain()) {
-                boolean switchedOff = rule.unlessSetting() != null
-                        && Boolean.parseBoolean(connector.settings().get(rule.unlessSetting()));
-                if (!switchedOff && !vars.getOrDefault(rule.when(), new LinkedHashSet<>()).isEmpty()) {
-                    String what = rule.what().nl().equals(rule.what().en()) ? rule.what().en()
-                            : rule.what().nl() + " / " + rule.what().en();
-                    out.add(new Retention(what, rule.legalBasis(), rule.years() == null ? null : today.plusYears(rule.years())));
-                }
-            }
-            return out;
         }
 
         // ---- HTTP
@@ -601,18 +605,6 @@ public final class HttpEngine implements ConnectorEngine {
 
         // ---- templates
 
-        /** {@code ${yearsAgo.7}}: the moment 7 years ago, UTC, as the processors' GMT timestamps are written. */
-        private String yearsAgo(String name) {
-            try {
-                int years = Integer.parseInt(name.substring("yearsAgo.".length()));
-                return java.time.LocalDateTime.now(clock.withZone(java.time.ZoneOffset.UTC)).minusYears(years)
-                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
-                        .format(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-
         private String expand(String template, String each) {
             return Template.expand(template, n -> value(n, each));
         }
@@ -631,8 +623,8 @@ public final class HttpEngine implements ConnectorEngine {
                     if (name.startsWith("each[")) {
                         yield Tuple.part(each, name);
                     }
-                    if (name.startsWith("yearsAgo.")) {
-                        yield yearsAgo(name);
+                    if (name.startsWith("yearsAgo.") || name.startsWith("fiscalYearsAgo.")) {
+                        yield stillHeld.dateTemplate(name);
                     }
                     if (name.startsWith("settings.")) {
                         yield connector.settings().get(name.substring("settings.".length()));

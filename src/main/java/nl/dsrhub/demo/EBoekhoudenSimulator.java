@@ -182,7 +182,7 @@ public class EBoekhoudenSimulator extends SimulatorServer {
         return id;
     }
 
-    /** Jan (2 invoices), Anna (1) and Kees (1), all private relations. */
+    /** Jan (2 invoices), Anna (2, of 2024 and 2025) and Kees (1), all private relations. */
     public EBoekhoudenSimulator seedDemoPeople() {
         addRelation(JAN_RELATION_ID, "P0042", JAN, LocalDate.of(2024, 11, 3));
         addRelation(ANNA_RELATION_ID, "P0012", ANNA, LocalDate.of(2024, 11, 10));
@@ -195,6 +195,9 @@ public class EBoekhoudenSimulator extends SimulatorServer {
                 lines("Handmolen keramisch", "59.00", "Verzendkosten", "4.95"));
         addInvoice(KEES_RELATION_ID, "F2024-0003", LocalDate.of(2024, 11, 22),
                 lines("Koffiebonen Decaf 500g (3x)", "33.75", "Verzendkosten", "4.95"));
+        // Anna's workshop of January 2025: invoices of two years, kept until the ends of two years
+        addInvoice(ANNA_RELATION_ID, "F2025-0004", LocalDate.of(2025, 1, 7),
+                lines("Workshop latte art", "45.00", "Verzendkosten", "4.95"));
         return this;
     }
 

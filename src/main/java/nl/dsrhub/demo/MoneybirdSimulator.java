@@ -201,7 +201,7 @@ public class MoneybirdSimulator extends SimulatorServer {
         return id;
     }
 
-    /** Jan (2 paid invoices), Anna (1 paid), Marjan (1 open) and Kees (none, so deletable). */
+    /** Jan (2 paid invoices), Anna (2 paid, of 2024 and 2025), Marjan (1 open) and Kees (none, so deletable). */
     public MoneybirdSimulator seedDemoPeople() {
         addContact(JAN_CONTACT_ID, JAN, "1", at("2024-11-03T14:15:00"));
         addContact(ANNA_CONTACT_ID, ANNA, "2", at("2024-11-10T10:05:00"));
@@ -215,6 +215,9 @@ public class MoneybirdSimulator extends SimulatorServer {
                 lines("Handmolen keramisch", "59.00", "Verzendkosten", "4.95"));
         addSalesInvoice(MARJAN_CONTACT_ID, "2025-0008", "open", LocalDate.of(2025, 2, 20),
                 lines("Koffiefilters nr. 4 (80 st.)", "3.95", "Verzendkosten", "4.95"));
+        // Anna's workshop of January 2025: invoices of two years, kept until the ends of two years
+        addSalesInvoice(ANNA_CONTACT_ID, "2025-0003", "paid", LocalDate.of(2025, 1, 7),
+                lines("Workshop latte art", "45.00", "Verzendkosten", "4.95"));
         return this;
     }
 

@@ -80,6 +80,8 @@ public final class Ledger implements EventLog.Listener {
             case "completed", "delivered", "purged", "discarded", "closed-inactive" -> append(tx, requestId, connector, kind, null);
             // the new deadline and the officer's reason, which the register keeps (art. 12(3), art. 5(2))
             case "extended" -> append(tx, requestId, null, "extended", SingleLine.of(detail));
+            // the retention calendar's end of a retained record: the kind of record only, never its id
+            case "retention-erased", "retention-officer" -> append(tx, requestId, connector, kind, firstWord(detail));
             default -> { }
         }
     }

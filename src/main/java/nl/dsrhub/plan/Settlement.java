@@ -80,11 +80,13 @@ public final class Settlement {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String detail = "settled by hand: " + reason.strip();
         boolean done = jdbc.inTransaction(tx -> {
-            int n = tx.update("UPDATE dsr_task SET status = ?, outcome = ?, detail = ?, finished_at = ?, next_attempt_at = NULL, "
-                            + "last_error = NULL, notified_at = COALESCE(notified_at, ?), updated_at = ? "
+            // what is kept, and why, as the officer stated it: the hub adds no legal basis of its own
+            int n = tx.update("UPDATE dsr_task SET status = ?, outcome = ?, detail = ?, retained = ?, finished_at = ?, "
+                            + "next_attempt_at = NULL, last_error = NULL, notified_at = COALESCE(notified_at, ?), updated_at = ? "
                             + "WHERE id = ? AND status = ? AND updated_at = ?",
-                    TaskStatus.DONE, outcome, detail.length() > 2000 ? detail.substring(0, 2000) : detail, now, now, now,
-                    task.id(), task.status(), task.updatedAt());
+                    TaskStatus.DONE, outcome, detail.length() > 2000 ? detail.substring(0, 2000) : detail,
+                    TaskStore.settledRetained(outcome, reason.strip()), now, now, now, task.id(), task.status(),
+                    task.updatedAt());
             if (n == 1) {
                 events.record(tx, requestId, connector, "settled", outcome + ": " + reason.strip());
             }

@@ -19,8 +19,9 @@ import nl.dsrhub.request.RequestType;
 /**
  * Writes the erasure confirmation (GDPR art. 17 and 19): {@code confirmation.json} and a bilingual
  * {@code confirmation.html}, listing every recipient with the date it was notified, its outcome and the date
- * of that outcome, and for anything retained what, on which legal basis and until when. Recipients that have
- * not answered yet or need attention are listed as such, never as done. No personal data of the subject is
+ * of that outcome, and for anything not erased what it is, its date, why it is kept (a duty of ours, the
+ * recipient's own duty, or no duty at all: see {@link Retention}), until when and when its erasure is
+ * scheduled. Recipients that have not answered yet or need attention are listed as such, never as done. No personal data of the subject is
  * written: the request id and reference identify the request. Each file is written atomically.
  */
 public class ConfirmationWriter {
@@ -75,15 +76,7 @@ public class ConfirmationWriter {
             pm.put("outcome", p.outcome().name());
             pm.put("final", p.outcome().isFinal());
             pm.put("detail", p.detail());
-            List<Object> retained = new ArrayList<>();
-            for (Retention k : p.retained()) {
-                Map<String, Object> km = new LinkedHashMap<>();
-                km.put("what", k.what());
-                km.put("legalBasis", k.legalBasis());
-                km.put("until", Display.iso(k.until()));
-                retained.add(km);
-            }
-            pm.put("retained", retained);
+            pm.put("retained", RetentionView.json(p.retained()));
             recipients.add(pm);
         }
         m.put("recipients", recipients);
@@ -97,6 +90,7 @@ public class ConfirmationWriter {
         m.put("allFinal", open == 0);
         m.put("openCount", open);
         m.put("anyRetained", results.stream().anyMatch(p -> !p.retained().isEmpty()));
+        m.put("anyScheduled", results.stream().flatMap(p -> p.retained().stream()).anyMatch(k -> k.erasure() != null));
         List<Object> recipients = new ArrayList<>();
         for (ProcessorResult p : results) {
             ProcessorFacts f = Display.facts(p);
@@ -115,17 +109,8 @@ public class ConfirmationWriter {
             pm.put("detail", p.detail());
             pm.put("showRetained", p.outcome() == Outcome.RETAINED || p.outcome() == Outcome.PARTIAL
                     || !p.retained().isEmpty());
-            List<Object> retained = new ArrayList<>();
-            for (Retention k : p.retained()) {
-                Map<String, Object> km = new LinkedHashMap<>();
-                km.put("what", Display.orDash(k.what()));
-                km.put("legalBasis", Display.orDash(k.legalBasis()));
-                km.put("untilNl", Display.nlDate(k.until()));
-                km.put("untilEn", Display.enDate(k.until()));
-                retained.add(km);
-            }
-            pm.put("retained", retained);
-            pm.put("hasRetained", !retained.isEmpty());
+            pm.putAll(RetentionView.html(p.retained()));
+            pm.put("hasRetained", !p.retained().isEmpty());
             recipients.add(pm);
         }
         m.put("recipients", recipients);

@@ -19,10 +19,11 @@ public record OutcomeText(String nl, String en, String cssClass) {
             case EXPORTED -> new OutcomeText("gegevens ontvangen", "data received", "done");
             case ERASED -> new OutcomeText("gegevens verwijderd", "data erased", "done");
             case NOT_FOUND -> new OutcomeText("geen gegevens gevonden", "no data found", "none");
-            case RETAINED -> new OutcomeText("gegevens bewaard op grond van een wettelijke plicht",
-                    "data retained under a legal obligation", "kept");
-            case PARTIAL -> new OutcomeText("deels verwijderd, deels wettelijk bewaard",
-                    "partly erased, partly retained by law", "kept");
+            // what remains may be kept by law, by the recipient's own duty or without any duty: the items say which
+            case RETAINED -> new OutcomeText("niet gewist: hieronder staat wat er nog is en waarom",
+                    "not erased: what is still there, and why, is listed below", "kept");
+            case PARTIAL -> new OutcomeText("deels gewist: hieronder staat wat er nog is en waarom",
+                    "partly erased: what is still there, and why, is listed below", "kept");
             case AWAITING_REPLY -> new OutcomeText("verzoek verstuurd, wacht nog op antwoord",
                     "request sent, still awaiting a reply", "open");
             case NEEDS_ATTENTION -> new OutcomeText("nog niet afgehandeld: vraagt aandacht van onze contactpersoon voor privacyzaken",

@@ -169,7 +169,8 @@ public final class RequestStore {
         tx.update("DELETE FROM dsr_call WHERE task_id IN (SELECT id FROM dsr_task WHERE request_id = ?)", requestId);
         tx.update("UPDATE dsr_event SET detail = NULL WHERE request_id = ?", requestId);
         tx.update("UPDATE dsr_task SET last_error = NULL WHERE request_id = ?", requestId);
-        // the officer's reason for a settlement is free text: it may name the person
+        // the officer's reason for a settlement is free text: it may name the person (also where it states what is kept)
+        tx.update("UPDATE dsr_task SET retained = NULL WHERE request_id = ? AND detail LIKE 'settled by hand%'", requestId);
         tx.update("UPDATE dsr_task SET detail = 'settled by hand' WHERE request_id = ? AND detail LIKE 'settled by hand%'", requestId);
         return true;
     }

@@ -1,6 +1,5 @@
 package nl.dsrhub.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,8 +24,6 @@ public final class TaskStore {
     /** The task's result as the runner hands it over: outcome, explanation, and what it learned. */
     public record Finish(Outcome outcome, String detail, List<Retention> retained, Map<String, List<String>> provided) {
     }
-
-    private static final TypeReference<List<Retention>> RETENTIONS = new TypeReference<>() { };
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -116,8 +113,21 @@ public final class TaskStore {
                     Json.write(json, finish.retained()), now(), now(), task.id());
             events.record(tx, task.requestId(), task.connector(), "outcome",
                     finish.outcome() + (finish.detail() == null ? "" : ": " + finish.detail()));
+            // what the shop keeps by law is erased when its retention ends: scheduled with the outcome that says so
+            RetentionCalendar.schedule(tx, task.requestId(), task.connector(), finish.retained());
             return null;
         });
+    }
+
+    /**
+     * The retained column of a task settled by hand as RETAINED or PARTIAL: the basis in the officer's own words,
+     * never a legal obligation the hub would have to invent. Null for other outcomes.
+     */
+    public static String settledRetained(Outcome outcome, String officersWords) {
+        if (outcome != Outcome.RETAINED && outcome != Outcome.PARTIAL) {
+            return null;
+        }
+        return Json.write(Json.mapper(), List.of(Retention.asStated(officersWords)));
     }
 
     /** A transient failure: the task runs again at {@code nextAttempt}. */
@@ -191,8 +201,17 @@ public final class TaskStore {
 
     private List<Retention> readRetained(String text) {
         try {
-            return json.readValue(text, RETENTIONS);
-        } catch (java.io.IOException e) {
+            com.fasterxml.jackson.databind.JsonNode items = json.readTree(text);
+            List<Retention> out = new java.util.ArrayList<>();
+            for (com.fasterxml.jackson.databind.JsonNode item : items) {
+                // an earlier version stored {what, legalBasis, until}: shown as it was stated then
+                out.add(item.path("what").isTextual()
+                        ? Retention.legacy(item.path("what").asText(), item.path("legalBasis").asText(null),
+                                item.hasNonNull("until") ? java.time.LocalDate.parse(item.path("until").asText()) : null)
+                        : json.treeToValue(item, Retention.class));
+            }
+            return out;
+        } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
             throw new IllegalStateException("stored retention list is unreadable", e);
         }
     }

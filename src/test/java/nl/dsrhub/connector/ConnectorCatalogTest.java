@@ -12,7 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConnectorCatalogTest {
 
-    private static final SettingsSource CREDENTIALS = new SettingsSource(key -> Optional.of("secret-" + key), Map.of());
+    /** A value for every setting (the fiscal year's end excepted: it must be a date, and has a default). */
+    private static final SettingsSource CREDENTIALS = new SettingsSource(key -> key.endsWith(".fiscal-year-end")
+            ? Optional.empty() : Optional.of("secret-" + key), Map.of());
 
     @TempDir
     Path folder;
@@ -113,7 +115,8 @@ class ConnectorCatalogTest {
     void environmentVariableOverridesPropertyAndDefault() throws Exception {
         write("shop.yaml", validConnector("shop"));
         SettingsSource settings = new SettingsSource(
-                key -> key.equals("dsr.connector.shop.base-url") ? Optional.of("http://from-property") : Optional.of("x"),
+                key -> key.equals("dsr.connector.shop.base-url") ? Optional.of("http://from-property")
+                        : key.endsWith(".fiscal-year-end") ? Optional.empty() : Optional.of("x"),
                 Map.of("DSR_CONNECTOR_SHOP_BASE_URL", "http://from-env"));
 
         assertThat(ConnectorCatalog.load(folder, settings).get("shop").baseUrl()).isEqualTo("http://from-env");
@@ -123,7 +126,8 @@ class ConnectorCatalogTest {
     void propertyOverridesTheFileDefault() throws Exception {
         write("shop.yaml", validConnector("shop"));
         SettingsSource settings = new SettingsSource(
-                key -> key.equals("dsr.connector.shop.base-url") ? Optional.of("http://from-property") : Optional.of("x"),
+                key -> key.equals("dsr.connector.shop.base-url") ? Optional.of("http://from-property")
+                        : key.endsWith(".fiscal-year-end") ? Optional.empty() : Optional.of("x"),
                 Map.of());
 
         assertThat(ConnectorCatalog.load(folder, settings).get("shop").baseUrl()).isEqualTo("http://from-property");

@@ -13,6 +13,7 @@ import nl.dsrhub.demo.MollieContract;
 import nl.dsrhub.demo.SendCloudContract;
 import nl.dsrhub.plan.Outcome;
 import nl.dsrhub.request.RequestType;
+import nl.dsrhub.result.Retention;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +76,16 @@ class PaymentAndShippingConnectorsTest {
                 Map.of("mollie.customerId", jan.mollieCustomerId(), "mollie.paymentId", jan.molliePaymentIds().get(0))));
 
         assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
-        assertThat(f.retained()).singleElement().satisfies(r -> assertThat(r.legalBasis()).contains("AWR art. 52"));
+        // every payment of the customer, each as Mollie's own duty: not the shop's legal basis, no end date of ours
+        assertThat(f.retained()).extracting(Retention::recordId).containsExactlyInAnyOrderElementsOf(jan.molliePaymentIds());
+        assertThat(f.retained()).allSatisfy(r -> {
+            assertThat(r.kind()).isEqualTo(Retention.Kind.PROCESSOR_LEGAL_DUTY);
+            assertThat(r.law()).isEqualTo("Wwft art. 33");
+            assertThat(r.keeper()).isEqualTo("Mollie B.V.");
+            assertThat(r.recordDate()).isNotNull();
+            assertThat(r.until()).isNull();
+            assertThat(r.erasure()).isNull();
+        });
         var deletes = h.simulators.mollie.callsMatching("DELETE", ".*/customers/" + jan.mollieCustomerId());
         assertThat(deletes).singleElement().satisfies(c -> assertThat(c.requestHeader("idempotency-key")).isNotBlank());
         assertThat(h.simulators.mollie.customerExists(jan.mollieCustomerId())).isFalse();
@@ -119,9 +129,16 @@ class PaymentAndShippingConnectorsTest {
 
         TaskStore.Finish f = h.engine.run(h.catalog.get("sendcloud"), h.context(taskId));
 
-        // delivered parcels cannot be cancelled, the parcel en route is only cancelled: nothing is deleted
+        // delivered parcels cannot be cancelled, the parcel en route is only cancelled: nothing is deleted, and
+        // nothing of it is kept by law: each parcel remains, dated, without a legal basis
         assertThat(f.outcome()).isEqualTo(Outcome.RETAINED);
-        assertThat(f.retained()).hasSize(1);
+        assertThat(f.retained()).extracting(Retention::recordId).containsExactlyInAnyOrderElementsOf(anna.sendcloudParcelIds());
+        assertThat(f.retained()).allSatisfy(r -> {
+            assertThat(r.kind()).isEqualTo(Retention.Kind.NO_LEGAL_DUTY);
+            assertThat(r.law()).isNull();
+            assertThat(r.recordDate()).isNotNull();
+            assertThat(r.erasure()).isNull();
+        });
         for (String parcel : anna.sendcloudParcelIds()) {
             assertThat(h.simulators.sendcloud.callsMatching("POST", ".*/parcels/" + parcel + "/cancel")).hasSize(1);
         }

@@ -94,7 +94,24 @@ class ProcessorConnectorsTest {
         TaskStore.Finish f = h.run("moneybird", Requests.erasure(DemoPeople.JAN.email()));
 
         assertThat(f.outcome()).isEqualTo(Outcome.RETAINED);
-        assertThat(f.retained()).singleElement().satisfies(r -> assertThat(r.legalBasis()).contains("AWR art. 52"));
+        // each booked invoice until the end of its own year plus 7; the contact as long as the last of them
+        var byLaw = f.retained().stream().filter(r -> r.kind() == nl.dsrhub.result.Retention.Kind.SHOP_LEGAL_DUTY).toList();
+        assertThat(byLaw).extracting(r -> r.record() + " " + r.recordDate() + " " + r.until() + " " + r.law())
+                .containsExactlyInAnyOrder("contact 2025-02-14 2032-12-31 AWR art. 52 lid 4",
+                        "invoice 2024-11-03 2031-12-31 AWR art. 52 lid 4", "invoice 2025-02-14 2032-12-31 AWR art. 52 lid 4");
+        // the contact's e-mail address and phone number are not what the books need: they remain, without a law
+        assertThat(f.retained()).filteredOn(r -> r.kind() == nl.dsrhub.result.Retention.Kind.NO_LEGAL_DUTY)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.recordId()).isEqualTo(MoneybirdSimulator.JAN_CONTACT_ID);
+                    assertThat(r.what().en()).isEqualTo("e-mail address and phone number on the contact");
+                    assertThat(r.law()).isNull();
+                    assertThat(r.erasure()).isNull();
+                });
+        // the contact is deleted by Moneybird's own call when its retention ends; invoices need the officer
+        assertThat(byLaw).filteredOn(r -> r.record().equals("contact")).singleElement()
+                .satisfies(r -> assertThat(r.erasure().by()).isEqualTo("processor-call"));
+        assertThat(f.retained()).filteredOn(r -> r.record().equals("invoice"))
+                .allSatisfy(r -> assertThat(r.erasure().by()).isEqualTo("officer"));
         assertThat(h.simulators.moneybird.contactExists(MoneybirdSimulator.JAN_CONTACT_ID)).isTrue();
         assertThat(h.simulators.moneybird.isArchived(MoneybirdSimulator.JAN_CONTACT_ID)).isTrue();
     }

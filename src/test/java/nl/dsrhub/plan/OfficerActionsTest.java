@@ -53,6 +53,36 @@ class OfficerActionsTest {
     }
 
     @Test
+    void aRetentionSettledByHandKeepsTheOfficersWordsAsItsBasisAndNoLawOfItsOwn() {
+        settlement.settle(id, "paynl", "RETAINED", "Pay.nl keeps the payout records, its letter of 26 Nov says", List.of());
+
+        assertThat(task("paynl").retained()).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(nl.dsrhub.result.Retention.Kind.AS_STATED);
+            assertThat(r.reason().en()).isEqualTo("Pay.nl keeps the payout records, its letter of 26 Nov says");
+            assertThat(r.law()).isNull();
+            assertThat(r.until()).isNull();
+            assertThat(r.erasure()).isNull();
+        });
+    }
+
+    @Test
+    void anErasureSettledByHandStatesNothingRetained() {
+        settlement.settle(id, "paynl", "ERASED", "Pay.nl confirmed erasure by mail on 26 Nov", List.of());
+
+        assertThat(task("paynl").retained()).isEmpty();
+    }
+
+    @Test
+    void theOfficersWordsOnWhatIsKeptGoWithThePurge() {
+        settlement.settle(id, "paynl", "PARTIAL", "Pay.nl keeps Kees Visser's payout records", List.of());
+
+        s.jdbc.inTransaction(tx -> nl.dsrhub.store.RequestStore.erasePersonalData(tx, id, java.time.OffsetDateTime.now(clock)));
+
+        assertThat(task("paynl").retained()).isEmpty();
+        assertThat(task("paynl").detail()).isEqualTo("settled by hand");
+    }
+
+    @Test
     void mailProcessorsTaskIsSettledWithOutcomeReasonFilesAndEvent() throws Exception {
         Path reply = Files.writeString(dir.resolve("paynl-reply.pdf"), "%PDF- reply of the processor");
 

@@ -32,11 +32,13 @@ class ConfirmationWriterTest {
                         Outcome.NOT_FOUND, null, List.of(), "not on any list"),
                 Fixtures.result("moneybird", "Moneybird", Fixtures.facts("Moneybird B.V.", "NL", "processor"),
                         Outcome.RETAINED, null,
-                        List.of(new Retention("facturen en boekingen", "AWR art. 52 (fiscale bewaarplicht)", LocalDate.of(2033, 12, 31))),
+                        List.of(Fixtures.shopDuty("invoice", "2024-0001", LocalDate.of(2024, 11, 3),
+                                LocalDate.of(2031, 12, 31), Retention.Erasure.BY_OFFICER)),
                         "contact is booked"),
                 Fixtures.result("woocommerce", "WooCommerce", Fixtures.facts("Webwinkel Voorbeeld B.V.", "NL", "processor"),
                         Outcome.PARTIAL, null,
-                        List.of(new Retention("orders", "AWR art. 52", LocalDate.of(2033, 11, 20))),
+                        List.of(Fixtures.shopDuty("order", "1007", LocalDate.of(2025, 2, 14), LocalDate.of(2032, 12, 31),
+                                Retention.Erasure.BY_PROCESSOR_CALL)),
                         "customer deleted, orders kept"),
                 Fixtures.result("paynl", "Pay.nl", Fixtures.facts("PAY. B.V.", "NL", "processor"),
                         Outcome.AWAITING_REPLY, null, List.of(), "mail sent to privacy@pay.example.nl"),
@@ -91,22 +93,63 @@ class ConfirmationWriterTest {
     }
 
     @Test
-    void retainedEntryListsWhatLegalBasisAndUntilDate() throws Exception {
+    void aRecordKeptByLawListsItsDateBasisEndDateAndScheduledErasure() throws Exception {
         JsonNode retained = recipient(json(), "moneybird").get("retained");
 
         assertThat(retained).hasSize(1);
-        assertThat(retained.get(0).get("what").asText()).isEqualTo("facturen en boekingen");
-        assertThat(retained.get(0).get("legalBasis").asText()).isEqualTo("AWR art. 52 (fiscale bewaarplicht)");
-        assertThat(retained.get(0).get("until").asText()).isEqualTo("2033-12-31");
+        JsonNode invoice = retained.get(0);
+        assertThat(invoice.get("what").get("nl").asText()).isEqualTo("verkoopfactuur");
+        assertThat(invoice.get("recordId").asText()).isEqualTo("2024-0001");
+        assertThat(invoice.get("recordDate").asText()).isEqualTo("2024-11-03");
+        assertThat(invoice.get("basisKind").asText()).isEqualTo("shop-legal-duty");
+        assertThat(invoice.get("basis").asText()).isEqualTo("AWR art. 52 lid 4");
+        assertThat(invoice.get("until").asText()).isEqualTo("2031-12-31");
+        assertThat(invoice.get("scheduledErasure").get("on").asText()).isEqualTo("2032-01-01");
+        assertThat(invoice.get("scheduledErasure").get("by").asText()).isEqualTo("officer");
     }
 
     @Test
-    void htmlShowsRetentionBasisAndUntilDateInBothLanguages() throws Exception {
+    void htmlShowsRetentionBasisEndDateAndErasureInBothLanguages() throws Exception {
         String html = html();
 
-        assertThat(html).contains("facturen en boekingen", "AWR art. 52 (fiscale bewaarplicht)",
-                "31 december 2033", "31 December 2033");
-        assertThat(html).contains("deels verwijderd, deels wettelijk bewaard", "partly erased, partly retained by law");
+        assertThat(html).contains("Bewaard omdat de wet ons dat verplicht", "Kept because the law obliges us to",
+                "verkoopfactuur 2024-0001", "AWR art. 52 lid 4", "31 december 2031", "31 December 2031",
+                "1 januari 2032", "1 January 2032");
+        assertThat(html).contains("deels gewist", "partly erased");
+    }
+
+    @Test
+    void aProcessorsOwnDutyNamesWhoKeepsItTheirLawAndTermAndNoEndDateOfOurs() throws Exception {
+        results = List.of(Fixtures.result("mollie", "Mollie", Fixtures.facts("Betaaldienst Voorbeeld B.V.", "NL", "processor"),
+                Outcome.PARTIAL, null, List.of(Fixtures.processorDuty("tr_Example01", LocalDate.of(2025, 2, 14))),
+                "customer deleted"));
+
+        JsonNode payment = recipient(json(), "mollie").get("retained").get(0);
+        String html = html();
+
+        assertThat(payment.get("basisKind").asText()).isEqualTo("processor-legal-duty");
+        assertThat(payment.get("keptBy").asText()).isEqualTo("Betaaldienst Voorbeeld B.V.");
+        assertThat(payment.get("term").get("en").asText()).isEqualTo("5 years after the business relationship ends");
+        assertThat(payment.get("until").isNull()).isTrue();
+        assertThat(payment.get("scheduledErasure").isNull()).isTrue();
+        assertThat(html).contains("Bewaard door de ontvanger zelf, op grond van een eigen wettelijke plicht",
+                "Wwft art. 33", "5 jaar na het einde van de zakelijke relatie");
+        assertThat(html).doesNotContain("Bewaard omdat de wet ons dat verplicht", "Verwijdering gepland");
+    }
+
+    @Test
+    void dataThatRemainWithoutALegalDutyGetNoLegalBasis() throws Exception {
+        results = List.of(Fixtures.result("sendcloud", "SendCloud", Fixtures.facts("Verzenddienst Voorbeeld B.V.", "NL", "processor"),
+                Outcome.RETAINED, null, List.of(Fixtures.remains("184729301", LocalDate.of(2024, 11, 3))), "cancelled"));
+
+        JsonNode parcel = recipient(json(), "sendcloud").get("retained").get(0);
+        String html = html();
+
+        assertThat(parcel.get("basisKind").asText()).isEqualTo("no-legal-duty");
+        assertThat(parcel.get("basis").isNull()).isTrue();
+        assertThat(parcel.get("reason").get("en").asText()).isEqualTo("the carrier cannot delete a delivered parcel");
+        assertThat(html).contains("Nog aanwezig, zonder wettelijke plicht", "Still there, without a legal duty");
+        assertThat(html).doesNotContain("Wettelijke grondslag", "wettelijke plicht van", "Legal basis");
     }
 
     @Test
@@ -144,7 +187,7 @@ class ConfirmationWriterTest {
     void htmlEscapesScriptInTexts() throws Exception {
         results = List.of(Fixtures.result("evil", "<script>alert('t')</script>",
                 ProcessorFacts.minimal("Kwaad <script>alert(1)</script> B.V."), Outcome.RETAINED, null,
-                List.of(new Retention("<script>alert(2)</script>", "wet & <i>regel</i>", LocalDate.of(2030, 1, 1))),
+                List.of(Retention.asStated("<script>alert(2)</script> wet & <i>regel</i>")),
                 "<script>alert(3)</script>"));
 
         String html = html();

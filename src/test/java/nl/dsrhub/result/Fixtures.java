@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -54,6 +55,32 @@ final class Fixtures {
                                   Path dataDir, List<Retention> retained, String detail) {
         return new ProcessorResult(connector, title, facts, outcome,
                 RECEIVED.plusHours(2), RECEIVED.plusDays(3), detail, retained, dataDir);
+    }
+
+    /** A record kept under the shop's statutory duty: its own date, end date and the calendar's erasure. */
+    static Retention shopDuty(String record, String id, LocalDate date, LocalDate until, String erasedBy) {
+        return new Retention(Retention.Kind.SHOP_LEGAL_DUTY, record, id, date,
+                new Retention.Words("verkoopfactuur", "sales invoice"), "AWR art. 52 lid 4",
+                new Retention.Words("fiscale bewaarplicht van de administratie", "fiscal duty to keep the accounts"), null,
+                new Retention.Words("7 jaar na het einde van het kalenderjaar van het stuk",
+                        "7 years after the end of the calendar year of the record"),
+                until, new Retention.Erasure(until.plusDays(1), erasedBy));
+    }
+
+    /** A record the processor keeps as a controller under its own duty: its law and term, no end date of ours. */
+    static Retention processorDuty(String id, LocalDate date) {
+        return new Retention(Retention.Kind.PROCESSOR_LEGAL_DUTY, "payment", id, date,
+                new Retention.Words("betaling", "payment"), "Wwft art. 33",
+                new Retention.Words("eigen bewaarplicht van de betaaldienst", "the payment service's own duty"),
+                "Betaaldienst Voorbeeld B.V.", new Retention.Words("5 jaar na het einde van de zakelijke relatie",
+                        "5 years after the business relationship ends"), null, null);
+    }
+
+    /** Data that remain without a legal duty: no law, only why. */
+    static Retention remains(String id, LocalDate date) {
+        return new Retention(Retention.Kind.NO_LEGAL_DUTY, "parcel", id, date, new Retention.Words("pakket", "parcel"),
+                null, new Retention.Words("de vervoerder kan een bezorgd pakket niet verwijderen",
+                        "the carrier cannot delete a delivered parcel"), null, null, null, null);
     }
 
     static String sha256(byte[] bytes) throws Exception {

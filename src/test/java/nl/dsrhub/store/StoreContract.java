@@ -122,7 +122,10 @@ abstract class StoreContract {
         });
         TaskStore.TaskRow task = tasks.forRequest(id).get(0);
         tasks.claim(task.id());
-        Retention invoices = new Retention("orders and invoices", "AWR art. 52", java.time.LocalDate.of(2033, 11, 20));
+        Retention invoices = new Retention(Retention.Kind.SHOP_LEGAL_DUTY, "order", "1001", java.time.LocalDate.of(2026, 11, 20),
+                new Retention.Words("bestelling", "order"), "AWR art. 52 lid 4", Retention.Words.both("fiscal duty"), null,
+                Retention.Words.both("7 years"), java.time.LocalDate.of(2033, 12, 31),
+                new Retention.Erasure(java.time.LocalDate.of(2034, 1, 1), Retention.Erasure.BY_PROCESSOR_CALL));
 
         tasks.finish(task, new TaskStore.Finish(Outcome.PARTIAL, "erased 1 record(s)", List.of(invoices),
                 Map.of("mollie.customerId", List.of("cst_abc"))));
@@ -131,8 +134,77 @@ abstract class StoreContract {
         assertThat(done.status()).isEqualTo(TaskStatus.DONE);
         assertThat(done.outcome()).isEqualTo(Outcome.PARTIAL);
         assertThat(done.retained()).containsExactly(invoices);
+        // what is kept by law is scheduled for erasure with the outcome that says so
+        assertThat(new RetentionCalendar(db.jdbc(), Clock.systemUTC()).all()).singleElement()
+                .satisfies(e -> assertThat(e.connector() + " " + e.recordId() + " " + e.dueOn() + " " + e.requestId())
+                        .isEqualTo("woocommerce 1001 2034-01-01 " + id));
         assertThat(requests.identifiers(id)).containsEntry("mollie.customerId", List.of("cst_abc"));
         assertThat(events.timeline(id)).extracting(EventLog.Event::kind).contains("outcome");
+    }
+
+    @Test
+    void aRetainedRecordIsScheduledOnceAndALaterEndWins() {
+        String id = requests.store(Requests.erasure("store-r@example.nl")).requestId();
+        db.jdbc().inTransaction(tx -> {
+            RetentionCalendar.schedule(tx, id, "moneybird", List.of(contactUntil(2031)));
+            // a second request of the same person: the contact is kept for a newer invoice
+            RetentionCalendar.schedule(tx, id, "moneybird", List.of(contactUntil(2032), contactUntil(2030)));
+            return null;
+        });
+
+        assertThat(new RetentionCalendar(db.jdbc(), Clock.systemUTC()).all())
+                .extracting(e -> e.record() + " " + e.recordId() + " " + e.dueOn() + " " + e.state())
+                .containsExactly("contact 4300001 2033-01-01 SCHEDULED");
+    }
+
+    @Test
+    void aDueRecordIsClaimedByOneHubAndEndsOnce() {
+        String id = requests.store(Requests.erasure("store-s@example.nl")).requestId();
+        db.jdbc().inTransaction(tx -> {
+            RetentionCalendar.schedule(tx, id, "moneybird", List.of(contactUntil(2020)));
+            return null;
+        });
+        RetentionCalendar calendar = new RetentionCalendar(db.jdbc(), Clock.systemUTC());
+
+        List<RetentionCalendar.Entry> first = calendar.takeDue(java.time.Duration.ofMinutes(10));
+        List<RetentionCalendar.Entry> second = calendar.takeDue(java.time.Duration.ofMinutes(10));
+
+        assertThat(first).hasSize(1);
+        assertThat(second).as("leased by the first").isEmpty();
+        long entry = first.get(0).id();
+        boolean ended = db.jdbc().inTransaction(tx -> calendar.end(tx, entry, RetentionCalendar.ERASED));
+        boolean endedAgain = db.jdbc().inTransaction(tx -> calendar.end(tx, entry, RetentionCalendar.OFFICER));
+        assertThat(ended).isTrue();
+        assertThat(endedAgain).isFalse();
+        assertThat(calendar.find(entry).orElseThrow().state()).isEqualTo(RetentionCalendar.ERASED);
+    }
+
+    @Test
+    void aRetentionStoredByAnEarlierVersionIsReadAsItWasStated() {
+        String id = requests.store(Requests.erasure("store-t@example.nl")).requestId();
+        db.jdbc().inTransaction(tx -> {
+            tasks.create(tx, id, "moneybird", TaskStatus.PENDING);
+            return null;
+        });
+        db.jdbc().update("UPDATE dsr_task SET retained = ? WHERE request_id = ?",
+                "[{\"what\":\"contactgegevens\",\"legalBasis\":\"AWR art. 52\",\"until\":\"2033-11-20\"}]", id);
+
+        Retention earlier = tasks.forRequest(id).get(0).retained().get(0);
+
+        // not classified after the fact: shown as stated then, with its date
+        assertThat(earlier.kind()).isEqualTo(Retention.Kind.AS_STATED);
+        assertThat(earlier.what().nl()).isEqualTo("contactgegevens");
+        assertThat(earlier.reason().nl()).isEqualTo("AWR art. 52");
+        assertThat(earlier.until()).isEqualTo(java.time.LocalDate.of(2033, 11, 20));
+        assertThat(earlier.erasure()).isNull();
+    }
+
+    private static Retention contactUntil(int year) {
+        java.time.LocalDate until = java.time.LocalDate.of(year, 12, 31);
+        return new Retention(Retention.Kind.SHOP_LEGAL_DUTY, "contact", "4300001", until.withDayOfYear(1),
+                Retention.Words.both("contact"), "AWR art. 52 lid 4", Retention.Words.both("fiscal duty"), null,
+                Retention.Words.both("7 years"), until,
+                new Retention.Erasure(until.plusDays(1), Retention.Erasure.BY_PROCESSOR_CALL));
     }
 
     @Test

@@ -38,6 +38,29 @@ public final class Requests {
                 null, List.of(), "T-1", "test.json", UUID.randomUUID().toString().replace("-", ""));
     }
 
+    /**
+     * A JSON request file's content for some processors only, with identifiers the officer already knows (e.g.
+     * {@code mollie.customerId}).
+     */
+    public static String file(String type, String email, String reference, List<String> processors,
+                              Map<String, String> identifiers) {
+        String receivedAt = now();
+        StringBuilder ids = new StringBuilder();
+        identifiers.forEach((k, v) -> ids.append(ids.length() == 0 ? "" : ", ").append('"').append(k).append("\": \"")
+                .append(v).append('"'));
+        String names = String.join(", ", processors.stream().map(p -> '"' + p + '"').toList());
+        return """
+                {
+                  "type": "%s",
+                  "receivedAt": "%s",
+                  "subject": { "email": "%s", "name": "Test Persoon", "identifiers": { %s } },
+                  "verification": { "method": "known-email", "verifiedBy": "privacy@shop.example.nl", "verifiedAt": "%s" },
+                  "processors": [ %s ],
+                  "reference": "%s"
+                }
+                """.formatted(type, receivedAt, email, ids, receivedAt, names, reference);
+    }
+
     /** A JSON request file's content, with the reference the test finds it by. */
     public static String file(String type, String email, String receivedAt, String reference) {
         return """
