@@ -253,8 +253,14 @@ public final class ConnectorCatalog {
                     || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
                 p.add(here + "/leaves: says what a data-changing call cannot remove; a GET changes nothing");
             }
+            if (s.pickEach() != null && s.forEach() == null) {
+                p.add(here + "/pickEach: collects the step's ${each}, so the step needs forEach");
+            }
             variables.addAll(s.pick().keySet());
             variables.addAll(s.pickPairs().keySet());
+            if (s.pickEach() != null) {
+                variables.add(s.pickEach());
+            }
         }
     }
 

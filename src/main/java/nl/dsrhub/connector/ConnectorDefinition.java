@@ -126,6 +126,9 @@ public record ConnectorDefinition(
      *                 templates, e.g. {@code ${yearsAgo.7}} to compare dates
      * @param pickPairs like {@code pick}, but each value is kept together with this step's {@code ${each}}: for
      *                 ids that only mean something inside their parent (a customer id inside its store)
+     * @param pickEach variable that collects this step's {@code ${each}} for every value the person was found
+     *                 with (an answer that is neither {@code absentOn} nor emptied by {@code select}): the ids the
+     *                 hub asked for, never an id the answer names (which could be any other one)
      * @param verify   for data-changing calls: a GET whose {@code absentOn} answer shows the change was made,
      *                 asked after a crash between sending the call and recording its answer
      * @param retainOn for data-changing calls: answers that mean the processor keeps the data by law
@@ -135,7 +138,7 @@ public record ConnectorDefinition(
      */
     public record Step(String id, String forEach, String only, String ifSetting, Call request, Paginate paginate,
                        List<Integer> absentOn, Select select, String keep, Map<String, String> pick,
-                       Map<String, String> pickPairs, Call verify, RetainOn retainOn, String leaves) {
+                       Map<String, String> pickPairs, String pickEach, Call verify, RetainOn retainOn, String leaves) {
         public Step {
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
             pick = pick == null ? Map.of() : Map.copyOf(pick);
@@ -144,7 +147,8 @@ public record ConnectorDefinition(
 
         /** A plain call, for the engine's own probes (check, login). */
         public static Step call(String id, Call call) {
-            return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, null, null);
+            return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, null, null,
+                    null);
         }
     }
 
@@ -168,7 +172,10 @@ public record ConnectorDefinition(
      * How the processor pages its lists: {@code page} (page number, total pages in a header),
      * {@code offset} (offset and count, total in the body), {@code next-link} (a cursor URL in the body, at
      * {@code nextPath}) or {@code link-header} (the {@code rel="next"} link of an RFC 8288 {@code Link} header).
-     * A processor's link is followed only to the origin of the connector's {@code base-url}.
+     * A processor's link is followed only to the origin of the connector's {@code base-url}. With
+     * {@code itemsPath} (the page's items), a page without items is the last, whatever total or link it gives;
+     * without a {@code totalPath} value, offset paging goes on while pages come back full. A link back to a page
+     * already read ends the list (see {@link Paging}).
      */
     public record Paginate(String type, String param, String sizeParam, Integer size, String totalPagesHeader,
                            String totalPath, String itemsPath, String nextPath, Integer maxPages) {

@@ -33,7 +33,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import nl.dsrhub.connector.ConnectorDefinition.Call;
-import nl.dsrhub.connector.ConnectorDefinition.Paginate;
 import nl.dsrhub.connector.ConnectorDefinition.RetainRule;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
 import nl.dsrhub.plan.Outcome;
@@ -210,12 +209,11 @@ public final class HttpEngine implements ConnectorEngine {
 
         private void find(Step step) {
             for (String each : valuesFor(step)) {
-                Paginate paging = step.paginate();
-                String url = url(step.request(), each, Map.of());
-                int page = 1;
-                int offset = 0;
+                Paging paging = new Paging(step.paginate(), connector.baseUrl(), connector.name() + " step " + step.id(),
+                        extra -> url(step.request(), each, extra), this::read);
+                String url = paging.first();
                 int pages = 0;
-                while (url != null && pages++ < (paging == null ? 1 : paging.maxPagesOrDefault())) {
+                while (url != null && pages++ < paging.maxPages()) {
                     try (Answer answer = send(step, step.request(), url, each, null)) {
                         if (step.absentOn().contains(answer.status())) {
                             break;
@@ -223,14 +221,18 @@ public final class HttpEngine implements ConnectorEngine {
                         failUnlessOk(step, answer);
                         JsonNode body = parse(step, answer);
                         JsonNode selected = select(step, body, each);
+                        if (step.pickEach() != null && (step.select() == null || !isEmpty(selected))) {
+                            // found where the hub asked: the asked-for id, whatever id the answer names
+                            vars.computeIfAbsent(step.pickEach(), k -> new LinkedHashSet<>()).add(each);
+                        }
                         if (!isEmpty(selected)) {
                             step.pick().forEach((name, path) -> pick(name, expand(path, each), selected, null));
                             step.pickPairs().forEach((name, path) -> pick(name, expand(path, each), selected, each));
                             if (step.keep() != null) {
-                                keep(step, each, paging == null ? 0 : pages, answer, selected, body);
+                                keep(step, each, step.paginate() == null ? 0 : pages, answer, selected, body);
                             }
                         }
-                        url = nextPage(step, paging, url, answer, body, each, ++page, offset += sizeOf(paging));
+                        url = paging.next(url, answer, body);
                     }
                 }
             }
@@ -431,40 +433,6 @@ public final class HttpEngine implements ConnectorEngine {
                 sep = '&';
             }
             return sb.toString();
-        }
-
-        /** The next page's URL, or null after the last. A processor's own link is followed only to its origin. */
-        private String nextPage(Step step, Paginate paging, String pageUrl, Answer answer, JsonNode body, String each,
-                                int page, int offset) {
-            if (paging == null) {
-                return null;
-            }
-            String what = connector.name() + " step " + step.id();
-            switch (paging.type()) {
-                case "page" -> {
-                    int total = answer.header(paging.totalPagesHeader()).map(Integer::parseInt).orElse(1);
-                    return page > total ? null : url(step.request(), each, Map.of(paging.param(), String.valueOf(page)));
-                }
-                case "offset" -> {
-                    List<JsonNode> totals = read(body, paging.totalPath());
-                    int total = totals.isEmpty() ? 0 : totals.get(0).asInt();
-                    return offset >= total ? null : url(step.request(), each, Map.of(
-                            paging.param(), String.valueOf(offset), paging.sizeParam(), String.valueOf(paging.size())));
-                }
-                case "link-header" -> {
-                    return NextLink.inLinkHeader(answer.header("Link").orElse(null))
-                            .map(link -> NextLink.follow(connector.baseUrl(), pageUrl, link, what)).orElse(null);
-                }
-                default -> {
-                    List<JsonNode> next = read(body, paging.nextPath());
-                    return next.isEmpty() || next.get(0).isNull() ? null
-                            : NextLink.follow(connector.baseUrl(), pageUrl, next.get(0).asText(), what);
-                }
-            }
-        }
-
-        private int sizeOf(Paginate paging) {
-            return paging == null || paging.size() == null ? 0 : paging.size();
         }
 
         // ---- answers
