@@ -256,6 +256,9 @@ public final class ConnectorCatalog {
             if (s.pickEach() != null && s.forEach() == null) {
                 p.add(here + "/pickEach: collects the step's ${each}, so the step needs forEach");
             }
+            if (s.auxiliary() != null && s.auxiliary().isBlank()) {
+                p.add(here + "/auxiliary: says what the step covers (the outcome names it when the step fails); not empty");
+            }
             variables.addAll(s.pick().keySet());
             variables.addAll(s.pickPairs().keySet());
             if (s.pickEach() != null) {

@@ -135,10 +135,14 @@ public record ConnectorDefinition(
      * @param leaves   for data-changing calls: what the call cannot remove (e.g. fields the API does not let
      *                 anyone write) and how the officer removes it; added to the outcome's detail when the
      *                 step changed something, so the confirmation never claims more than was done
+     * @param auxiliary what the step covers, for a step that must not stop the others: when it fails (an error
+     *                 answer, an unreadable one, no answer) the other steps still run, and the outcome's detail
+     *                 says what was not checked (a lookup) or not removed (a data-changing call), and why
      */
     public record Step(String id, String forEach, String only, String ifSetting, Call request, Paginate paginate,
                        List<Integer> absentOn, Select select, String keep, Map<String, String> pick,
-                       Map<String, String> pickPairs, String pickEach, Call verify, RetainOn retainOn, String leaves) {
+                       Map<String, String> pickPairs, String pickEach, Call verify, RetainOn retainOn, String leaves,
+                       String auxiliary) {
         public Step {
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
             pick = pick == null ? Map.of() : Map.copyOf(pick);
@@ -148,7 +152,7 @@ public record ConnectorDefinition(
         /** A plain call, for the engine's own probes (check, login). */
         public static Step call(String id, Call call) {
             return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, null, null,
-                    null);
+                    null, null);
         }
     }
 

@@ -82,7 +82,8 @@ public final class HttpEngine implements ConnectorEngine {
 
     @Override
     public TaskStore.Finish run(Connector connector, TaskContext task) {
-        return new Run(connector, task).execute();
+        Run run = new Run(connector, task);
+        return run.auxiliaries.outcome(run.execute());
     }
 
     /**
@@ -123,12 +124,14 @@ public final class HttpEngine implements ConnectorEngine {
 
         private final List<Retention> refused = new ArrayList<>();
         private String sessionToken;
+        private final AuxiliarySteps auxiliaries;
 
         /** @param task null for a connector check, which knows no subject */
         Run(Connector connector, TaskContext task) {
             this.connector = connector;
             this.task = task;
             this.export = task != null && task.request().type() == RequestType.EXPORT;
+            this.auxiliaries = new AuxiliarySteps(task == null ? null : task.request().id(), connector.name(), !export);
             if (task != null) {
                 task.identifiers().forEach((k, v) -> vars.put(k, new LinkedHashSet<>(v)));
             }
@@ -138,7 +141,7 @@ public final class HttpEngine implements ConnectorEngine {
             resetDataDir();
             for (Step step : connector.definition().find()) {
                 if (appliesTo(step)) {
-                    find(step);
+                    auxiliaries.run(step, true, () -> find(step));
                 }
             }
             Map<String, List<String>> provided = new TreeMap<>();
@@ -157,12 +160,13 @@ public final class HttpEngine implements ConnectorEngine {
             }
             for (Step step : connector.definition().erase()) {
                 if (appliesTo(step)) {
-                    erase(step);
+                    auxiliaries.run(step, false, () -> erase(step));
                 }
             }
-            // Calls sent before a crash whose target the lookup no longer finds: they are what removed it.
+            // Calls sent before a crash whose target the lookup no longer finds: they are what removed it
+            // (unless a lookup failed: then not finding it proves nothing).
             for (String key : journal.unanswered(task.taskId())) {
-                if (!visited.contains(key)) {
+                if (!visited.contains(key) && !auxiliaries.anyFailed()) {
                     journal.done(task.taskId(), key, 0, true);
                 }
             }

@@ -108,6 +108,14 @@ class ConnectorCatalogTest {
     }
 
     @Test
+    void anAuxiliaryStepSaysWhatItCovers() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("    keep: person\n", "    keep: person\n    auxiliary: \" \"\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("shop.yaml: /find/0/auxiliary: says what the step covers");
+    }
+
+    @Test
     void missingRequiredCredentialNamesThePropertyAndTheEnvironmentVariable() throws Exception {
         write("shop.yaml", validConnector("shop"));
         SettingsSource none = new SettingsSource(key -> Optional.empty(), Map.of());
