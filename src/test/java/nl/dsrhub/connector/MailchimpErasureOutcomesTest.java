@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.demo.MailchimpContract;
 import nl.dsrhub.demo.MailchimpSimulator;
+import nl.dsrhub.demo.RecordedCall;
 import nl.dsrhub.plan.Outcome;
 import nl.dsrhub.store.TaskStore.TaskRow;
 import nl.dsrhub.testing.Confirmation;
@@ -149,6 +151,21 @@ class MailchimpErasureOutcomesTest {
         assertThat(simulator.listsOf(ilse.email())).isEmpty();
         assertThat(deletePermanentCalls(ilse)).hasSize(1);
         assertThat(fixture.outbox(id).resolve("confirmation.json")).as("the request stays open").doesNotExist();
+    }
+
+    @Test
+    void anErasureOfAStoreCustomerSendsOnlyCallsThePublishedSpecsAllowAndIsAnsweredAsTheyDescribe() {
+        DemoPeople.Person bram = customerWithCart("bram.vos@example.nl", "Bram", "Vos", "cart-bram-1");
+        simulator.addStoreOrder(STORE, "bram-order-1", DemoPeople.mailchimpCustomerId(bram), 12.50, SIGNED_UP);
+
+        String id = erase(bram, "ECOMMERCE-CONTRACT-BRAM");
+
+        assertOutcome(id, Outcome.ERASED, "done: delete-permanent 1x, delete-store-cart 1x, delete-store-customer 1x, "
+                + "delete-store-order 1x", "gegevens verwijderd", "data erased");
+        List<RecordedCall> calls = simulator.calls();
+        assertThat(calls).filteredOn(c -> c.path().startsWith("/3.0/ecommerce/")).extracting(RecordedCall::method)
+                .contains("GET", "DELETE");
+        MailchimpContract.assertConforms(calls);
     }
 
     // ---- the person, the request, the outcome
