@@ -256,6 +256,10 @@ public final class ConnectorCatalog {
             if (s.pickEach() != null && s.forEach() == null) {
                 p.add(here + "/pickEach: collects the step's ${each}, so the step needs forEach");
             }
+            if (s.doneWhen() != null && (s.doneWhen().path() == null || s.doneWhen().values().isEmpty()
+                    || s.request() == null || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
+                p.add(here + "/doneWhen: needs path and values, on a data-changing call (the answer that proves it done)");
+            }
             if (s.auxiliary() != null && s.auxiliary().isBlank()) {
                 p.add(here + "/auxiliary: says what the step covers (the outcome names it when the step fails); not empty");
             }

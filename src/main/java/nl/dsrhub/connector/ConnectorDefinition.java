@@ -135,6 +135,10 @@ public record ConnectorDefinition(
      * @param leaves   for data-changing calls: what the call cannot remove (e.g. fields the API does not let
      *                 anyone write) and how the officer removes it; added to the outcome's detail when the
      *                 step changed something, so the confirmation never claims more than was done
+     * @param doneWhen for data-changing calls whose 2xx answer does not always mean done: the body value (at
+     *                 {@code path}) that says the change was made; a 2xx without it that is no {@code retainOn}
+     *                 refusal is no proof, so the task needs attention (SendCloud answers 200 to a cancel with
+     *                 {@code "deleted"}, {@code "cancelled"}, or whatever status its spec allows)
      * @param auxiliary what the step covers, for a step that must not stop the others: when it fails (an error
      *                 answer, an unreadable one, no answer) the other steps still run, and the outcome's detail
      *                 says what was not checked (a lookup) or not removed (a data-changing call), and why
@@ -142,7 +146,7 @@ public record ConnectorDefinition(
     public record Step(String id, String forEach, String only, String ifSetting, Call request, Paginate paginate,
                        List<Integer> absentOn, Select select, String keep, Map<String, String> pick,
                        Map<String, String> pickPairs, String pickEach, Call verify, RetainOn retainOn, String leaves,
-                       String auxiliary) {
+                       BodySays doneWhen, String auxiliary) {
         public Step {
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
             pick = pick == null ? Map.of() : Map.copyOf(pick);
@@ -152,7 +156,7 @@ public record ConnectorDefinition(
         /** A plain call, for the engine's own probes (check, login). */
         public static Step call(String id, Call call) {
             return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, null, null,
-                    null, null);
+                    null, null, null);
         }
     }
 
@@ -185,6 +189,13 @@ public record ConnectorDefinition(
                            String totalPath, String itemsPath, String nextPath, Integer maxPages) {
         public int maxPagesOrDefault() {
             return maxPages == null ? 10_000 : maxPages;
+        }
+    }
+
+    /** The value at {@code path} (a JSON path) of an answer's body is one of {@code values}. */
+    public record BodySays(String path, List<String> values) {
+        public BodySays {
+            values = values == null ? List.of() : List.copyOf(values);
         }
     }
 

@@ -13,8 +13,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -31,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import nl.dsrhub.connector.ConnectorDefinition.Call;
 import nl.dsrhub.connector.ConnectorDefinition.RetainRule;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
@@ -83,7 +80,15 @@ public final class HttpEngine implements ConnectorEngine {
     @Override
     public TaskStore.Finish run(Connector connector, TaskContext task) {
         Run run = new Run(connector, task);
-        return run.auxiliaries.outcome(run.execute());
+        TaskStore.Finish soFar;
+        try {
+            soFar = run.execute();
+        } catch (PermanentFailure e) {
+            throw new PermanentFailure(e.getMessage() + run.doneBefore());
+        } catch (TransientFailure e) {
+            throw new TransientFailure(e.getMessage() + run.doneBefore(), e.retryAfter());
+        }
+        return run.auxiliaries.outcome(soFar);
     }
 
     /**
@@ -118,7 +123,7 @@ public final class HttpEngine implements ConnectorEngine {
         private final Connector connector;
         private final TaskContext task;
         private final Map<String, LinkedHashSet<String>> vars = new TreeMap<>();
-        private final List<Path> kept = new ArrayList<>();
+        private final AnswerFiles kept;
         private final Set<String> visited = new java.util.HashSet<>();
         private final boolean export;
 
@@ -132,13 +137,14 @@ public final class HttpEngine implements ConnectorEngine {
             this.task = task;
             this.export = task != null && task.request().type() == RequestType.EXPORT;
             this.auxiliaries = new AuxiliarySteps(task == null ? null : task.request().id(), connector.name(), !export);
+            this.kept = task == null ? null : new AnswerFiles(task.dataDir(), export, connector.name());
             if (task != null) {
                 task.identifiers().forEach((k, v) -> vars.put(k, new LinkedHashSet<>(v)));
             }
         }
 
         TaskStore.Finish execute() {
-            resetDataDir();
+            kept.reset();
             for (Step step : connector.definition().find()) {
                 if (appliesTo(step)) {
                     auxiliaries.run(step, true, () -> find(step));
@@ -154,9 +160,9 @@ public final class HttpEngine implements ConnectorEngine {
                 }
             }
             if (export) {
-                return kept.isEmpty()
+                return kept.count() == 0
                         ? new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided)
-                        : new TaskStore.Finish(Outcome.EXPORTED, kept.size() + " file(s) received", List.of(), provided);
+                        : new TaskStore.Finish(Outcome.EXPORTED, kept.count() + " file(s) received", List.of(), provided);
             }
             for (Step step : connector.definition().erase()) {
                 if (appliesTo(step)) {
@@ -197,6 +203,20 @@ public final class HttpEngine implements ConnectorEngine {
             return new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided);
         }
 
+        /**
+         * For a failure's message: the data-changing calls that took effect before it (in this run or an earlier
+         * one), so a task that needs attention never hides what was erased. Empty when none did.
+         */
+        String doneBefore() {
+            if (export) {
+                return "";
+            }
+            Map<String, Long> done = new TreeMap<>(journal.effective(task.taskId()).stream().collect(
+                    java.util.stream.Collectors.groupingBy(k -> k.substring(0, k.indexOf(' ')), java.util.stream.Collectors.counting())));
+            return done.isEmpty() ? "" : " (done before: " + done.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "x")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
+        }
+
         private boolean appliesTo(Step step) {
             return (step.only() == null || step.only().equals(task.request().type().wire()))
                     && (step.ifSetting() == null || Boolean.parseBoolean(connector.settings().get(step.ifSetting())));
@@ -233,7 +253,8 @@ public final class HttpEngine implements ConnectorEngine {
                             step.pick().forEach((name, path) -> pick(name, expand(path, each), selected, null));
                             step.pickPairs().forEach((name, path) -> pick(name, expand(path, each), selected, each));
                             if (step.keep() != null) {
-                                keep(step, each, step.paginate() == null ? 0 : pages, answer, selected, body);
+                                kept.keep(step.id(), expand(step.keep(), each), step.paginate() == null ? 0 : pages,
+                                        answer, selected, body);
                             }
                         }
                         url = paging.next(url, answer, body);
@@ -283,12 +304,30 @@ public final class HttpEngine implements ConnectorEngine {
                 journal.done(task.taskId(), callKey, answer.status(), false);
                 refused.add(retention(step.retainOn()));
             } else if (answer.ok()) {
+                if (!says(step.doneWhen(), answer)) {
+                    throw new PermanentFailure(connector.name() + " step " + step.id() + ": HTTP " + answer.status()
+                            + " without saying the change was made (" + step.doneWhen().path() + " is none of "
+                            + step.doneWhen().values() + ")");
+                }
                 journal.done(task.taskId(), callKey, answer.status(), true);
             } else if (step.absentOn().contains(answer.status())) {
                 // gone already: if our own earlier call was lost in a crash, it is what erased it
                 journal.done(task.taskId(), callKey, answer.status(), sentBefore);
             } else {
                 failUnlessOk(step, answer);
+            }
+        }
+
+        /** The answer's body says so (or nothing needs to be said: no {@code doneWhen}). */
+        private boolean says(ConnectorDefinition.BodySays wanted, Answer answer) {
+            if (wanted == null) {
+                return true;
+            }
+            try (InputStream in = answer.body().open()) {
+                List<JsonNode> said = read(json.readTree(in), wanted.path());
+                return !said.isEmpty() && wanted.values().contains(said.get(0).asText());
+            } catch (IOException | RuntimeException e) {
+                return false;
             }
         }
 
@@ -515,42 +554,6 @@ public final class HttpEngine implements ConnectorEngine {
                 out.add(n);
             }
             return out;
-        }
-
-        private void keep(Step step, String each, int page, Answer answer, JsonNode selected, JsonNode received) {
-            String base = safeFileName(expand(step.keep(), each));
-            String name = page > 0 ? String.format("%s-p%04d.json", base, page) : base + ".json";
-            Path file = task.dataDir().resolve(name);
-            try {
-                // as received (moved into place, not written again), unless a selection removed other people's
-                // records from a search result
-                if (selected == received) {
-                    answer.body().moveTo(file);
-                } else {
-                    try (java.io.OutputStream out = nl.dsrhub.files.PrivateFiles.newOutputStream(file)) {
-                        json.writerWithDefaultPrettyPrinter().writeValue(out, selected);
-                    }
-                }
-                kept.add(file);
-            } catch (IOException e) {
-                throw new TransientFailure(connector.name() + ": cannot keep answer of step " + step.id()
-                        + ": " + e.getClass().getSimpleName(), null);
-            }
-        }
-
-        /** An export starts from an empty folder; any run removes answers a stopped run left behind. */
-        private void resetDataDir() {
-            Path dir = task.dataDir();
-            if (!Files.isDirectory(dir)) {
-                return;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path p : files.filter(p -> export || p.getFileName().toString().startsWith(AnswerBody.PREFIX)).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException e) {
-                throw new TransientFailure(connector.name() + ": cannot clear its data folder", null);
-            }
         }
 
         // ---- templates

@@ -108,6 +108,15 @@ class ConnectorCatalogTest {
     }
 
     @Test
+    void onlyADataChangingCallSaysWhichAnswerProvesItDone() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("    keep: person\n",
+                "    keep: person\n    doneWhen: { path: \"$.status\", values: [deleted] }\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("shop.yaml: /find/0/doneWhen: needs path and values, on a data-changing call");
+    }
+
+    @Test
     void anAuxiliaryStepSaysWhatItCovers() throws Exception {
         write("shop.yaml", validConnector("shop").replace("    keep: person\n", "    keep: person\n    auxiliary: \" \"\n"));
 
