@@ -168,6 +168,19 @@ class MailchimpErasureOutcomesTest {
         MailchimpContract.assertConforms(calls);
     }
 
+    @Test
+    void anEmptyListOfAudiencesEndsTheLookupWhateverTotalItClaims() {
+        DemoPeople.Person tim = person("tim.dejong@example.nl", "Tim", "de Jong");
+        simulator.addMember(DemoPeople.LIST_NEWSLETTER, tim.email(), "Tim", "de Jong", "", "subscribed", SIGNED_UP);
+        mailchimp.rewrite("GET", "/3.0/lists/?", lists -> ((ObjectNode) lists).<ObjectNode>set("lists",
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode()).put("total_items", Integer.MAX_VALUE));
+
+        String id = erase(tim, "EMPTY-PAGE-TIM");
+
+        assertThat(mailchimp.calls()).filteredOn(c -> c.path().equals("/3.0/lists")).hasSize(1);
+        assertOutcome(id, Outcome.NOT_FOUND, "no data found", "geen gegevens gevonden", "no data found");
+    }
+
     // ---- the person, the request, the outcome
 
     private static DemoPeople.Person person(String email, String first, String last) {
