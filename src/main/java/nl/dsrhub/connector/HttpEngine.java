@@ -211,10 +211,12 @@ public final class HttpEngine implements ConnectorEngine {
             if (export) {
                 return "";
             }
-            Map<String, Long> done = new TreeMap<>(journal.effective(task.taskId()).stream().collect(
-                    java.util.stream.Collectors.groupingBy(k -> k.substring(0, k.indexOf(' ')), java.util.stream.Collectors.counting())));
-            return done.isEmpty() ? "" : " (done before: " + done.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "x")
-                    .collect(java.util.stream.Collectors.joining(", ")) + ")";
+            Map<String, Integer> done = new TreeMap<>();
+            journal.effective(task.taskId()).forEach(key -> done.merge(key.substring(0, key.indexOf(' ')), 1, Integer::sum));
+            StringBuilder said = new StringBuilder();
+            done.forEach((step, times) -> said.append(said.length() == 0 ? " (done before: " : ", ").append(step)
+                    .append(' ').append(times).append('x'));
+            return said.length() == 0 ? "" : said.append(')').toString();
         }
 
         private boolean appliesTo(Step step) {

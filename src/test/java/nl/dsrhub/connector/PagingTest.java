@@ -87,10 +87,10 @@ class PagingTest {
         Paging p = paging(nextLink());
         String first = p.first();
 
-        assertThat(p.next(first, ok(Map.of()), JSON.readTree("{\"_embedded\": {\"items\": [1]}, \"_links\": {\"next\": {\"href\": \"https://api.example.com/3.0/lists?from=9\"}}}")))
+        assertThat(p.next(first, ok(Map.of()), pageLinkingTo("https://api.example.com/3.0/lists?from=9")))
                 .isEqualTo("https://api.example.com/3.0/lists?from=9");
         assertThatThrownBy(() -> paging(nextLink()).next(first, ok(Map.of()),
-                JSON.readTree("{\"_embedded\": {\"items\": [1]}, \"_links\": {\"next\": {\"href\": \"https://elsewhere.example.com/lists?from=9\"}}}")))
+                pageLinkingTo("https://elsewhere.example.com/lists?from=9")))
                 .isInstanceOf(PermanentFailure.class).hasMessageContaining("another origin");
     }
 
@@ -119,6 +119,10 @@ class PagingTest {
 
         assertThat(p.maxPages()).isEqualTo(1);
         assertThat(p.next(p.first(), ok(Map.of()), JSON.readTree("{\"total_items\": 9}"))).isNull();
+    }
+
+    private static JsonNode pageLinkingTo(String next) throws Exception {
+        return JSON.readTree("{\"_embedded\": {\"items\": [1]}, \"_links\": {\"next\": {\"href\": \"" + next + "\"}}}");
     }
 
     private static List<JsonNode> read(JsonNode body, String path) {
