@@ -230,9 +230,22 @@ public final class ConnectorCatalog {
                     || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
                 p.add(here + "/leaves: says what a data-changing call cannot remove; a GET changes nothing");
             }
+            if (s.pickEach() != null && s.forEach() == null) {
+                p.add(here + "/pickEach: collects the step's ${each}, so the step needs forEach");
+            }
+            if (s.doneWhen() != null && (s.doneWhen().path() == null || s.doneWhen().values().isEmpty()
+                    || s.request() == null || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
+                p.add(here + "/doneWhen: needs path and values, on a data-changing call (the answer that proves it done)");
+            }
+            if (s.auxiliary() != null && s.auxiliary().isBlank()) {
+                p.add(here + "/auxiliary: says what the step covers (the outcome names it when the step fails); not empty");
+            }
             variables.addAll(s.pick().keySet());
             variables.addAll(s.pickPairs().keySet());
             variables.addAll(s.records().keySet());
+            if (s.pickEach() != null) {
+                variables.add(s.pickEach());
+            }
         }
     }
 

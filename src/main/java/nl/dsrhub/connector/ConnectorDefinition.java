@@ -133,6 +133,9 @@ public record ConnectorDefinition(
      *                 templates, e.g. {@code ${yearsAgo.7}} to compare dates
      * @param pickPairs like {@code pick}, but each value is kept together with this step's {@code ${each}}: for
      *                 ids that only mean something inside their parent (a customer id inside its store)
+     * @param pickEach variable that collects this step's {@code ${each}} for every value the person was found
+     *                 with (an answer that is neither {@code absentOn} nor emptied by {@code select}): the ids the
+     *                 hub asked for, never an id the answer names (which could be any other one)
      * @param verify   for data-changing calls: a GET whose {@code absentOn} answer shows the change was made,
      *                 asked after a crash between sending the call and recording its answer
      * @param records  variable name to records picked with their own dates (see {@link RecordPick}): their ids are
@@ -141,11 +144,18 @@ public record ConnectorDefinition(
      * @param leaves   for data-changing calls: what the call cannot remove (e.g. fields the API does not let
      *                 anyone write) and how the officer removes it; added to the outcome's detail when the
      *                 step changed something, so the confirmation never claims more than was done
+     * @param doneWhen for data-changing calls whose 2xx answer does not always mean done: the body value (at
+     *                 {@code path}) that says the change was made; a 2xx without it that is no {@code retainOn}
+     *                 refusal is no proof, so the task needs attention (SendCloud answers 200 to a cancel with
+     *                 {@code "deleted"}, {@code "cancelled"}, or whatever status its spec allows)
+     * @param auxiliary what the step covers, for a step that must not stop the others: when it fails (an error
+     *                 answer, an unreadable one, no answer) the other steps still run, and the outcome's detail
+     *                 says what was not checked (a lookup) or not removed (a data-changing call), and why
      */
     public record Step(String id, String forEach, String only, String ifSetting, Call request, Paginate paginate,
                        List<Integer> absentOn, Select select, String keep, Map<String, String> pick,
-                       Map<String, String> pickPairs, Map<String, RecordPick> records, Call verify, RetainOn retainOn,
-                       String leaves) {
+                       Map<String, String> pickPairs, String pickEach, Map<String, RecordPick> records, Call verify,
+                       RetainOn retainOn, String leaves, BodySays doneWhen, String auxiliary) {
         public Step {
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
             pick = pick == null ? Map.of() : Map.copyOf(pick);
@@ -155,8 +165,8 @@ public record ConnectorDefinition(
 
         /** A plain call, for the engine's own probes (check, login). */
         public static Step call(String id, Call call) {
-            return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), Map.of(), null,
-                    null, null);
+            return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, Map.of(),
+                    null, null, null, null, null);
         }
     }
 
@@ -190,12 +200,22 @@ public record ConnectorDefinition(
      * How the processor pages its lists: {@code page} (page number, total pages in a header),
      * {@code offset} (offset and count, total in the body), {@code next-link} (a cursor URL in the body, at
      * {@code nextPath}) or {@code link-header} (the {@code rel="next"} link of an RFC 8288 {@code Link} header).
-     * A processor's link is followed only to the origin of the connector's {@code base-url}.
+     * A processor's link is followed only to the origin of the connector's {@code base-url}. With
+     * {@code itemsPath} (the page's items), a page without items is the last, whatever total or link it gives;
+     * without a {@code totalPath} value, offset paging goes on while pages come back full. A link back to a page
+     * already read ends the list (see {@link Paging}).
      */
     public record Paginate(String type, String param, String sizeParam, Integer size, String totalPagesHeader,
                            String totalPath, String itemsPath, String nextPath, Integer maxPages) {
         public int maxPagesOrDefault() {
             return maxPages == null ? 10_000 : maxPages;
+        }
+    }
+
+    /** The value at {@code path} (a JSON path) of an answer's body is one of {@code values}. */
+    public record BodySays(String path, List<String> values) {
+        public BodySays {
+            values = values == null ? List.of() : List.copyOf(values);
         }
     }
 

@@ -13,8 +13,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -30,9 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import nl.dsrhub.connector.ConnectorDefinition.Call;
 import nl.dsrhub.connector.ConnectorDefinition.Paginate;
+import nl.dsrhub.connector.ConnectorDefinition.RetainRule;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
 import nl.dsrhub.plan.Outcome;
 import nl.dsrhub.request.RequestType;
@@ -82,7 +80,16 @@ public final class HttpEngine implements ConnectorEngine {
 
     @Override
     public TaskStore.Finish run(Connector connector, TaskContext task) {
-        return new Run(connector, task).execute();
+        Run run = new Run(connector, task);
+        TaskStore.Finish soFar;
+        try {
+            soFar = run.execute();
+        } catch (PermanentFailure e) {
+            throw new PermanentFailure(e.getMessage() + run.doneBefore());
+        } catch (TransientFailure e) {
+            throw new TransientFailure(e.getMessage() + run.doneBefore(), e.retryAfter());
+        }
+        return run.auxiliaries.outcome(soFar);
     }
 
     /**
@@ -139,12 +146,13 @@ public final class HttpEngine implements ConnectorEngine {
         private final Connector connector;
         private final TaskContext task;
         private final Map<String, LinkedHashSet<String>> vars = new TreeMap<>();
-        private final List<Path> kept = new ArrayList<>();
+        private final AnswerFiles kept;
         private final Set<String> visited = new java.util.HashSet<>();
         private final boolean export;
         /** the records found with their dates, and those the processor refused to erase */
         private final Retained stillHeld;
         private String sessionToken;
+        private final AuxiliarySteps auxiliaries;
 
         /** @param task null for a connector check, which knows no subject */
         Run(Connector connector, TaskContext task) {
@@ -152,16 +160,18 @@ public final class HttpEngine implements ConnectorEngine {
             this.task = task;
             this.export = task != null && task.request().type() == RequestType.EXPORT;
             this.stillHeld = new Retained(connector, clock);
+            this.auxiliaries = new AuxiliarySteps(task == null ? null : task.request().id(), connector.name(), !export);
+            this.kept = task == null ? null : new AnswerFiles(task.dataDir(), export, connector.name());
             if (task != null) {
                 task.identifiers().forEach((k, v) -> vars.put(k, new LinkedHashSet<>(v)));
             }
         }
 
         TaskStore.Finish execute() {
-            resetDataDir();
+            kept.reset();
             for (Step step : connector.definition().find()) {
                 if (appliesTo(step)) {
-                    find(step);
+                    auxiliaries.run(step, true, () -> find(step));
                 }
             }
             Map<String, List<String>> provided = new TreeMap<>();
@@ -174,19 +184,20 @@ public final class HttpEngine implements ConnectorEngine {
                 }
             }
             if (export) {
-                return kept.isEmpty()
+                return kept.count() == 0
                         ? new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided)
-                        : new TaskStore.Finish(Outcome.EXPORTED, kept.size() + " file(s) received", List.of(), provided);
+                        : new TaskStore.Finish(Outcome.EXPORTED, kept.count() + " file(s) received", List.of(), provided);
             }
             for (Step step : connector.definition().erase()) {
                 if (appliesTo(step)) {
-                    erase(step);
+                    auxiliaries.run(step, false, () -> erase(step));
                 }
             }
             removeEmptyDataDir();
-            // Calls sent before a crash whose target the lookup no longer finds: they are what removed it.
+            // Calls sent before a crash whose target the lookup no longer finds: they are what removed it
+            // (unless a lookup failed: then not finding it proves nothing).
             for (String key : journal.unanswered(task.taskId())) {
-                if (!visited.contains(key)) {
+                if (!visited.contains(key) && !auxiliaries.anyFailed()) {
                     journal.done(task.taskId(), key, 0, true);
                 }
             }
@@ -217,6 +228,22 @@ public final class HttpEngine implements ConnectorEngine {
             return new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided);
         }
 
+        /**
+         * For a failure's message: the data-changing calls that took effect before it (in this run or an earlier
+         * one), so a task that needs attention never hides what was erased. Empty when none did.
+         */
+        String doneBefore() {
+            if (export) {
+                return "";
+            }
+            Map<String, Integer> done = new TreeMap<>();
+            journal.effective(task.taskId()).forEach(key -> done.merge(key.substring(0, key.indexOf(' ')), 1, Integer::sum));
+            StringBuilder said = new StringBuilder();
+            done.forEach((step, times) -> said.append(said.length() == 0 ? " (done before: " : ", ").append(step)
+                    .append(' ').append(times).append('x'));
+            return said.length() == 0 ? "" : said.append(')').toString();
+        }
+
         private boolean appliesTo(Step step) {
             return (step.only() == null || step.only().equals(task.request().type().wire()))
                     && (step.ifSetting() == null || Boolean.parseBoolean(connector.settings().get(step.ifSetting())));
@@ -233,12 +260,11 @@ public final class HttpEngine implements ConnectorEngine {
 
         private void find(Step step) {
             for (String each : valuesFor(step)) {
-                Paginate paging = step.paginate();
-                String url = url(step.request(), each, Map.of());
-                int page = 1;
-                int offset = 0;
+                Paging paging = new Paging(step.paginate(), connector.baseUrl(), connector.name() + " step " + step.id(),
+                        extra -> url(step.request(), each, extra), this::read);
+                String url = paging.first();
                 int pages = 0;
-                while (url != null && pages++ < (paging == null ? 1 : paging.maxPagesOrDefault())) {
+                while (url != null && pages++ < paging.maxPages()) {
                     try (Answer answer = send(step, step.request(), url, each, null)) {
                         if (step.absentOn().contains(answer.status())) {
                             break;
@@ -246,6 +272,10 @@ public final class HttpEngine implements ConnectorEngine {
                         failUnlessOk(step, answer);
                         JsonNode body = parse(step, answer);
                         JsonNode selected = select(step, body, each);
+                        if (step.pickEach() != null && (step.select() == null || !isEmpty(selected))) {
+                            // found where the hub asked: the asked-for id, whatever id the answer names
+                            vars.computeIfAbsent(step.pickEach(), k -> new LinkedHashSet<>()).add(each);
+                        }
                         if (!isEmpty(selected)) {
                             step.pick().forEach((name, path) -> pick(name, expand(path, each), selected, null));
                             step.pickPairs().forEach((name, path) -> pick(name, expand(path, each), selected, each));
@@ -254,10 +284,11 @@ public final class HttpEngine implements ConnectorEngine {
                                     k -> new LinkedHashSet<>()).add(id)));
                             // an export hands the answers to the subject; an erasure keeps no copy of the data it removes
                             if (step.keep() != null && export) {
-                                keep(step, each, paging == null ? 0 : pages, answer, selected, body);
+                                kept.keep(step.id(), expand(step.keep(), each), step.paginate() == null ? 0 : pages,
+                                        answer, selected, body);
                             }
                         }
-                        url = nextPage(step, paging, url, answer, body, each, ++page, offset += sizeOf(paging));
+                        url = paging.next(url, answer, body);
                     }
                 }
             }
@@ -304,12 +335,30 @@ public final class HttpEngine implements ConnectorEngine {
                 journal.done(task.taskId(), callKey, answer.status(), false);
                 stillHeld.refused(step.retainOn(), step.forEach(), each);
             } else if (answer.ok()) {
+                if (!says(step.doneWhen(), answer)) {
+                    throw new PermanentFailure(connector.name() + " step " + step.id() + ": HTTP " + answer.status()
+                            + " without saying the change was made (" + step.doneWhen().path() + " is none of "
+                            + step.doneWhen().values() + ")");
+                }
                 journal.done(task.taskId(), callKey, answer.status(), true);
             } else if (step.absentOn().contains(answer.status())) {
                 // gone already: if our own earlier call was lost in a crash, it is what erased it
                 journal.done(task.taskId(), callKey, answer.status(), sentBefore);
             } else {
                 failUnlessOk(step, answer);
+            }
+        }
+
+        /** The answer's body says so (or nothing needs to be said: no {@code doneWhen}). */
+        private boolean says(ConnectorDefinition.BodySays wanted, Answer answer) {
+            if (wanted == null) {
+                return true;
+            }
+            try (InputStream in = answer.body().open()) {
+                List<JsonNode> said = read(json.readTree(in), wanted.path());
+                return !said.isEmpty() && wanted.values().contains(said.get(0).asText());
+            } catch (IOException | RuntimeException e) {
+                return false;
             }
         }
 
@@ -440,40 +489,6 @@ public final class HttpEngine implements ConnectorEngine {
             return sb.toString();
         }
 
-        /** The next page's URL, or null after the last. A processor's own link is followed only to its origin. */
-        private String nextPage(Step step, Paginate paging, String pageUrl, Answer answer, JsonNode body, String each,
-                                int page, int offset) {
-            if (paging == null) {
-                return null;
-            }
-            String what = connector.name() + " step " + step.id();
-            switch (paging.type()) {
-                case "page" -> {
-                    int total = answer.header(paging.totalPagesHeader()).map(Integer::parseInt).orElse(1);
-                    return page > total ? null : url(step.request(), each, Map.of(paging.param(), String.valueOf(page)));
-                }
-                case "offset" -> {
-                    List<JsonNode> totals = read(body, paging.totalPath());
-                    int total = totals.isEmpty() ? 0 : totals.get(0).asInt();
-                    return offset >= total ? null : url(step.request(), each, Map.of(
-                            paging.param(), String.valueOf(offset), paging.sizeParam(), String.valueOf(paging.size())));
-                }
-                case "link-header" -> {
-                    return NextLink.inLinkHeader(answer.header("Link").orElse(null))
-                            .map(link -> NextLink.follow(connector.baseUrl(), pageUrl, link, what)).orElse(null);
-                }
-                default -> {
-                    List<JsonNode> next = read(body, paging.nextPath());
-                    return next.isEmpty() || next.get(0).isNull() ? null
-                            : NextLink.follow(connector.baseUrl(), pageUrl, next.get(0).asText(), what);
-                }
-            }
-        }
-
-        private int sizeOf(Paginate paging) {
-            return paging == null || paging.size() == null ? 0 : paging.size();
-        }
-
         // ---- answers
 
         private void failUnlessOk(Step step, Answer answer) {
@@ -552,50 +567,10 @@ public final class HttpEngine implements ConnectorEngine {
             return out;
         }
 
-        private void keep(Step step, String each, int page, Answer answer, JsonNode selected, JsonNode received) {
-            String base = safeFileName(expand(step.keep(), each));
-            String name = page > 0 ? String.format("%s-p%04d.json", base, page) : base + ".json";
-            Path file = task.dataDir().resolve(name);
-            try {
-                // as received (moved into place, not written again), unless a selection removed other people's
-                // records from a search result
-                if (selected == received) {
-                    answer.body().moveTo(file);
-                } else {
-                    try (java.io.OutputStream out = nl.dsrhub.files.PrivateFiles.newOutputStream(file)) {
-                        json.writerWithDefaultPrettyPrinter().writeValue(out, selected);
-                    }
-                }
-                kept.add(file);
-            } catch (IOException e) {
-                throw new TransientFailure(connector.name() + ": cannot keep answer of step " + step.id()
-                        + ": " + e.getClass().getSimpleName(), null);
-            }
-        }
-
-        /**
-         * Every run starts from a folder without answers: an export's earlier files, and any copy an erasure (or an
-         * earlier version's erasure, which kept its lookups) or a stopped run left behind. Folders (the officer's
-         * {@code settled-by-hand/} files) stay.
-         */
-        private void resetDataDir() {
-            Path dir = task.dataDir();
-            if (!Files.isDirectory(dir)) {
-                return;
-            }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path p : files.filter(Files::isRegularFile).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            } catch (IOException e) {
-                throw new TransientFailure(connector.name() + ": cannot clear its data folder", null);
-            }
-        }
-
         /** An erasure's answers were read to temporary files, each deleted when read: the folder they used goes too. */
         private void removeEmptyDataDir() {
             try {
-                Files.deleteIfExists(task.dataDir());
+                java.nio.file.Files.deleteIfExists(task.dataDir());
             } catch (java.nio.file.DirectoryNotEmptyException kept) {
                 // the officer's settled-by-hand files
             } catch (IOException e) {

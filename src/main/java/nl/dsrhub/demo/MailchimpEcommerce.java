@@ -21,7 +21,8 @@ import nl.dsrhub.demo.SimulatorServer.Response;
  * filterable: the list is paged through), get and {@code DELETE} of each. A shop plugin (Mailchimp for
  * WooCommerce) copies its customers, orders and abandoned carts here, with names, e-mail and addresses.
  * Deleting a customer leaves their orders and carts, so a connector deletes all three.
- * Shapes follow Mailchimp's documented e-commerce resources (no spec of them is in {@code ../shared/specs}).
+ * Requests and answers follow {@code ../shared/specs/mailchimp-ecommerce-swagger.yaml} (checked by
+ * {@code MailchimpSimulatorConformsToSpecTest}).
  */
 final class MailchimpEcommerce {
 

@@ -90,6 +90,43 @@ class ConnectorCatalogTest {
     }
 
     @Test
+    void theIdsAStepFoundThePersonWithCanBeIteratedByALaterStep() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("  - id: lookup\n", "  - id: lists\n"
+                + "    request: { method: GET, path: /lists }\n    pick: { lists: \"$[*].id\" }\n"
+                + "  - id: member\n    forEach: lists\n    request: { method: GET, path: \"/lists/${each}/me\" }\n"
+                + "    pickEach: memberLists\n"
+                + "  - id: lookup\n    forEach: memberLists\n"));
+
+        assertThat(ConnectorCatalog.load(folder, CREDENTIALS).get("shop").definition().find().get(1).pickEach())
+                .isEqualTo("memberLists");
+    }
+
+    @Test
+    void pickEachNeedsAForEachToCollect() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("    keep: person\n", "    keep: person\n    pickEach: found\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("shop.yaml: /find/0/pickEach: collects the step's ${each}, so the step needs forEach");
+    }
+
+    @Test
+    void onlyADataChangingCallSaysWhichAnswerProvesItDone() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("    keep: person\n",
+                "    keep: person\n    doneWhen: { path: \"$.status\", values: [deleted] }\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("shop.yaml: /find/0/doneWhen: needs path and values, on a data-changing call");
+    }
+
+    @Test
+    void anAuxiliaryStepSaysWhatItCovers() throws Exception {
+        write("shop.yaml", validConnector("shop").replace("    keep: person\n", "    keep: person\n    auxiliary: \" \"\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("shop.yaml: /find/0/auxiliary: says what the step covers");
+    }
+
+    @Test
     void missingRequiredCredentialNamesThePropertyAndTheEnvironmentVariable() throws Exception {
         write("shop.yaml", validConnector("shop"));
         SettingsSource none = new SettingsSource(key -> Optional.empty(), Map.of());

@@ -71,6 +71,47 @@ class MailchimpSimulatorConformsToSpecTest {
     }
 
     @Test
+    void everyEcommerceEndpointTheHubUsesConformsToTheEcommerceSpec() {
+        String store = "/ecommerce/stores/" + DemoPeople.MAILCHIMP_STORE;
+        String anna = DemoPeople.mailchimpCustomerId(DemoPeople.ANNA);
+        String q = URLEncoder.encode(DemoPeople.ANNA.email(), StandardCharsets.UTF_8);
+
+        assertThat(call("GET", "/ecommerce/stores?fields=stores.id,total_items&count=1000")).isEqualTo(200);
+        assertThat(call("GET", "/ecommerce/stores?count=1&offset=1")).isEqualTo(200);
+        assertThat(call("GET", store)).isEqualTo(200);
+        assertThat(call("GET", store + "/customers?email_address=" + q)).isEqualTo(200);
+        assertThat(call("GET", store + "/customers/" + anna)).isEqualTo(200);
+        assertThat(call("GET", store + "/orders?customer_id=" + anna + "&count=1000")).isEqualTo(200);
+        assertThat(call("GET", store + "/orders?count=1000&offset=1000")).isEqualTo(200);
+        assertThat(call("GET", store + "/orders/1002")).isEqualTo(200);
+        assertThat(call("GET", store + "/carts?count=1000")).isEqualTo(200);
+        assertThat(call("GET", store + "/carts/cart-7f3a91")).isEqualTo(200);
+        assertThat(call("DELETE", store + "/carts/cart-7f3a91")).isEqualTo(204);
+        assertThat(call("GET", store + "/carts/cart-7f3a91")).isEqualTo(404);
+        assertThat(call("DELETE", store + "/orders/1002")).isEqualTo(204);
+        assertThat(call("DELETE", store + "/customers/" + anna)).isEqualTo(204);
+        assertThat(call("DELETE", store + "/customers/" + anna)).isEqualTo(404);
+        assertThat(call("GET", "/ecommerce/stores/no-such-store/customers?email_address=" + q)).isEqualTo(404);
+
+        assertThat(sim.calls()).hasSize(16);
+        MailchimpContract.assertConforms(sim.calls());
+    }
+
+    @Test
+    void anEcommerceAnswerThatBreaksTheSpecIsCaught() {
+        call("GET", "/ecommerce/stores/" + DemoPeople.MAILCHIMP_STORE + "/customers/" + DemoPeople.mailchimpCustomerId(DemoPeople.JAN));
+        RecordedCall real = sim.calls().get(0);
+        RecordedCall broken = new RecordedCall(real.method(), real.path(), real.rawQuery(), real.requestHeaders(),
+                real.requestBody(), real.status(), real.responseContentType(),
+                real.responseBody().replace("\"opt_in_status\":true", "\"opt_in_status\":\"yes\""), real.at());
+
+        MailchimpContract.assertConforms(List.of(real));
+        assertThatThrownBy(() -> MailchimpContract.assertConforms(List.of(broken)))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("opt_in_status");
+    }
+
+    @Test
     void contractCheckRejectsAResponseThatBreaksTheSpec() {
         call("GET", "/lists/" + LIST_NEWSLETTER + "/members/" + JAN.subscriberHash());
         RecordedCall real = sim.calls().get(0);
