@@ -75,7 +75,7 @@ class ErasureKeepsNoCopiesTest {
                 .containsEntry("moneybird", "RETAINED").containsEntry("eboekhouden", "PARTIAL");
         JsonNode shop = java.util.stream.StreamSupport.stream(confirmation.path("recipients").spliterator(), false)
                 .filter(r -> r.path("connector").asText().equals("woocommerce")).findFirst().orElseThrow();
-        assertThat(shop.path("retained").get(0).path("legalBasis").asText()).contains("AWR art. 52");
+        assertThat(shop.path("retained").findValuesAsText("basis")).anyMatch(law -> law.contains("AWR art. 52"));
         assertThat(fixture.outbox(id).resolve("confirmation.html")).content().contains("Mailchimp", "AWR art. 52");
     }
 
