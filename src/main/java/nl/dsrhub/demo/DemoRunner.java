@@ -259,7 +259,7 @@ public final class DemoRunner {
         out.println();
         for (RequestStore.RequestRow r : hub.services().requests.all()) {
             out.printf("%s  %-7s %-10s deadline %s  reference %s%n", r.id(), r.type(), r.status(),
-                    r.deadline().toLocalDate(), r.reference());
+                    r.dueDate(), r.reference());
             // how a mailed request came in: authenticated, or held until the officer confirmed it
             hub.services().events.timeline(r.id()).stream().filter(e -> java.util.Set.of("held", "confirmed", "authenticated")
                     .contains(e.kind())).forEach(e -> out.println("    " + e.kind() + ": " + e.detail()));

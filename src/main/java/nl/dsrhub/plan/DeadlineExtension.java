@@ -5,10 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import nl.dsrhub.request.Deadlines;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
@@ -16,8 +17,9 @@ import nl.dsrhub.text.SingleLine;
 
 /**
  * GDPR art. 12(3): the answer time may be extended once, by at most two further months, with the
- * reasons told to the subject within the first month. Records the extension and the event, and
- * writes the notice letter (NL/EN) into the request's outbox; mailing it is the delivery stage's job.
+ * reasons told to the subject within the first month. The months are counted from the original deadline
+ * ({@link Deadlines#extended}: due 28 February, extended by two months, due 28 April). Records the extension and
+ * the event, and writes the notice letter (NL/EN) into the request's outbox; mailing it is the delivery stage's job.
  */
 public final class DeadlineExtension {
 
@@ -53,16 +55,17 @@ public final class DeadlineExtension {
         if (now.isAfter(r.deadline())) {
             throw new Settlement.Refused("request " + requestId + " is overdue: an extension must be announced within the first month");
         }
-        OffsetDateTime newDeadline = r.deadline().plusMonths(months);
+        LocalDate newDue = Deadlines.extended(r.dueDate(), months);
         String why = reason.strip();
         boolean done = jdbc.inTransaction(tx -> {
-            int n = tx.update("UPDATE dsr_request SET original_deadline = deadline, deadline = ?, extended_at = ?, "
-                            + "extension_reason = ?, updated_at = ? WHERE id = ? AND extended_at IS NULL AND status NOT IN (?, ?)",
-                    newDeadline, now, why.length() > 2000 ? why.substring(0, 2000) : why, now, requestId, RequestStore.COMPLETED,
-                    RequestStore.DISCARDED);
+            int n = tx.update("UPDATE dsr_request SET original_deadline = deadline, original_due_date = due_date, deadline = ?, "
+                            + "due_date = ?, extended_at = ?, extension_reason = ?, updated_at = ? "
+                            + "WHERE id = ? AND extended_at IS NULL AND status NOT IN (?, ?)",
+                    RequestStore.legacyDeadline(newDue), newDue, now, why.length() > 2000 ? why.substring(0, 2000) : why, now,
+                    requestId, RequestStore.COMPLETED, RequestStore.DISCARDED);
             if (n == 1) {
-                events.record(tx, requestId, null, "extended", newDeadline.toLocalDate() + ": extended by " + months
-                        + " month(s); the subject is notified");
+                events.record(tx, requestId, null, "extended", newDue + ": extended by " + months
+                        + " month(s) from " + r.dueDate() + "; the subject is notified");
             }
             return n == 1;
         });
@@ -70,15 +73,15 @@ public final class DeadlineExtension {
             throw new Settlement.Refused("the deadline of " + requestId + " was already extended once: art. 12(3) allows one extension");
         }
         // the notice says the reason in a sentence: the officer's text is put on one line there
-        return writeLetter(r, newDeadline, SingleLine.of(why));
+        return writeLetter(r, newDue, SingleLine.of(why));
     }
 
-    private Path writeLetter(RequestStore.RequestRow r, OffsetDateTime newDeadline, String reason) {
-        ZoneId zone = ZoneId.of("Europe/Amsterdam");
-        String received = r.receivedAt().atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl")));
-        String until = newDeadline.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl")));
-        String receivedEn = r.receivedAt().atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
-        String untilEn = newDeadline.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+    private Path writeLetter(RequestStore.RequestRow r, LocalDate newDue, String reason) {
+        LocalDate receivedOn = Deadlines.dateOf(r.receivedAt());
+        String received = receivedOn.format(DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl")));
+        String until = newDue.format(DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl")));
+        String receivedEn = receivedOn.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+        String untilEn = newDue.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
         String kind = "export".equals(r.type()) ? "inzage/overdraagbaarheid" : "verwijdering";
         String kindEn = "export".equals(r.type()) ? "access/portability" : "erasure";
         String html = """

@@ -36,8 +36,9 @@ final class Display {
         return d == null ? null : DateTimeFormatter.ISO_LOCAL_DATE.format(d);
     }
 
-    static OffsetDateTime deadline(DsrRequest r) {
-        return r.deadline() != null ? r.deadline() : DsrRequest.deadlineFor(r.receivedAt());
+    /** The due date: the answer is due by the end of that day in Dutch time (see {@code Deadlines}). */
+    static LocalDate deadline(DsrRequest r) {
+        return r.dueDate();
     }
 
     static String nlDate(OffsetDateTime t) {
