@@ -70,9 +70,9 @@ public final class Services implements AutoCloseable {
      * @param running true for the running hub, which needs every enabled connector's credentials
      */
     public static Services open(HubConfig config, Clock clock, boolean running) {
-        ConnectorCatalog catalog = loadConnectors(config, running);
         // a term the hub cannot keep stops it here, with the setting named, before anything opens
         nl.dsrhub.request.Deadlines deadlines = nl.dsrhub.request.Deadlines.from(config::find);
+        ConnectorCatalog catalog = loadConnectors(config, running);
         Path dataDir = config.dataDir();
         try {
             // the data dir holds every subject's data and the hub's secrets: its owner's alone (0700, files 0600),
