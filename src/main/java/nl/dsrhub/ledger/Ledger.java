@@ -62,6 +62,8 @@ public final class Ledger implements EventLog.Listener {
             case "retry-scheduled" -> sentOnce(tx, requestId, connector);
             case "completed", "delivered", "purged", "discarded" -> append(tx, requestId, connector, kind, null);
             case "extended" -> append(tx, requestId, null, "extended", firstWord(detail));
+            // an answer so far (art. 12(3)): how it went out, its file's SHA-256, the due date, who had not answered
+            case "interim" -> append(tx, requestId, null, "interim", detail);
             default -> { }
         }
     }

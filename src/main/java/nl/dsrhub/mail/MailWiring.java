@@ -76,6 +76,11 @@ public final class MailWiring {
         delivery.intend(request);
     }
 
+    /** Delivery by mail, for the interim answers as for the complete ones. */
+    public MailDelivery delivery() {
+        return delivery;
+    }
+
     public void bind(Main main) {
         main.bind("mailInbox", inbox);
         main.bind("mailChaser", chaser);

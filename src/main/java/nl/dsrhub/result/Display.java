@@ -65,6 +65,11 @@ final class Display {
         return d == null ? "not stated" : EN_DATE.format(d);
     }
 
+    /** The recipients without a final outcome, by the names the subject knows them by: for an answer so far. */
+    static String openNames(java.util.List<ProcessorResult> results) {
+        return String.join(", ", results.stream().filter(p -> !p.isFinal()).map(p -> orDash(facts(p).legalName())).toList());
+    }
+
     /** "Nederland (NL)" / "Netherlands (NL)" from an ISO country code; the code itself when unknown. */
     static String country(String code, Locale in) {
         if (code == null || code.isBlank()) {
