@@ -94,10 +94,12 @@ class InterimAnswersTest {
         assertThat(bundle.keySet()).anyMatch(k -> k.startsWith("woocommerce/")).noneMatch(k -> k.startsWith("paynl/"));
         assertThat(new String(bundle.get("index.html"), UTF_8)).contains("Dit is een tussentijds antwoord: van PAY. (TinTel B.V.)"
                 + " hebben wij nog geen antwoord", "This is an interim answer: we have no answer yet from PAY. (TinTel B.V.)");
-        // the ledger proves what was sent: how, the hash of the bundle inside the encrypted attachment, the date, who was open
-        assertThat(ledger().entries(id)).filteredOn(e -> e.kind().equals(InterimAnswers.EVENT)).singleElement()
-                .satisfies(e -> assertThat(e.detail()).isEqualTo("mailed to the subject; bundle.zip sha256 " + sha256(soFar)
-                        + "; due " + due + "; awaiting paynl"));
+        // the ledger proves what was sent: how, the hash of the bundle inside the encrypted attachment, the date, who was
+        // open (recorded once the mails went out)
+        String ledgerDetail = "mailed to the subject; bundle.zip sha256 " + sha256(soFar) + "; due " + due + "; awaiting paynl";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(ledger().entries(id))
+                .filteredOn(e -> e.kind().equals(InterimAnswers.EVENT)).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo(ledgerDetail)));
 
         mail.send(PAYNL, MailServer.HUB, "Re: " + Mails.subject(letter), "In de bijlage de gegevens.",
                 Map.of("klantgegevens.json", "{\"customer\":\"as Pay.nl holds it\"}".getBytes(UTF_8)));
@@ -136,7 +138,8 @@ class InterimAnswersTest {
                 "Zodra die bekend is, sturen wij u de volledige bevestiging", "Once it is, we send you the complete confirmation");
         String ledgerDetail = "mailed to the subject; confirmation.json sha256 " + sha256(attached.get("interim-confirmation.json"))
                 + "; due " + due + "; awaiting postnl";
-        assertThat(ledger().entries(id)).anyMatch(e -> e.kind().equals(InterimAnswers.EVENT) && e.detail().equals(ledgerDetail));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ledger().entries(id).stream()
+                .anyMatch(e -> e.kind().equals(InterimAnswers.EVENT) && e.detail().equals(ledgerDetail)));
 
         mail.send(POSTNL, MailServer.HUB, "Re: " + Mails.subject(postLetter), "No personal data found.", Map.of());
         fixture.awaitCompleted(id);
