@@ -64,11 +64,6 @@ public final class Deadlines {
         return new Deadlines(term, days);
     }
 
-    /** The shop's term (or the law's), e.g. {@code P1M}, {@code P30D}, {@code P28D} for four weeks. */
-    public Period term() {
-        return term;
-    }
-
     /** The subject's deadline: the earlier of one month and the shop's term, counted from the Dutch date of receipt. */
     public LocalDate dueDate(OffsetDateTime receivedAt) {
         LocalDate received = dateOf(receivedAt);
