@@ -101,6 +101,9 @@ public final class Hub implements AutoCloseable {
         main.bind("planner", planner);
         main.bind("taskRunner", runner);
         main.bind("results", results);
+        // art. 12(3): the answer so far for a request that cannot be complete by its deadline (interim-answers.yaml)
+        main.bind("interimAnswers", new nl.dsrhub.ops.InterimAnswers(s.requests, s.tasks, s.events, results, mail.delivery(),
+                new nl.dsrhub.ops.OfficerNotices(s.jdbc, clock), clock, s.config.getInt("dsr.interim.days-before-deadline", 3)));
         main.bind("recovery", new Recovery(planner, s.requests, s.tasks));
         // the retention calendar: retained records erased when their retention ends
         main.bind("retentionCalendar", new nl.dsrhub.retention.EndOfRetention(

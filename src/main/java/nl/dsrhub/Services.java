@@ -36,9 +36,13 @@ public final class Services implements AutoCloseable {
     public final nl.dsrhub.ledger.Ledger ledger;
     /** Confirm or discard held (unauthenticated mailed) requests: for the dashboard, the REST API and the CLI. */
     public final nl.dsrhub.request.RequestConfirmations confirmations;
+    /** The shop's answer term and the processors' deadline (dsr.deadline.*), checked when the hub opens. */
+    public final nl.dsrhub.request.Deadlines deadlines;
 
-    private Services(HubConfig config, Clock clock, ConnectorCatalog catalog, Database database, String ledgerKey) {
+    private Services(HubConfig config, Clock clock, ConnectorCatalog catalog, Database database, String ledgerKey,
+                     nl.dsrhub.request.Deadlines deadlines) {
         this.config = config;
+        this.deadlines = deadlines;
         this.clock = clock;
         this.dataDir = config.dataDir();
         this.catalog = catalog;
@@ -48,11 +52,11 @@ public final class Services implements AutoCloseable {
         // the ledger chains the proof-worthy events inside the transactions that record them
         this.ledger = new nl.dsrhub.ledger.Ledger(jdbc, clock, ledgerKey);
         events.setListener(ledger);
-        this.requests = new RequestStore(jdbc, clock, events);
+        this.requests = new RequestStore(jdbc, clock, events, deadlines);
         this.tasks = new TaskStore(jdbc, clock, events);
         this.journal = new CallJournal(jdbc, clock);
         long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
-        this.validator = new RequestValidator(new RequestParser(maxBytes), clock, catalog.names());
+        this.validator = new RequestValidator(new RequestParser(maxBytes), clock, catalog.names(), deadlines);
         this.intake = new Intake(validator, requests, new ReceiptWriter(), outbox(), clock, maxBytes);
         this.confirmations = new nl.dsrhub.request.RequestConfirmations(jdbc, requests, events,
                 new nl.dsrhub.request.ConfirmationCodes(clock, java.time.Duration.ofHours(config.getInt("dsr.mail.confirmation-hours", 72))),
@@ -65,6 +69,8 @@ public final class Services implements AutoCloseable {
      * @param running true for the running hub, which needs every enabled connector's credentials
      */
     public static Services open(HubConfig config, Clock clock, boolean running) {
+        // a term the hub cannot keep stops it here, with the setting named, before anything opens
+        nl.dsrhub.request.Deadlines deadlines = nl.dsrhub.request.Deadlines.from(config::find);
         ConnectorCatalog catalog = loadConnectors(config, running);
         Path dataDir = config.dataDir();
         try {
@@ -86,7 +92,7 @@ public final class Services implements AutoCloseable {
                 .map(url -> Database.open(url, config.get("dsr.db.user", null), config.get("dsr.db.password", null), poolSize,
                         ledgerKey))
                 .orElseGet(() -> Database.openDefault(dataDir, poolSize, ledgerKey));
-        return new Services(config, clock, catalog, db, ledgerKey);
+        return new Services(config, clock, catalog, db, ledgerKey, deadlines);
     }
 
     public static ConnectorCatalog loadConnectors(HubConfig config, boolean requireSettings) {

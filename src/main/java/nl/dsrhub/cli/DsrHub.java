@@ -134,11 +134,12 @@ public final class DsrHub {
         ConnectorCatalog catalog = Services.loadConnectors(config, false);
         long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
         RequestValidator validator = new RequestValidator(new RequestParser(maxBytes), Clock.systemDefaultZone(),
-                catalog.names());
+                catalog.names(), nl.dsrhub.request.Deadlines.from(config::find));
         Validation v = validator.validate(file.getFileName().toString(), OfficerCommands.read(file, maxBytes));
         officer().printProblems(file, v.problems());
         if (v.ok()) {
-            out.println(file + ": valid " + v.request().type().wire() + " request, deadline " + v.request().deadline());
+            out.println(file + ": valid " + v.request().type().wire() + " request, deadline " + v.request().dueDate()
+                    + " (the end of that day, Dutch time)");
         }
         return v.ok() ? 0 : 1;
     }

@@ -66,7 +66,7 @@ final class LocalHub implements HubAccess {
     public Extension extend(String id, int months, String reason) {
         try {
             Path notice = operations.extend(id, months, reason);
-            return new Extension(services.requests.row(id).orElseThrow().deadline().toLocalDate().toString(), notice.toString());
+            return new Extension(services.requests.row(id).orElseThrow().dueDate().toString(), notice.toString());
         } catch (Settlement.Refused e) {
             throw new Refused(e.getMessage());
         }

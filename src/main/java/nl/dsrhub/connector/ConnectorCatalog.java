@@ -191,6 +191,7 @@ public final class ConnectorCatalog {
         }
         Set<String> variables = new java.util.HashSet<>(def.needs().anyOf());
         variables.addAll(def.provides());
+        p.addAll(ConnectorDefinition.Letter.problems(def.channel(), def.needs(), def.letter()));
         checkSteps(def, def.find(), "/find", variables, p);
         checkSteps(def, def.erase(), "/erase", variables, p);
         // what is kept, on which basis, until when: each kind of basis says what it must and no more

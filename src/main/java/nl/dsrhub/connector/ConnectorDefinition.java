@@ -23,7 +23,8 @@ public record ConnectorDefinition(
         Call check,
         List<Step> find,
         List<Step> erase,
-        List<RetainRule> retain) {
+        List<RetainRule> retain,
+        Letter letter) {
 
     public enum Channel {
         @JsonProperty("http") HTTP,
@@ -109,6 +110,50 @@ public record ConnectorDefinition(
 
     /** Data that stay on a kept record without a legal duty, and why: said plainly, with no legal basis. */
     public record Remains(ProcessorFacts.Text what, ProcessorFacts.Text reason) {
+    }
+
+    /**
+     * What the letter to a mail-channel processor tells it about the person: only what that processor knows them by
+     * (data minimisation, art. 5(1)(c) GDPR; PostNL by its barcode, not by name and e-mail). {@code email} and
+     * {@code name} are the subject's own; any other is an identifier of the request or one a connector provides
+     * (e.g. {@code postnl.barcode} from the shop's orders).
+     */
+    public record Letter(List<String> identifiers) {
+        private static final java.util.regex.Pattern IDENTIFIER =
+                java.util.regex.Pattern.compile("email|name|[a-z][a-z0-9-]*\\.[A-Za-z][A-Za-z0-9]*");
+
+        public Letter {
+            identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+        }
+
+        /** What is wrong with a connector's letter, each with its pointer; a mail connector must declare one. */
+        static List<String> problems(Channel channel, Needs needs, Letter letter) {
+            List<String> p = new java.util.ArrayList<>();
+            if (channel != Channel.MAIL) {
+                if (letter != null) {
+                    p.add("/letter: only a mail connector sends a letter");
+                }
+                return p;
+            }
+            if (letter == null || letter.identifiers().isEmpty()) {
+                p.add("/letter/identifiers: a mail connector must say what its letter tells the processor about the person:"
+                        + " email, name, or identifiers such as postnl.barcode (only what the processor knows them by)");
+                return p;
+            }
+            for (int i = 0; i < letter.identifiers().size(); i++) {
+                String id = String.valueOf(letter.identifiers().get(i));
+                if (!IDENTIFIER.matcher(id).matches()) {
+                    p.add("/letter/identifiers/" + i + ": '" + id + "' is not email, name or an identifier such as postnl.barcode");
+                }
+            }
+            for (String need : needs.anyOf()) {
+                if (!letter.identifiers().contains(need)) {
+                    p.add("/needs/anyOf: '" + need + "' is what the task waits for, so the letter must carry it: add it to"
+                            + " /letter/identifiers");
+                }
+            }
+            return p;
+        }
     }
 
     /** The identifiers the connector can work from: the task waits until any one of them is known. */

@@ -25,12 +25,16 @@ public final class MailEngine implements ConnectorEngine {
     private final MailStore store;
     private final Letters letters;
     private final Clock clock;
+    private final java.util.function.Function<String, LocalDate> answerBy;
 
-    public MailEngine(MailSender sender, MailStore store, Letters letters, Clock clock) {
+    /** @param answerBy the processors' deadline of a request, by its id: the date the letter asks an answer by */
+    public MailEngine(MailSender sender, MailStore store, Letters letters, Clock clock,
+                      java.util.function.Function<String, LocalDate> answerBy) {
         this.sender = sender;
         this.store = store;
         this.letters = letters;
         this.clock = clock;
+        this.answerBy = answerBy;
     }
 
     @Override
@@ -52,7 +56,8 @@ public final class MailEngine implements ConnectorEngine {
             return awaiting("letter " + letter.token() + " sent " + when + "; waiting for the reply");
         }
         letter = store.sending(task.taskId(), task.request().id(), connector.name());
-        Letters.Mail mail = letters.letter(connector, task.request(), task.identifiers(), letter.token());
+        Letters.Mail mail = letters.letter(connector, task.request(), task.identifiers(), letter.token(),
+                answerBy.apply(task.request().id()));
         try {
             sender.send(contact, mail.subject(), mail.text(), Map.of());
         } catch (MailSender.MailFailure e) {

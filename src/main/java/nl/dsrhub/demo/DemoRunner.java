@@ -116,12 +116,19 @@ public final class DemoRunner {
         }
     }
 
-    /** The officer mails a third request (YAML in the body), which also goes to the silent DHL. */
+    /**
+     * The officer mails a third request (YAML in the body), which also goes to the silent DHL. DHL knows a parcel by its
+     * barcode only, and the shop's orders name PostNL's: the officer gives the DHL barcode in the request.
+     */
     private static void mailSample(MailServer server) {
         String now = timestamp(OffsetDateTime.now(ZoneId.of("Europe/Amsterdam")));
-        server.send(MailServer.OFFICER, MailServer.HUB, "Vergeetverzoek", sampleYaml("erasure", DemoPeople.KEES, now, "DEMO-3"),
-                Map.of());
+        String request = sampleYaml("erasure", DemoPeople.KEES, now, "DEMO-3").replace("  name: " + DemoPeople.KEES.name() + "\n",
+                "  name: " + DemoPeople.KEES.name() + "\n  identifiers:\n    dhl.barcode: " + KEES_DHL_BARCODE + "\n");
+        server.send(MailServer.OFFICER, MailServer.HUB, "Vergeetverzoek", request, Map.of());
     }
+
+    /** An invented DHL Parcel NL barcode of a parcel sent to Kees. */
+    static final String KEES_DHL_BARCODE = "JVGL0612345600000031";
 
     /**
      * The mailed request is taken in and held (plain SMTP: not authenticated), confirmed by the officer's reply with
@@ -168,6 +175,10 @@ public final class DemoRunner {
         s.put("dsr.connectors.dir", dataDir.resolve("no-extra-connectors").toString());
         s.put("dsr.intake.poll-ms", "200");
         s.put("dsr.sweep.interval-seconds", "2");
+        // the invented shop the demo answers for: its letters to processors name it as the controller
+        s.put("dsr.controller.name", "Koffiebar De Proefboon B.V.");
+        s.put("dsr.controller.address", "Voorbeeldstraat 1, 1234 AB Amsterdam");
+        s.put("dsr.controller.privacy-email", MailServer.OFFICER);
         s.putAll(simulators.settings());
         return s;
     }
@@ -259,7 +270,7 @@ public final class DemoRunner {
         out.println();
         for (RequestStore.RequestRow r : hub.services().requests.all()) {
             out.printf("%s  %-7s %-10s deadline %s  reference %s%n", r.id(), r.type(), r.status(),
-                    r.deadline().toLocalDate(), r.reference());
+                    r.dueDate(), r.reference());
             // how a mailed request came in: authenticated, or held until the officer confirmed it
             hub.services().events.timeline(r.id()).stream().filter(e -> java.util.Set.of("held", "confirmed", "authenticated")
                     .contains(e.kind())).forEach(e -> out.println("    " + e.kind() + ": " + e.detail()));

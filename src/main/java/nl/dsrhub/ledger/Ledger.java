@@ -82,6 +82,8 @@ public final class Ledger implements EventLog.Listener {
             case "extended" -> append(tx, requestId, null, "extended", SingleLine.of(detail));
             // the retention calendar's end of a retained record: the kind of record only, never its id
             case "retention-erased", "retention-officer" -> append(tx, requestId, connector, kind, firstWord(detail));
+            // an answer so far (art. 12(3)): how it went out, its file's SHA-256, the due date, who had not answered
+            case "interim" -> append(tx, requestId, null, "interim", detail);
             default -> { }
         }
     }

@@ -56,7 +56,8 @@ public final class Chaser {
                 continue;
             }
             var request = requests.get(letter.requestId());
-            Letters.Mail mail = letters.reminder(request, letter.token(), letter.sentAt().toLocalDate());
+            Letters.Mail mail = letters.reminder(request, letter.token(), letter.sentAt().toLocalDate(),
+                    requests.row(letter.requestId()).orElseThrow().processorDueDate());
             try {
                 sender.send(contact, mail.subject(), mail.text(), Map.of());
                 events.record(letter.requestId(), letter.connector(), "reminder-sent", "reminder for letter " + letter.token());

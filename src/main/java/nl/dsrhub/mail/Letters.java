@@ -9,14 +9,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import nl.dsrhub.connector.Connector;
+import nl.dsrhub.connector.ConnectorDefinition;
 import nl.dsrhub.request.DsrRequest;
 import nl.dsrhub.request.RequestType;
 import nl.dsrhub.text.SingleLine;
 
 /**
- * The formal letters to a mail-only processor, Dutch then English: what is asked, about whom (only the
- * identifiers that processor needs: the e-mail address and name it knows the person by, and the ids
- * kept for it, such as a parcel barcode), the legal basis, the deadline, and the correlation token.
+ * The formal letters to a mail-only processor, Dutch then English. A letter names the controller (the shop,
+ * {@link Controller}), says what is asked and on which basis, which depends on the recipient's role: a processor
+ * assists the controller with the request (art. 28(3)(e) GDPR); a controller that received data from the shop is
+ * notified of an erasure (art. 19) for its own art. 17 duty, or gets an access request forwarded for its own art. 15
+ * duty. It carries only the identifiers the connector file declares (PostNL: the barcode alone), the processors'
+ * deadline (the date the processor is asked to answer by, well before the subject's) and the correlation token.
  */
 public final class Letters {
 
@@ -39,73 +43,72 @@ public final class Letters {
     private static final MustacheFactory FACTORY = new DefaultMustacheFactory("templates/mail");
 
     private final String sender;
+    private final Controller controller;
 
-    public Letters(String sender) {
+    public Letters(String sender, Controller controller) {
         this.sender = sender;
+        this.controller = controller;
     }
 
-    public Mail letter(Connector connector, DsrRequest request, Map<String, List<String>> identifiers, String token) {
+    /** @param answerBy the processors' deadline: the processor is asked to answer by the end of that day (Dutch time) */
+    public Mail letter(Connector connector, DsrRequest request, Map<String, List<String>> identifiers, String token,
+                       LocalDate answerBy) {
         boolean erasure = request.type() == RequestType.ERASURE;
-        Map<String, Object> scope = new LinkedHashMap<>();
-        scope.put("role", bi(connector.facts().role() != null && connector.facts().role().equals("controller")
-                ? "(mede)verwerkingsverantwoordelijke voor bezorg- en betaalgegevens" : "verwerker",
-                connector.facts().role() != null && connector.facts().role().equals("controller")
-                        ? "a (joint) controller of delivery and payment data" : "a processor"));
-        scope.put("ask", erasure
-                ? bi("wissen van alle persoonsgegevens van de betrokkene (art. 17 AVG)",
-                        "erasure of all personal data of the data subject (Art. 17 GDPR)")
-                : bi("inzage in en een kopie van alle persoonsgegevens van de betrokkene (art. 15 en 20 AVG)",
-                        "access to and a copy of all personal data of the data subject (Art. 15 and 20 GDPR)"));
-        scope.put("basis", erasure
-                ? bi("art. 17 en art. 28 lid 3 sub e AVG; meldplicht art. 19 AVG", "Art. 17 and Art. 28(3)(e) GDPR; notification Art. 19 GDPR")
-                : bi("art. 15, 20 en art. 28 lid 3 sub e AVG", "Art. 15, 20 and Art. 28(3)(e) GDPR"));
-        scope.put("how", erasure
-                ? bi("Bevestig na het wissen per e-mail dat de gegevens zijn verwijderd, of dat u geen gegevens heeft; "
-                        + "noem wat u op grond van een wettelijke plicht moet bewaren, met de rechtsgrond en tot wanneer.",
-                        "After erasing, please confirm by e-mail that the data have been erased, or that you hold no data; "
-                        + "name anything you must keep by law, with its legal basis and until when.")
-                : bi("Stuur de gegevens als bijlage (bij voorkeur JSON of CSV), of laat weten dat u geen gegevens heeft.",
-                        "Please send the data as attachments (JSON or CSV preferred), or tell us that you hold no data."));
+        Map<String, Object> scope = new LinkedHashMap<>(LetterTexts.of(isController(connector), erasure, controller.name()));
+        scope.put("controller", controllerScope());
         scope.put("identifiers", subjectLines(connector, request, identifiers));
-        scope.put("deadline", deadline(request));
+        scope.put("answerBy", answerBy.toString());
         scope.put("token", token);
         scope.put("sender", sender);
         String what = erasure ? "Verzoek tot wissen / Erasure request" : "Verzoek om inzage / Access request";
         return new Mail(what + " (AVG/GDPR) [" + token + "]", render("letter.txt.mustache", scope));
     }
 
-    public Mail reminder(DsrRequest request, String token, LocalDate sentOn) {
+    public Mail reminder(DsrRequest request, String token, LocalDate sentOn, LocalDate answerBy) {
         Map<String, Object> scope = new LinkedHashMap<>();
         scope.put("sentOn", sentOn.toString());
         scope.put("token", token);
-        scope.put("deadline", deadline(request));
+        scope.put("answerBy", answerBy.toString());
+        scope.put("controller", controllerScope());
         scope.put("sender", sender);
         return new Mail("Herinnering / Reminder: AVG/GDPR [" + token + "]", render("reminder.txt.mustache", scope));
     }
 
-    /** E-mail and name, plus the ids kept for this processor ({@code <connector>.<id>}), nothing of others. */
+    private Map<String, String> controllerScope() {
+        return Map.of("name", controller.name(), "address", controller.address(), "privacyEmail", controller.privacyEmail());
+    }
+
+    /** A controller of its own data (PostNL, DHL for delivery data), rather than the shop's processor. */
+    static boolean isController(Connector connector) {
+        return "controller".equals(connector.facts().role());
+    }
+
+    /**
+     * The lines the connector file declares for its letter, in its order, and nothing else: {@code email} and
+     * {@code name} are the subject's; any other is an identifier's known values (its own ones labelled without the
+     * connector's prefix, e.g. {@code barcode}). An identifier not known for this request is left out.
+     */
     static List<Line> subjectLines(Connector connector, DsrRequest request, Map<String, List<String>> identifiers) {
         List<Line> lines = new ArrayList<>();
-        if (request.subject().name() != null) {
-            lines.add(new Line("naam / name", request.subject().name()));
-        }
-        lines.add(new Line("e-mail", request.subject().email()));
         String prefix = connector.name() + ".";
-        List<String> needs = connector.definition().needs().anyOf();
-        identifiers.forEach((name, values) -> {
-            if (name.startsWith(prefix) || needs.contains(name)) {
-                lines.add(new Line(name.startsWith(prefix) ? name.substring(prefix.length()) : name, String.join(", ", values)));
+        ConnectorDefinition.Letter letter = connector.definition().letter();
+        for (String id : letter == null ? List.<String>of() : letter.identifiers()) {
+            switch (id) {
+                case "email" -> lines.add(new Line("e-mail", request.subject().email()));
+                case "name" -> {
+                    if (request.subject().name() != null) {
+                        lines.add(new Line("naam / name", request.subject().name()));
+                    }
+                }
+                default -> {
+                    List<String> values = identifiers.getOrDefault(id, List.of());
+                    if (!values.isEmpty()) {
+                        lines.add(new Line(id.startsWith(prefix) ? id.substring(prefix.length()) : id, String.join(", ", values)));
+                    }
+                }
             }
-        });
+        }
         return lines;
-    }
-
-    private static String deadline(DsrRequest request) {
-        return request.deadline().toLocalDate().toString();
-    }
-
-    private static Map<String, String> bi(String nl, String en) {
-        return Map.of("nl", nl, "en", en);
     }
 
     private static String render(String template, Object scope) {

@@ -56,7 +56,12 @@ public final class MailSender {
             if (attachments.length > 0) {
                 AttachmentMessage am = exchange.getIn(AttachmentMessage.class);
                 for (Attachment a : attachments) {
-                    am.addAttachment(a.name(), new DataHandler(a.content()));
+                    // base64: an attachment arrives byte for byte (a text file sent 7bit gets CRLF line ends on the way),
+                    // so the SHA-256 the hub records of what it sent is the recipient's file's
+                    org.apache.camel.attachment.DefaultAttachment part =
+                            new org.apache.camel.attachment.DefaultAttachment(new DataHandler(a.content()));
+                    part.setHeader("Content-Transfer-Encoding", "base64");
+                    am.addAttachmentObject(a.name(), part);
                 }
             }
         });

@@ -41,8 +41,11 @@ public final class MailWiring {
         this.settings = MailSettings.from(s.config);
         this.store = new MailStore(s.jdbc, clock, s.events);
         this.sender = new MailSender(producer, settings);
-        Letters letters = new Letters(settings.from());
-        this.engine = new MailEngine(sender, store, letters, clock);
+        Controller controller = Controller.from(s.config::find);
+        requireController(s, controller);
+        Letters letters = new Letters(settings.from(), controller);
+        this.engine = new MailEngine(sender, store, letters, clock,
+                requestId -> s.requests.row(requestId).orElseThrow().processorDueDate());
         SenderAuthentication authentication = new SenderAuthentication(settings.authservId());
         this.inbox = new MailInbox(settings, store, new MailIntake(s.intake, s.requests, s.confirmations, settings.maxBytes()),
                 new ReplyHandler(store, s.requests, new ReplySenders(s.catalog, authentication), dataDirs),
@@ -56,9 +59,28 @@ public final class MailWiring {
         report(s);
     }
 
+    /**
+     * A letter must say on whose behalf it asks: with mail on and a mail-channel connector enabled, the controller's
+     * name, address and privacy contact are required, and their absence stops the start naming the settings.
+     */
+    private static void requireController(Services s, Controller controller) {
+        boolean letters = s.catalog.enabled().stream().anyMatch(c -> c.channel() == Channel.MAIL);
+        if (letters && MailSettings.from(s.config).enabled() && !controller.missing().isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", controller.missing()) + ": not set; letters to the mail"
+                    + " connectors' processors (" + String.join(", ", s.catalog.enabled().stream().filter(c -> c.channel()
+                    == Channel.MAIL).map(Connector::name).toList()) + ") must name the controller: the shop's legal name,"
+                    + " postal address and privacy e-mail address");
+        }
+    }
+
     /** Stored before a result is written: that result is to be mailed (see {@link MailDelivery#intend}). */
     public void intendDelivery(nl.dsrhub.request.DsrRequest request) {
         delivery.intend(request);
+    }
+
+    /** Delivery by mail, for the interim answers as for the complete ones. */
+    public MailDelivery delivery() {
+        return delivery;
     }
 
     public void bind(Main main) {

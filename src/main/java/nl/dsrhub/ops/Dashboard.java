@@ -3,13 +3,13 @@ package nl.dsrhub.ops;
 import static nl.dsrhub.ops.Web.esc;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import nl.dsrhub.plan.Outcome;
 import nl.dsrhub.plan.Settlement;
 import nl.dsrhub.plan.TaskStatus;
+import nl.dsrhub.request.Deadlines;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
@@ -68,14 +68,15 @@ public final class Dashboard {
             b.append("<p id=\"no-open\">No open requests.</p>");
         } else {
             b.append("<table id=\"open-requests\"><tr><th>Request</th><th>Type</th><th>Status</th><th>Received</th>"
-                    + "<th>Deadline</th><th>Days left</th><th></th></tr>");
+                    + "<th>Deadline</th><th>Days left</th><th>Processors by</th><th></th></tr>");
             for (RequestStore.RequestRow r : open) {
-                String level = watch.level(r.deadline(), now);
+                String level = watch.level(r.dueDate(), now);
                 b.append("<tr id=\"req-").append(esc(r.id())).append("\" class=\"").append(level == null ? "ok" : level)
                         .append("\"><td><a href=\"/requests/").append(esc(r.id())).append("\">").append(esc(r.id()))
                         .append("</a></td><td>").append(esc(r.type())).append("</td><td>").append(esc(r.status()))
-                        .append("</td><td>").append(r.receivedAt().toLocalDate()).append("</td><td>")
-                        .append(r.deadline().toLocalDate()).append("</td><td>").append(daysLeft(r.deadline(), now))
+                        .append("</td><td>").append(Deadlines.dateOf(r.receivedAt())).append("</td><td class=\"deadline\">")
+                        .append(r.dueDate()).append("</td><td>").append(daysLeft(r.dueDate(), now))
+                        .append("</td><td class=\"processor-deadline\">").append(r.processorDueDate())
                         .append("</td><td>").append(mark(level)).append("</td></tr>");
             }
             b.append("</table>");
@@ -106,7 +107,7 @@ public final class Dashboard {
         OffsetDateTime now = OffsetDateTime.now(clock);
         String csrf = session.csrf(exchange);
         boolean open = RequestStore.isOpen(r.status());
-        String level = open ? watch.level(r.deadline(), now) : null;
+        String level = open ? watch.level(r.dueDate(), now) : null;
         StringBuilder b = new StringBuilder("<p><a href=\"/\">&larr; all open requests</a></p>");
         String flash = Web.param(exchange, "done");
         if (flash != null) {
@@ -116,8 +117,12 @@ public final class Dashboard {
                 .append("<tr><th>Type</th><td>").append(esc(r.type())).append("</td></tr>")
                 .append("<tr><th>Status</th><td id=\"status\">").append(esc(r.status())).append("</td></tr>")
                 .append("<tr><th>Received</th><td>").append(r.receivedAt()).append("</td></tr>")
-                .append("<tr><th>Deadline</th><td id=\"deadline\">").append(r.deadline().toLocalDate())
-                .append(open ? " (" + daysLeft(r.deadline(), now) + " day(s) left) " + mark(level) : "").append("</td></tr>")
+                .append("<tr><th>Deadline</th><td id=\"deadline\">").append(r.dueDate())
+                .append(" (the end of that day, Dutch time").append(r.originalDueDate() == null ? "" : "; extended from "
+                        + r.originalDueDate()).append(")")
+                .append(open ? " " + daysLeft(r.dueDate(), now) + " day(s) left " + mark(level) : "").append("</td></tr>")
+                .append("<tr><th>Processors' deadline</th><td id=\"processor-deadline\">").append(r.processorDueDate())
+                .append(" (given in the letters to processors)</td></tr>")
                 .append("</table>");
         if (RequestStore.AWAITING_CONFIRMATION.equals(r.status())) {
             b.append(heldBox(id, csrf));
@@ -297,9 +302,9 @@ public final class Dashboard {
         return b.append("</table>").toString();
     }
 
-    static long daysLeft(OffsetDateTime deadline, OffsetDateTime now) {
-        long minutes = Duration.between(now, deadline).toMinutes();
-        return Math.floorDiv(minutes, 60 * 24);
+    /** Whole Dutch days to the due date: 0 on the day itself, negative once overdue. */
+    static long daysLeft(java.time.LocalDate due, OffsetDateTime now) {
+        return Deadlines.daysLeft(due, now);
     }
 
     private static String mark(String level) {

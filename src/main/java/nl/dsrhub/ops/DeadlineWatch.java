@@ -1,12 +1,13 @@
 package nl.dsrhub.ops;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import nl.dsrhub.plan.TaskStatus;
+import nl.dsrhub.request.Deadlines;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
 
@@ -38,7 +39,7 @@ public final class DeadlineWatch {
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<OfficerNotice> out = new ArrayList<>();
         for (RequestStore.RequestRow r : requests.open()) {
-            String level = level(r.deadline(), now);
+            String level = level(r.dueDate(), now);
             if (level == null || notices.raised(r.id(), level)) {
                 continue;
             }
@@ -47,19 +48,22 @@ public final class DeadlineWatch {
         return out;
     }
 
-    /** due-soon, overdue, or null when there is time. */
-    public String level(OffsetDateTime deadline, OffsetDateTime now) {
-        if (now.isAfter(deadline)) {
+    /**
+     * due-soon (within {@code warnDays} days of the due date, counted in Dutch dates), overdue (the due date has
+     * ended in Dutch time), or null when there is time.
+     */
+    public String level(LocalDate due, OffsetDateTime now) {
+        if (Deadlines.isOverdue(due, now)) {
             return OVERDUE;
         }
-        return Duration.between(now, deadline).compareTo(Duration.ofDays(warnDays)) <= 0 ? DUE_SOON : null;
+        return Deadlines.daysLeft(due, now) <= warnDays ? DUE_SOON : null;
     }
 
     private String message(RequestStore.RequestRow r, String level, OffsetDateTime now) {
-        long days = Math.abs(Duration.between(now, r.deadline()).toDays());
+        long days = Math.abs(Deadlines.daysLeft(r.dueDate(), now));
         String when = OVERDUE.equals(level)
-                ? "is OVERDUE since " + r.deadline().toLocalDate() + " (" + days + " day(s))"
-                : "is due on " + r.deadline().toLocalDate() + " (" + days + " day(s) left)";
+                ? "is OVERDUE since the end of " + r.dueDate() + " (" + days + " day(s))"
+                : "is due on " + r.dueDate() + " (" + days + " day(s) left)";
         String open = tasks.forRequest(r.id()).stream()
                 .filter(t -> t.status() != TaskStatus.DONE || (t.outcome() != null && !t.outcome().isFinal()))
                 .map(t -> t.connector() + " " + (t.status() == TaskStatus.DONE ? t.outcome() : t.status()))

@@ -92,8 +92,10 @@ public final class DsrMetrics {
         jdbc.query("SELECT connector, COUNT(*) FROM dsr_event WHERE kind = 'retry-scheduled' GROUP BY connector",
                 rs -> retries.put(rs.getString(1), rs.getLong(2)));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        List<OffsetDateTime> deadlines = jdbc.query("SELECT deadline FROM dsr_request WHERE status NOT IN (?, ?, ?) ORDER BY deadline",
-                rs -> Jdbc.timestamp(rs, "deadline"), RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE);
+        // the end of each due date in Dutch time
+        List<OffsetDateTime> deadlines = jdbc.query("SELECT due_date FROM dsr_request WHERE status NOT IN (?, ?, ?) ORDER BY due_date",
+                rs -> nl.dsrhub.request.Deadlines.endOf(rs.getObject("due_date", java.time.LocalDate.class)),
+                RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE);
         long overdue = deadlines.stream().filter(now::isAfter).count();
         double oldest = deadlines.isEmpty() ? Double.NaN
                 : Duration.between(now, deadlines.get(0)).toMinutes() / (60.0 * 24.0);

@@ -133,7 +133,7 @@ public final class RestApi {
         JsonNode b = body(exchange);
         try {
             java.nio.file.Path notice = operations.extend(id, b.path("months").asInt(0), b.path("reason").asText(null));
-            ok(exchange, 200, Map.of("id", id, "deadline", requests.row(id).orElseThrow().deadline(),
+            ok(exchange, 200, Map.of("id", id, "deadline", requests.row(id).orElseThrow().dueDate().toString(),
                     "notice", notice.toAbsolutePath().toString()));
         } catch (Settlement.Refused e) {
             ok(exchange, 409, Map.of("error", e.getMessage()));
@@ -210,10 +210,13 @@ public final class RestApi {
         m.put("type", r.type());
         m.put("status", r.status());
         m.put("receivedAt", r.receivedAt());
-        m.put("deadline", r.deadline());
+        // a date: the end of that day in Dutch time
+        m.put("deadline", r.dueDate().toString());
+        m.put("originalDeadline", r.originalDueDate() == null ? null : r.originalDueDate().toString());
+        m.put("processorDeadline", r.processorDueDate().toString());
         boolean open = RequestStore.isOpen(r.status());
-        m.put("daysLeft", open ? Dashboard.daysLeft(r.deadline(), now) : null);
-        m.put("mark", open ? watch.level(r.deadline(), now) : null);
+        m.put("daysLeft", open ? Dashboard.daysLeft(r.dueDate(), now) : null);
+        m.put("mark", open ? watch.level(r.dueDate(), now) : null);
         m.put("completedAt", r.completedAt());
         return m;
     }

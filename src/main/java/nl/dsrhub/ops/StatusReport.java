@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.dsrhub.Services;
+import nl.dsrhub.request.Deadlines;
 import nl.dsrhub.store.BreakerStates;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Json;
@@ -56,11 +56,11 @@ public final class StatusReport {
         if (open.isEmpty()) {
             return "no open requests\n";
         }
-        StringBuilder sb = new StringBuilder(String.format("%-18s %-8s %-11s %-10s %9s  %s%n",
-                "REQUEST", "TYPE", "STATUS", "DEADLINE", "DAYS LEFT", "TASKS"));
+        StringBuilder sb = new StringBuilder(String.format("%-18s %-8s %-11s %-10s %9s %-13s  %s%n",
+                "REQUEST", "TYPE", "STATUS", "DEADLINE", "DAYS LEFT", "PROCESSORS BY", "TASKS"));
         for (RequestRow r : open) {
-            sb.append(String.format("%-18s %-8s %-11s %-10s %9s  %s%n", r.id(), r.type(), r.status(),
-                    r.deadline().toLocalDate(), daysLeftText(r), taskSummary(services.tasks.forRequest(r.id()))));
+            sb.append(String.format("%-18s %-8s %-11s %-10s %9s %-13s  %s%n", r.id(), r.type(), r.status(),
+                    r.dueDate(), daysLeftText(r), r.processorDueDate(), taskSummary(services.tasks.forRequest(r.id()))));
         }
         return sb.toString();
     }
@@ -80,7 +80,10 @@ public final class StatusReport {
         sb.append("request   ").append(r.id()).append(" (").append(r.type()).append(")\n");
         sb.append("status    ").append(r.status()).append('\n');
         sb.append("received  ").append(r.receivedAt()).append('\n');
-        sb.append("deadline  ").append(r.deadline()).append(" (").append(daysLeftText(r)).append(" days left)\n");
+        sb.append("deadline  ").append(r.dueDate()).append(" (the end of that day, Dutch time; ").append(daysLeftText(r))
+                .append(" days left").append(r.originalDueDate() == null ? "" : "; extended from " + r.originalDueDate())
+                .append(")\n");
+        sb.append("processors by ").append(r.processorDueDate()).append(" (the date in the letters to processors)\n");
         if (r.reference() != null) {
             sb.append("reference ").append(line(r.reference())).append('\n');
         }
@@ -119,7 +122,10 @@ public final class StatusReport {
         n.put("type", r.type());
         n.put("status", r.status());
         n.put("receivedAt", iso(r.receivedAt()));
-        n.put("deadline", iso(r.deadline()));
+        // dates: the end of that day in Dutch time
+        n.put("deadline", r.dueDate().toString());
+        n.put("originalDeadline", r.originalDueDate() == null ? null : r.originalDueDate().toString());
+        n.put("processorDeadline", r.processorDueDate().toString());
         n.put("daysLeft", daysLeft(r));
         n.put("reference", r.reference());
         ArrayNode tasks = n.putArray("tasks");
@@ -165,8 +171,9 @@ public final class StatusReport {
         return t == null ? null : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t);
     }
 
+    /** Whole Dutch days to the due date: 0 on the day itself, negative once overdue. */
     private long daysLeft(RequestRow r) {
-        return Math.floorDiv(Duration.between(OffsetDateTime.now(clock), r.deadline()).toHours(), 24);
+        return Deadlines.daysLeft(r.dueDate(), OffsetDateTime.now(clock));
     }
 
     private String daysLeftText(RequestRow r) {

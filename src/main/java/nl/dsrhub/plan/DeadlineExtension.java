@@ -5,18 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import nl.dsrhub.request.Deadlines;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.text.SingleLine;
 
 /**
  * GDPR art. 12(3): the answer time may be extended once, by at most two further months, with the
- * reasons told to the subject within the first month. Records the extension and the event, and
- * writes the notice letter (NL/EN) into the request's outbox; mailing it is the delivery stage's job.
+ * reasons told to the subject within the first month. The months are counted from the original deadline
+ * ({@link Deadlines#extended}: due 28 February, extended by two months, due 28 April). Records the extension and
+ * the event, and writes the notice letter (NL/EN) into the request's outbox; mailing it is the delivery stage's job.
  */
 public final class DeadlineExtension {
 
@@ -54,15 +57,16 @@ public final class DeadlineExtension {
         if (now.isAfter(r.deadline())) {
             throw new Settlement.Refused("request " + requestId + " is overdue: an extension must be announced within the first month");
         }
-        OffsetDateTime newDeadline = r.deadline().plusMonths(months);
+        LocalDate newDue = Deadlines.extended(r.dueDate(), months);
         boolean done = jdbc.inTransaction(tx -> {
-            int n = tx.update("UPDATE dsr_request SET original_deadline = deadline, deadline = ?, extended_at = ?, "
-                            + "extension_reason = ?, updated_at = ? WHERE id = ? AND extended_at IS NULL AND status NOT IN (?, ?)",
-                    newDeadline, now, why, now, requestId, RequestStore.COMPLETED,
-                    RequestStore.DISCARDED);
+            int n = tx.update("UPDATE dsr_request SET original_deadline = deadline, original_due_date = due_date, deadline = ?, "
+                            + "due_date = ?, extended_at = ?, extension_reason = ?, updated_at = ? "
+                            + "WHERE id = ? AND extended_at IS NULL AND status NOT IN (?, ?, ?)",
+                    RequestStore.legacyDeadline(newDue), newDue, now, why, now,
+                    requestId, RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE);
             if (n == 1) {
                 // the ledger's row keeps this line: the new deadline and the reason
-                events.record(tx, requestId, null, "extended", "until " + newDeadline.toLocalDate() + ", extended by " + months
+                events.record(tx, requestId, null, "extended", "until " + newDue + ", extended by " + months
                         + " month(s); reason: " + why);
             }
             return n == 1;
@@ -70,15 +74,16 @@ public final class DeadlineExtension {
         if (!done) {
             throw new Settlement.Refused("the deadline of " + requestId + " was already extended once: art. 12(3) allows one extension");
         }
-        return writeLetter(r, newDeadline, why);
+        // the notice says the reason in a sentence: the officer's text is on one line already (ExtensionReason)
+        return writeLetter(r, newDue, SingleLine.of(why));
     }
 
-    private Path writeLetter(RequestStore.RequestRow r, OffsetDateTime newDeadline, String reason) {
-        ZoneId zone = ZoneId.of("Europe/Amsterdam");
-        String received = r.receivedAt().atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl")));
-        String until = newDeadline.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl")));
-        String receivedEn = r.receivedAt().atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
-        String untilEn = newDeadline.atZoneSameInstant(zone).format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+    private Path writeLetter(RequestStore.RequestRow r, LocalDate newDue, String reason) {
+        LocalDate receivedOn = Deadlines.dateOf(r.receivedAt());
+        String received = receivedOn.format(DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl")));
+        String until = newDue.format(DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl")));
+        String receivedEn = receivedOn.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
+        String untilEn = newDue.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
         String kind = "export".equals(r.type()) ? "inzage/overdraagbaarheid" : "verwijdering";
         String kindEn = "export".equals(r.type()) ? "access/portability" : "erasure";
         String html = """

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param id          assigned when stored; {@code null} for a request that was only validated
  * @param receivedAt  when the subject asked: the legal clock starts here
- * @param deadline    one month after {@code receivedAt} (GDPR art. 12(3)), possibly extended
+ * @param deadline    the end of the due date in Dutch time (see {@link Deadlines}); the stored request's is its current
+ *                    one, extension included
  * @param processors  connector names to involve; empty means all applicable connectors
  * @param source      where it came from (file name, mail, api), never personal data
  * @param fingerprint SHA-256 of the request's canonical content: the same file dropped twice is one request
@@ -30,13 +31,23 @@ public record DsrRequest(
         processors = processors == null ? List.of() : List.copyOf(processors);
     }
 
-    /** One month from receipt; {@code plusMonths} clamps to the month's last day (31 Jan gives 28/29 Feb). */
+    /** The law's deadline (one month, {@link Deadlines}): the end of that day in Dutch time. */
     public static OffsetDateTime deadlineFor(OffsetDateTime receivedAt) {
-        return receivedAt.plusMonths(1);
+        return Deadlines.endOf(Deadlines.law().dueDate(receivedAt));
+    }
+
+    /** The due date: the Dutch date of {@link #deadline()}. */
+    public java.time.LocalDate dueDate() {
+        return Deadlines.dateOf(deadline != null ? deadline : deadlineFor(receivedAt));
     }
 
     public boolean involves(String connector) {
         return processors.isEmpty() || processors.contains(connector);
+    }
+
+    public DsrRequest withDeadline(OffsetDateTime newDeadline) {
+        return new DsrRequest(id, type, receivedAt, newDeadline, subject, verification, delivery,
+                processors, reference, source, fingerprint);
     }
 
     public DsrRequest withId(String newId) {

@@ -34,7 +34,7 @@ final class HeldRequests {
             RequestConfirmations.Result r = confirmations.confirm(row.id(), "by an authenticated mail (" + sender.detail() + ")");
             text.append(name).append(": al ontvangen, nu bevestigd / already received, now confirmed")
                     .append("\n  verzoek / request: ").append(row.id())
-                    .append("\n  termijn / deadline: ").append(row.deadline().toLocalDate()).append("\n\n");
+                    .append("\n  termijn / deadline: ").append(row.dueDate()).append("\n\n");
             return r.done() ? Optional.of(row.id()) : Optional.empty();
         }
         ConfirmationCodes.Issued code = confirmations.issueCode(row.id());
@@ -49,7 +49,7 @@ final class HeldRequests {
         if (row.reference() != null) {
             text.append("\n  referentie / reference: ").append(row.reference());
         }
-        text.append("\n  termijn / deadline: ").append(row.deadline().toLocalDate())
+        text.append("\n  termijn / deadline: ").append(row.dueDate())
                 .append("\n  bevestigingscode / confirmation code: ").append(code.code()).append("\n\n");
         return Optional.empty();
     }

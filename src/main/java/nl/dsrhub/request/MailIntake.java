@@ -78,7 +78,7 @@ public final class MailIntake {
                 }
                 text.append(c.name).append(": ").append(r.duplicate() ? "al ontvangen / already received" : "ontvangen / received")
                         .append("\n  verzoek / request: ").append(r.requestId())
-                        .append("\n  termijn / deadline: ").append(row.deadline().toLocalDate()).append("\n\n");
+                        .append("\n  termijn / deadline: ").append(row.dueDate()).append("\n\n");
                 if (!r.duplicate()) {
                     toPlan.add(r.requestId());
                 }

@@ -47,14 +47,21 @@ public final class RequestValidator {
     private final RequestParser parser;
     private final VerificationPolicy policy;
     private final Set<String> knownConnectors;
+    private final Deadlines deadlines;
 
     /**
      * @param knownConnectors names of the configured connectors; names in {@code processors} must be among them
      */
     public RequestValidator(RequestParser parser, Clock clock, Set<String> knownConnectors) {
+        this(parser, clock, knownConnectors, Deadlines.law());
+    }
+
+    /** @param deadlines the shop's term, for the deadline a valid request is given */
+    public RequestValidator(RequestParser parser, Clock clock, Set<String> knownConnectors, Deadlines deadlines) {
         this.parser = Objects.requireNonNull(parser, "parser");
         this.policy = new VerificationPolicy(Objects.requireNonNull(clock, "clock"));
         this.knownConnectors = Set.copyOf(knownConnectors);
+        this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
     }
 
     /** The request file's JSON schema, e.g. for documentation or other tools. */
@@ -217,7 +224,7 @@ public final class RequestValidator {
 
     // ---------------------------------------------------------------- building the request
 
-    private static DsrRequest toRequest(JsonNode doc, String source) {
+    private DsrRequest toRequest(JsonNode doc, String source) {
         OffsetDateTime receivedAt = VerificationPolicy.parseDateTime(doc.get("receivedAt").asText()).orElseThrow();
         JsonNode s = doc.get("subject");
         Map<String, String> identifiers = new LinkedHashMap<>();
@@ -233,7 +240,7 @@ public final class RequestValidator {
             p.forEach(n -> processors.add(n.asText()));
         }
         return new DsrRequest(null, RequestType.fromWire(doc.get("type").asText()), receivedAt,
-                DsrRequest.deadlineFor(receivedAt), subject, verification, delivery, processors,
+                Deadlines.endOf(deadlines.dueDate(receivedAt)), subject, verification, delivery, processors,
                 text(doc, "reference"), source, fingerprint(doc));
     }
 

@@ -171,6 +171,9 @@ public class BundleWriter {
         m.put("receivedAt", Display.iso(r.receivedAt()));
         m.put("deadline", Display.iso(Display.deadline(r)));
         m.put("completedAt", Display.iso(completedAt));
+        // an interim answer (art. 12(3)): not every processor has answered; a complete bundle follows
+        m.put("complete", results.stream().allMatch(ProcessorResult::isFinal));
+        m.put("awaiting", results.stream().filter(p -> !p.isFinal()).map(ProcessorResult::connector).toList());
         List<Object> processors = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             ProcessorResult p = results.get(i);
@@ -178,7 +181,7 @@ public class BundleWriter {
             pm.put("connector", p.connector());
             pm.put("title", p.title());
             pm.put("legalName", Display.facts(p).legalName());
-            pm.put("outcome", p.outcome().name());
+            pm.put("outcome", p.outcomeName());
             pm.put("detail", p.detail());
             pm.put("files", files.get(i).stream().map(BundleWriter::fileJson).toList());
             processors.add(pm);
@@ -200,6 +203,8 @@ public class BundleWriter {
             List<List<FileEntry>> files, Instant completedAt) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.putAll(Display.requestHeader(r, completedAt));
+        m.put("allFinal", results.stream().allMatch(ProcessorResult::isFinal));
+        m.put("openNames", Display.openNames(results));
         List<Object> processors = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             ProcessorResult p = results.get(i);

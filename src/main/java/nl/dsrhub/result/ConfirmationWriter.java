@@ -62,7 +62,7 @@ public class ConfirmationWriter {
         m.put("deadline", Display.iso(Display.deadline(r)));
         m.put("completedAt", Display.iso(completedAt));
         m.put("reference", r.reference());
-        m.put("complete", results.stream().allMatch(p -> p.outcome().isFinal()));
+        m.put("complete", results.stream().allMatch(ProcessorResult::isFinal));
         List<Object> recipients = new ArrayList<>();
         for (ProcessorResult p : results) {
             ProcessorFacts f = Display.facts(p);
@@ -73,8 +73,8 @@ public class ConfirmationWriter {
             pm.put("country", f.country());
             pm.put("notifiedAt", Display.iso(p.notifiedAt()));
             pm.put("finishedAt", Display.iso(p.finishedAt()));
-            pm.put("outcome", p.outcome().name());
-            pm.put("final", p.outcome().isFinal());
+            pm.put("outcome", p.outcomeName());
+            pm.put("final", p.isFinal());
             pm.put("detail", p.detail());
             pm.put("retained", RetentionView.json(p.retained()));
             recipients.add(pm);
@@ -86,15 +86,16 @@ public class ConfirmationWriter {
     private static Map<String, Object> htmlModel(DsrRequest r, List<ProcessorResult> results, Instant completedAt) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.putAll(Display.requestHeader(r, completedAt));
-        long open = results.stream().filter(p -> !p.outcome().isFinal()).count();
+        long open = results.stream().filter(p -> !p.isFinal()).count();
         m.put("allFinal", open == 0);
         m.put("openCount", open);
+        m.put("openNames", Display.openNames(results));
         m.put("anyRetained", results.stream().anyMatch(p -> !p.retained().isEmpty()));
         m.put("anyScheduled", results.stream().flatMap(p -> p.retained().stream()).anyMatch(k -> k.erasure() != null));
         List<Object> recipients = new ArrayList<>();
         for (ProcessorResult p : results) {
             ProcessorFacts f = Display.facts(p);
-            boolean isFinal = p.outcome().isFinal();
+            boolean isFinal = p.isFinal();
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("title", Display.orDash(p.title()));
             pm.put("legalName", Display.orDash(f.legalName()));

@@ -36,8 +36,9 @@ final class Display {
         return d == null ? null : DateTimeFormatter.ISO_LOCAL_DATE.format(d);
     }
 
-    static OffsetDateTime deadline(DsrRequest r) {
-        return r.deadline() != null ? r.deadline() : DsrRequest.deadlineFor(r.receivedAt());
+    /** The due date: the answer is due by the end of that day in Dutch time (see {@code Deadlines}). */
+    static LocalDate deadline(DsrRequest r) {
+        return r.dueDate();
     }
 
     static String nlDate(OffsetDateTime t) {
@@ -62,6 +63,11 @@ final class Display {
 
     static String enDate(LocalDate d) {
         return d == null ? "not stated" : EN_DATE.format(d);
+    }
+
+    /** The recipients without a final outcome, by the names the subject knows them by: for an answer so far. */
+    static String openNames(java.util.List<ProcessorResult> results) {
+        return String.join(", ", results.stream().filter(p -> !p.isFinal()).map(p -> orDash(facts(p).legalName())).toList());
     }
 
     /** "Nederland (NL)" / "Netherlands (NL)" from an ISO country code; the code itself when unknown. */

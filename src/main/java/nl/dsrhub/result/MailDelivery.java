@@ -17,9 +17,6 @@ import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.text.SingleLine;
-import net.lingala.zip4j.model.ZipParameters;
-import net.lingala.zip4j.model.enums.AesKeyStrength;
-import net.lingala.zip4j.model.enums.EncryptionMethod;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class MailDelivery {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
-    private static final String WORDS = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private final MailSettings settings;
     private final MailSender sender;
@@ -127,15 +123,12 @@ public final class MailDelivery {
         if (request.type() == RequestType.EXPORT) {
             // a send cut off earlier may have reached the subject: the same bundle and passphrase go again
             Path encrypted = dir.resolve("bundle-aes.zip");
-            passphrase = earlierPassphrase(dir).orElse(null);
+            passphrase = BundleEncryption.earlierPassphrase(dir.resolve("passphrase.txt")).orElse(null);
             if (passphrase == null || !Files.isRegularFile(encrypted)) {
                 // never sent yet (the encrypted bundle is written whole or not at all): a new passphrase
-                String fresh = passphrase();
-                AtomicFiles.write(dir.resolve("passphrase.txt"), out -> out.write(("Passphrase of bundle-aes.zip (give it to "
-                        + "the subject by another way than the mail with the bundle, e.g. by phone):\n" + fresh + "\n")
-                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-                encrypted = encrypt(dir.resolve("bundle.zip"), dir, fresh);
-                passphrase = fresh;
+                passphrase = BundleEncryption.newPassphrase(random);
+                BundleEncryption.writePassphrase(dir.resolve("passphrase.txt"), "bundle-aes.zip", passphrase);
+                encrypted = BundleEncryption.encrypt(dir.resolve("bundle.zip"), encrypted, passphrase);
             }
             forSubject.add(MailSender.Attachment.of("bundle-aes.zip", encrypted));
         } else {
@@ -207,6 +200,57 @@ public final class MailDelivery {
         return sent;
     }
 
+    /** Whether results are mailed to this request's subject: delivery on, mail on, and a verified delivery address. */
+    public boolean deliversTo(DsrRequest request) {
+        return settings.deliveryEnabled() && settings.enabled() && hasDeliveryAddress(request);
+    }
+
+    /**
+     * Art. 12(3): mails a request's answer so far ({@link ResultService#interim}) to its verified delivery address, saying
+     * that the complete answer follows: the interim bundle AES-256 encrypted (a passphrase of its own, written to
+     * {@code interim/passphrase.txt} and mailed to the officer, never to the subject), or the confirmation so far.
+     *
+     * @return false when the result is not mailed to this subject ({@link #deliversTo}): the officer passes it on
+     * @throws MailSender.MailFailure when the mail server does not take it; the interim check tries again later
+     */
+    public boolean deliverInterim(ResultService.Interim interim) throws IOException {
+        DsrRequest request = interim.request();
+        if (!deliversTo(request)) {
+            return false;
+        }
+        boolean export = request.type() == RequestType.EXPORT;
+        Path dir = interim.files().get(0).getParent();
+        List<MailSender.Attachment> attached = new ArrayList<>();
+        String passphrase = null;
+        if (export) {
+            passphrase = BundleEncryption.newPassphrase(random);
+            BundleEncryption.writePassphrase(dir.resolve("passphrase.txt"), "interim-bundle-aes.zip", passphrase);
+            attached.add(MailSender.Attachment.of("interim-bundle-aes.zip",
+                    BundleEncryption.encrypt(interim.files().get(0), dir.resolve("bundle-aes.zip"), passphrase)));
+        } else {
+            attached.add(MailSender.Attachment.of("interim-confirmation.html", dir.resolve(ConfirmationWriter.HTML_FILE)));
+            attached.add(MailSender.Attachment.of("interim-confirmation.json", dir.resolve(ConfirmationWriter.JSON_FILE)));
+        }
+        String due = request.dueDate().toString();
+        sender.send(request.delivery().email(), "Tussentijds antwoord op uw verzoek / Interim answer to your request",
+                "Wij hebben nog niet van alle ontvangers antwoord op uw verzoek. In de bijlage vindt u ons antwoord tot nu toe,"
+                        + " met de ontvangers die nog niet hebben geantwoord. De uiterste datum voor ons antwoord is " + due + ". Zodra"
+                        + " alle antwoorden binnen zijn, sturen wij u het volledige antwoord."
+                        + (export ? " De bijlage is versleuteld (AES-256); het wachtwoord krijgt u apart van ons." : "") + "\n\n"
+                        + "Not every recipient has answered your request yet. Attached is our answer so far, naming the recipients"
+                        + " that have not answered yet. The time limit for our answer is " + due + ". Once all answers are in, we"
+                        + " send you the complete answer." + (export ? " The attachment is encrypted (AES-256); you will receive the"
+                        + " passphrase from us separately." : "") + "\n",
+                Map.of(), attached.toArray(MailSender.Attachment[]::new));
+        if (export && !settings.officer().isEmpty()) {
+            sender.send(settings.officer(), "dsr-hub: " + request.id() + " interim answer delivered", "Request " + request.id()
+                    + ": the interim bundle was mailed to the verified delivery address.\nPassphrase (hand it over by another way"
+                    + " than e-mail): " + passphrase + "\n", Map.of());
+        }
+        LOG.info("request {}: interim answer delivered by mail", request.id());
+        return true;
+    }
+
     private void send(DsrRequest request, boolean export, String passphrase, Path dir, List<MailSender.Attachment> forSubject) {
         String requestId = request.id();
         sender.send(request.delivery().email(), export ? "Uw gegevens / Your data" : "Bevestiging van wissen / Erasure confirmation",
@@ -226,47 +270,5 @@ public final class MailDelivery {
 
     private static boolean hasDeliveryAddress(DsrRequest request) {
         return request.delivery() != null && request.delivery().email() != null && !request.delivery().email().isBlank();
-    }
-
-    /** The passphrase of an earlier attempt's encrypted bundle: its file's last line. */
-    private static java.util.Optional<String> earlierPassphrase(Path dir) throws IOException {
-        Path file = dir.resolve("passphrase.txt");
-        if (!Files.isRegularFile(file)) {
-            return java.util.Optional.empty();
-        }
-        return Files.readString(file).lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b);
-    }
-
-    /** Encrypts under a temporary name and moves it into place: bundle-aes.zip is whole or absent. */
-    private Path encrypt(Path bundle, Path dir, String passphrase) throws IOException {
-        Path target = dir.resolve("bundle-aes.zip");
-        Path tmp = dir.resolve(".bundle-aes.zip.tmp");
-        Files.deleteIfExists(tmp);
-        ZipParameters p = new ZipParameters();
-        p.setEncryptFiles(true);
-        p.setEncryptionMethod(EncryptionMethod.AES);
-        p.setAesKeyStrength(AesKeyStrength.KEY_STRENGTH_256);
-        p.setFileNameInZip(bundle.getFileName().toString());
-        // streamed into a file that is the owner's alone from its creation (zip4j's ZipFile would create it world-readable)
-        try (java.io.OutputStream file = nl.dsrhub.files.PrivateFiles.newOutputStream(tmp);
-             net.lingala.zip4j.io.outputstream.ZipOutputStream zip =
-                     new net.lingala.zip4j.io.outputstream.ZipOutputStream(file, passphrase.toCharArray());
-             java.io.InputStream in = Files.newInputStream(bundle)) {
-            zip.putNextEntry(p);
-            in.transferTo(zip);
-            zip.closeEntry();
-        }
-        return Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private String passphrase() {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 24; i++) {
-            if (i > 0 && i % 6 == 0) {
-                sb.append('-');
-            }
-            sb.append(WORDS.charAt(random.nextInt(WORDS.length())));
-        }
-        return sb.toString();
     }
 }

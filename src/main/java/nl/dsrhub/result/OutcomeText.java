@@ -1,6 +1,5 @@
 package nl.dsrhub.result;
 
-import java.util.Objects;
 import nl.dsrhub.plan.Outcome;
 
 /**
@@ -13,8 +12,12 @@ import nl.dsrhub.plan.Outcome;
  */
 public record OutcomeText(String nl, String en, String cssClass) {
 
+    /** @param outcome null for a processor still being asked (an interim answer): said as such */
     public static OutcomeText of(Outcome outcome) {
-        Objects.requireNonNull(outcome, "outcome");
+        if (outcome == null) {
+            return new OutcomeText("nog in behandeling: wij wachten nog op deze ontvanger", "still in progress: we are still"
+                    + " waiting for this recipient", "open");
+        }
         return switch (outcome) {
             case EXPORTED -> new OutcomeText("gegevens ontvangen", "data received", "done");
             case ERASED -> new OutcomeText("gegevens verwijderd", "data erased", "done");

@@ -7,11 +7,12 @@ import nl.dsrhub.connector.ProcessorFacts;
 import nl.dsrhub.plan.Outcome;
 
 /**
- * One processor's part of a finished request, as the bundle and the confirmation show it.
+ * One processor's part of a request, as the bundle and the confirmation show it (finished, or so far).
  *
  * @param connector  connector name, also the processor's folder name in the bundle
  * @param title      display name (e.g. "Mailchimp")
  * @param notifiedAt when the hub first contacted the processor (art. 19: date notified)
+ * @param outcome    null while the hub is still working on the task (only in an interim answer)
  * @param finishedAt when the outcome was recorded
  * @param detail     a short, personal-data-free explanation (e.g. "not found in any audience")
  * @param retained   for RETAINED / PARTIAL: what is kept, why, until when
@@ -31,4 +32,17 @@ public record ProcessorResult(
     public ProcessorResult {
         retained = retained == null ? List.of() : List.copyOf(retained);
     }
+
+    /** Settled: a final outcome (in an interim answer a processor may still be awaited, retried, or not asked yet). */
+    public boolean isFinal() {
+        return outcome != null && outcome.isFinal();
+    }
+
+    /** The outcome's name, or {@code IN_PROGRESS} for a task the hub is still working on (no outcome yet). */
+    public String outcomeName() {
+        return outcome == null ? IN_PROGRESS : outcome.name();
+    }
+
+    /** What an interim answer says of a processor still being asked (retrying, waiting for an identifier). */
+    public static final String IN_PROGRESS = "IN_PROGRESS";
 }

@@ -105,6 +105,52 @@ public final class ResultService {
         }
     }
 
+    /** The folder of a request's answer so far (art. 12(3)), beside its outbox's final result. */
+    public static final String INTERIM = "interim";
+
+    /**
+     * The answer so far, for a request that cannot be complete by its deadline (art. 12(3)): the bundle of what the
+     * processors sent (an export) or the confirmation so far (an erasure), each naming the processors not answered yet
+     * and saying that the complete answer follows, written into {@code outbox/<id>/interim/}. The request stays open;
+     * its complete result is written and delivered as usual. Null when the request is no longer open.
+     */
+    public Interim interim(String requestId) throws java.io.IOException {
+        synchronized (lock(requestId)) {
+            if (!requests.row(requestId).map(r -> RequestStore.PLANNED.equals(r.status())).orElse(false)) {
+                return null;
+            }
+            DsrRequest request = requests.get(requestId);
+            List<ProcessorResult> results = results(request);
+            Path dir = outbox.resolve(requestId).resolve(INTERIM);
+            nl.dsrhub.files.PrivateFiles.folder(dir);
+            List<Path> files = request.type() == RequestType.EXPORT
+                    ? List.of(bundles.write(request, results, clock.instant(), dir.resolve("bundle.zip")))
+                    : confirmations.write(request, results, clock.instant(), dir);
+            List<String> awaiting = results.stream().filter(p -> !p.isFinal()).map(ProcessorResult::connector).toList();
+            return new Interim(request, files, awaiting, sha256(files.get(0)));
+        }
+    }
+
+    /**
+     * An answer so far as written: its files (the bundle, or the confirmation's JSON then HTML), the processors not
+     * answered yet, and the SHA-256 of its first file, which the ledger keeps as proof of what was sent.
+     */
+    public record Interim(DsrRequest request, List<Path> files, List<String> awaiting, String sha256) {
+    }
+
+    private static String sha256(Path file) throws java.io.IOException {
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One lock per request: a provisional confirmation never overwrites the final one being written. */
     private Object lock(String requestId) {
         return locks.computeIfAbsent(requestId, k -> new Object());

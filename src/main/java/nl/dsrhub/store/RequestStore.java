@@ -5,12 +5,14 @@ import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import nl.dsrhub.request.Deadlines;
 import nl.dsrhub.request.DsrRequest;
 
 /** Requests and the identifiers known about their subject. */
@@ -55,10 +57,21 @@ public final class RequestStore {
     public record Stored(String requestId, boolean duplicate) {
     }
 
-    /** What {@code status} and the planner need of a request without reading its document. */
+    /**
+     * What {@code status} and the planner need of a request without reading its document.
+     *
+     * @param dueDate          the subject's deadline: the end of that day in Dutch time ({@link Deadlines}), extension included
+     * @param originalDueDate  the deadline before the extension, or null when not extended
+     * @param processorDueDate the date the processors are asked to answer by
+     */
     public record RequestRow(String id, String type, String status, OffsetDateTime receivedAt,
-                             OffsetDateTime deadline, String reference, String source,
-                             OffsetDateTime createdAt, OffsetDateTime completedAt) {
+                             LocalDate dueDate, LocalDate originalDueDate, LocalDate processorDueDate,
+                             String reference, String source, OffsetDateTime createdAt, OffsetDateTime completedAt) {
+
+        /** The last moment of the due date: after it the request is overdue. */
+        public OffsetDateTime deadline() {
+            return Deadlines.endOf(dueDate);
+        }
     }
 
     private static final char[] ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
@@ -68,12 +81,20 @@ public final class RequestStore {
     private final Clock clock;
     private final ObjectMapper json;
     private final EventLog events;
+    private final Deadlines deadlines;
 
+    /** With the law's deadline (one month) and the default processors' term. */
     public RequestStore(Jdbc jdbc, Clock clock, EventLog events) {
+        this(jdbc, clock, events, Deadlines.law());
+    }
+
+    /** @param deadlines the shop's term and the processors' term, from the settings */
+    public RequestStore(Jdbc jdbc, Clock clock, EventLog events, Deadlines deadlines) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
         this.json = Json.mapper();
+        this.deadlines = deadlines;
     }
 
     /**
@@ -92,13 +113,18 @@ public final class RequestStore {
         }
         OffsetDateTime now = OffsetDateTime.now(clock);
         String id = newId(request.receivedAt());
-        DsrRequest stored = request.withId(id);
+        // the deadline is reckoned here, where the request reaches the hub: the shop's term and the processors' date
+        LocalDate due = deadlines.dueDate(request.receivedAt());
+        LocalDate processorsDue = deadlines.processorDueDate(Deadlines.today(clock), due);
+        DsrRequest stored = request.withId(id).withDeadline(Deadlines.endOf(due));
         try {
             jdbc.inTransaction(tx -> {
-                tx.update("INSERT INTO dsr_request (id, fingerprint, type, status, received_at, deadline, source, "
-                                + "reference, document, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                tx.update("INSERT INTO dsr_request (id, fingerprint, type, status, received_at, deadline, due_date, "
+                                + "processor_due_date, source, reference, document, created_at, updated_at) "
+                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                         id, request.fingerprint(), request.type().wire(), admission.status(), request.receivedAt(),
-                        request.deadline(), request.source(), request.reference(), Json.write(json, stored), now, now);
+                        legacyDeadline(due), due, processorsDue, request.source(), request.reference(),
+                        Json.write(json, stored), now, now);
                 for (Map.Entry<String, String> e : request.subject().identifiers().entrySet()) {
                     addIdentifier(tx, id, e.getKey(), e.getValue(), "request");
                 }
@@ -119,9 +145,13 @@ public final class RequestStore {
         return new Stored(id, false);
     }
 
+    /** The request as submitted, with its current deadline (an extension changes the row, not the document). */
     public Optional<DsrRequest> find(String id) {
-        return jdbc.queryOne("SELECT document FROM dsr_request WHERE id = ?",
-                rs -> Json.read(json, rs.getString(1), DsrRequest.class), id);
+        return jdbc.queryOne("SELECT document, due_date FROM dsr_request WHERE id = ?",
+                rs -> {
+                    DsrRequest document = Json.read(json, rs.getString(1), DsrRequest.class);
+                    return document.withDeadline(Deadlines.endOf(rs.getObject(2, LocalDate.class)));
+                }, id);
     }
 
     public DsrRequest get(String id) {
@@ -129,17 +159,17 @@ public final class RequestStore {
     }
 
     public Optional<RequestRow> row(String id) {
-        return jdbc.queryOne("SELECT * FROM dsr_request WHERE id = ?", RequestStore::mapRow, id);
+        return jdbc.queryOne("SELECT * FROM dsr_request WHERE id = ?", this::mapRow, id);
     }
 
     /** Requests not completed, discarded nor closed, held ones included: their deadline runs too. */
     public List<RequestRow> open() {
-        return jdbc.query("SELECT * FROM dsr_request WHERE status NOT IN (?, ?, ?) ORDER BY deadline, id",
-                RequestStore::mapRow, COMPLETED, DISCARDED, CLOSED_INACTIVE);
+        return jdbc.query("SELECT * FROM dsr_request WHERE status NOT IN (?, ?, ?) ORDER BY due_date, id",
+                this::mapRow, COMPLETED, DISCARDED, CLOSED_INACTIVE);
     }
 
     public List<RequestRow> all() {
-        return jdbc.query("SELECT * FROM dsr_request ORDER BY created_at, id", RequestStore::mapRow);
+        return jdbc.query("SELECT * FROM dsr_request ORDER BY created_at, id", this::mapRow);
     }
 
     public List<String> idsWithStatus(String status) {
@@ -228,9 +258,25 @@ public final class RequestStore {
         return sb.toString();
     }
 
-    private static RequestRow mapRow(ResultSet rs) throws SQLException {
+    /**
+     * The {@code deadline} column, kept in step with {@code due_date} for tools that read it: 23:59:59 Dutch time of
+     * the due date (whole seconds, so no database rounds it into the next day).
+     */
+    public static OffsetDateTime legacyDeadline(LocalDate due) {
+        return Deadlines.endOf(due).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+
+    private RequestRow mapRow(ResultSet rs) throws SQLException {
+        LocalDate due = rs.getObject("due_date", LocalDate.class);
+        OffsetDateTime created = Jdbc.timestamp(rs, "created_at");
+        LocalDate original = rs.getObject("original_due_date", LocalDate.class);
+        LocalDate processorsDue = rs.getObject("processor_due_date", LocalDate.class);
+        if (processorsDue == null) {
+            // stored before the hub kept it: reckoned the same way, from the day the request reached the hub
+            processorsDue = deadlines.processorDueDate(Deadlines.dateOf(created), original != null ? original : due);
+        }
         return new RequestRow(rs.getString("id"), rs.getString("type"), rs.getString("status"),
-                Jdbc.timestamp(rs, "received_at"), Jdbc.timestamp(rs, "deadline"), rs.getString("reference"),
-                rs.getString("source"), Jdbc.timestamp(rs, "created_at"), Jdbc.timestamp(rs, "completed_at"));
+                Jdbc.timestamp(rs, "received_at"), due, original, processorsDue, rs.getString("reference"),
+                rs.getString("source"), created, Jdbc.timestamp(rs, "completed_at"));
     }
 }

@@ -215,6 +215,62 @@ class ConnectorCatalogTest {
                 .hasMessageContaining("shop.yaml: /find/0/paginate/nextPath: is required for next-link");
     }
 
+    @Test
+    void aMailConnectorMustDeclareWhatItsLetterCarries() throws Exception {
+        write("courier.yaml", mailConnector("courier", ""));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("courier.yaml: /letter/identifiers: a mail connector must say what its letter tells the"
+                        + " processor about the person");
+    }
+
+    @Test
+    void aLetterCarriesWhatItsTaskWaitsFor() throws Exception {
+        write("courier.yaml", mailConnector("courier", "needs:\n  anyOf: [courier.barcode]\nletter:\n  identifiers: [email, name]\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("courier.yaml: /needs/anyOf: 'courier.barcode' is what the task waits for, so the letter must"
+                        + " carry it");
+    }
+
+    @Test
+    void aLetterNamesOnlyTheSubjectsEmailAndNameOrIdentifiers() throws Exception {
+        write("courier.yaml", mailConnector("courier", "letter:\n  identifiers: [email, \"subject's address\"]\n"));
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("courier.yaml: /letter/identifiers/1: 'subject's address' is not email, name or an identifier");
+    }
+
+    @Test
+    void onlyAMailConnectorSendsALetter() throws Exception {
+        write("shop.yaml", validConnector("shop") + "letter:\n  identifiers: [email]\n");
+
+        assertThatThrownBy(() -> ConnectorCatalog.load(folder, CREDENTIALS))
+                .hasMessageContaining("shop.yaml: /letter: only a mail connector sends a letter");
+    }
+
+    @Test
+    void theShippedCouriersLettersCarryTheBarcodeAlone() {
+        ConnectorCatalog catalog = ConnectorCatalog.load(null, CREDENTIALS);
+
+        assertThat(catalog.get("postnl").definition().letter().identifiers()).containsExactly("postnl.barcode");
+        assertThat(catalog.get("postnl").definition().needs().anyOf()).containsExactly("postnl.barcode");
+        assertThat(catalog.get("dhl").definition().letter().identifiers()).containsExactly("dhl.barcode");
+    }
+
+    private static String mailConnector(String name, String tail) {
+        return """
+                name: %s
+                title: Courier
+                channel: mail
+                facts:
+                  legalName: Courier B.V.
+                  role: controller
+                settings:
+                  privacy-contact: { default: "privacy@courier.example.com" }
+                """.formatted(name) + tail;
+    }
+
     private void write(String name, String text) throws Exception {
         Files.writeString(folder.resolve(name), text);
     }

@@ -24,7 +24,9 @@ class MailEngineTest {
         MailSender sender = new MailSender(() -> {
             throw new AssertionError("nothing may be sent");
         }, MailSettings.from(config));
-        MailEngine engine = new MailEngine(sender, null, new Letters("hub@shop.example.nl"), Clock.systemUTC());
+        MailEngine engine = new MailEngine(sender, null, new Letters("hub@shop.example.nl", new nl.dsrhub.mail.Controller(
+                "Testwinkel B.V.", "Proefstraat 1, 1234 AB Teststad", "privacy@shop.example.nl")), Clock.systemUTC(),
+                requestId -> java.time.LocalDate.of(2026, 12, 4));
         TaskContext task = new TaskContext(1, Requests.of(RequestType.ERASURE, "p@example.nl", Map.of()).withId("R1"), Map.of(),
                 Path.of("unused"));
 

@@ -117,7 +117,8 @@ class MailChaseAndRestartTest {
     private String submit(String reference) {
         String file = """
                 { "type": "erasure", "receivedAt": "%s",
-                  "subject": { "email": "silent.case@example.nl", "name": "Test Persoon" },
+                  "subject": { "email": "silent.case@example.nl", "name": "Test Persoon",
+                               "identifiers": { "dhl.barcode": "JVGL0999000000000001" } },
                   "verification": { "method": "known-email", "verifiedBy": "privacy@shop.example.nl", "verifiedAt": "%s" },
                   "processors": ["dhl"], "reference": "%s" }
                 """.formatted(Requests.now(), Requests.now(), reference);

@@ -61,7 +61,7 @@ class MailConnectorTest {
         MimeMessage letter = awaitLetter(PAYNL, id);
         String token = Tokens.find(Mails.subject(letter)).orElseThrow();
         assertThat(Mails.text(letter)).contains("Geachte", "Dear Sir or Madam", "art. 15", "Art. 15", token, subjectAddress,
-                fixture.requests().row(id).orElseThrow().deadline().toLocalDate().toString());
+                fixture.requests().row(id).orElseThrow().processorDueDate().toString());
         assertThat(task(id, "paynl").outcome()).isEqualTo(Outcome.AWAITING_REPLY);
 
         mail.send(PAYNL, MailServer.HUB, "Re: " + Mails.subject(letter), "Beste,\n\nIn de bijlage de gegevens.\n\n> " + token,
@@ -227,7 +227,7 @@ class MailConnectorTest {
     private String submit(String type, String email, String reference, boolean delivery) {
         String file = """
                 { "type": "%s", "receivedAt": "%s",
-                  "subject": { "email": "%s", "name": "Test Persoon" },
+                  "subject": { "email": "%s", "name": "Test Persoon", "identifiers": { "postnl.barcode": "3SDSRH000900001" } },
                   "verification": { "method": "known-email", "verifiedBy": "privacy@shop.example.nl", "verifiedAt": "%s" },
                   %s
                   "processors": ["paynl", "postnl"], "reference": "%s" }

@@ -110,7 +110,7 @@ class DashboardBrowserTest {
         browser.findElement(By.linkText(id)).click();
         assertThat(browser.findElement(By.cssSelector("#task-woocommerce .task-outcome")).getText()).isEqualTo("NEEDS_ATTENTION");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("received").contains("planned");
-        OffsetDateTime before = fixture.requests().row(id).orElseThrow().deadline();
+        java.time.LocalDate before = fixture.requests().row(id).orElseThrow().dueDate();
 
         // extend the deadline by two months, with a reason
         new Select(browser.findElement(By.id("extend-months"))).selectByValue("2");
@@ -119,7 +119,10 @@ class DashboardBrowserTest {
         await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() ->
                 assertThat(browser.findElement(By.id("flash")).getText()).contains("deadline extended"));
         shot("4-extended");
-        assertThat(fixture.requests().row(id).orElseThrow().deadline()).isEqualTo(before.plusMonths(2));
+        // two further months counted from the original deadline, shown as a date with what it was before
+        assertThat(fixture.requests().row(id).orElseThrow().dueDate()).isEqualTo(before.plusMonths(2));
+        assertThat(browser.findElement(By.id("deadline")).getText()).startsWith(before.plusMonths(2).toString())
+                .contains("extended from " + before);
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("extended");
         assertThat(fixture.outbox(id).resolve(DeadlineExtension.LETTER)).content()
                 .contains("artikel 12, lid 3").contains("article 12(3)").contains("restored from backup");

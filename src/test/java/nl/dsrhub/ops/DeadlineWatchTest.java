@@ -25,13 +25,15 @@ class DeadlineWatchTest {
     Path dir;
 
     @Test
-    void levelsFollowTheDeadline() {
+    void levelsFollowTheDueDateInDutchTime() {
         DeadlineWatch watch = new DeadlineWatch(null, null, null, Clock.systemUTC(), 5);
-        OffsetDateTime deadline = OffsetDateTime.parse("2026-12-20T09:12:00+01:00");
-        assertThat(watch.level(deadline, deadline.minusDays(6))).isNull();
-        assertThat(watch.level(deadline, deadline.minusDays(5))).isEqualTo(DeadlineWatch.DUE_SOON);
-        assertThat(watch.level(deadline, deadline)).isEqualTo(DeadlineWatch.DUE_SOON);
-        assertThat(watch.level(deadline, deadline.plusMinutes(1))).isEqualTo(DeadlineWatch.OVERDUE);
+        java.time.LocalDate due = java.time.LocalDate.of(2026, 12, 20);
+        assertThat(watch.level(due, OffsetDateTime.parse("2026-12-14T23:00:00+01:00"))).isNull();
+        assertThat(watch.level(due, OffsetDateTime.parse("2026-12-15T00:00:00+01:00"))).isEqualTo(DeadlineWatch.DUE_SOON);
+        // the whole due date is in time, to its last minute in Amsterdam
+        assertThat(watch.level(due, OffsetDateTime.parse("2026-12-20T23:59:00+01:00"))).isEqualTo(DeadlineWatch.DUE_SOON);
+        // 23:30 UTC on the 20th is already the 21st in Amsterdam
+        assertThat(watch.level(due, OffsetDateTime.parse("2026-12-20T23:30:00Z"))).isEqualTo(DeadlineWatch.OVERDUE);
     }
 
     @Test

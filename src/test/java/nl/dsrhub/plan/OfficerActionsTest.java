@@ -130,19 +130,20 @@ class OfficerActionsTest {
 
     @Test
     void deadlineIsExtendedOnceByAtMostTwoMonthsWithAReasonAndANoticeLetter() {
-        var before = s.requests.row(id).orElseThrow().deadline();
+        var before = s.requests.row(id).orElseThrow().dueDate();
         assertThatThrownBy(() -> extension.extend(id, 3, "busy")).hasMessageContaining("at most two");
         assertThatThrownBy(() -> extension.extend(id, 2, "")).hasMessageContaining("reason is required");
 
         Path letter = extension.extend(id, 2, "the processor restores its archive from backup");
 
-        assertThat(s.requests.row(id).orElseThrow().deadline()).isEqualTo(before.plusMonths(2));
+        assertThat(s.requests.row(id).orElseThrow().dueDate()).isEqualTo(before.plusMonths(2));
+        assertThat(s.requests.row(id).orElseThrow().originalDueDate()).isEqualTo(before);
         assertThat(letter).isEqualTo(s.outbox().resolve(id).resolve(DeadlineExtension.LETTER));
         assertThat(letter).content().contains("Verlenging van de termijn").contains("Extension of the time limit")
                 .contains("restores its archive").contains(id).doesNotContain(DemoPeople.KEES.email());
         assertThat(s.events.timeline(id)).anyMatch(e -> "extended".equals(e.kind()));
         // the register keeps the new deadline and the reason
-        assertThat(s.ledger.entries(id)).anyMatch(e -> "extended".equals(e.kind()) && ("until " + before.plusMonths(2).toLocalDate()
+        assertThat(s.ledger.entries(id)).anyMatch(e -> "extended".equals(e.kind()) && ("until " + before.plusMonths(2)
                 + ", extended by 2 month(s); reason: the processor restores its archive from backup").equals(e.detail()));
         assertThatThrownBy(() -> extension.extend(id, 1, "again")).hasMessageContaining("already extended once");
     }

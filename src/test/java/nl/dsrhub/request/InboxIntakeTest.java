@@ -52,8 +52,9 @@ class InboxIntakeTest {
         assertThat(r.path("requestId").asText()).isEqualTo(id);
         assertThat(r.path("type").asText()).isEqualTo("export");
         assertThat(r.path("reference").asText()).isEqualTo("INBOX-RECEIPT");
-        assertThat(java.time.OffsetDateTime.parse(r.path("deadline").asText()).toInstant())
-                .isEqualTo(java.time.OffsetDateTime.parse(receivedAt).plusMonths(1).toInstant());
+        // a date: the Dutch date of receipt plus one month (the end of that day in Dutch time)
+        assertThat(r.path("deadline").asText()).isEqualTo(
+                nl.dsrhub.request.Deadlines.dateOf(java.time.OffsetDateTime.parse(receivedAt)).plusMonths(1).toString());
         assertThat(Files.readString(receipt)).doesNotContain(DemoPeople.KEES.email());
     }
 

@@ -27,7 +27,9 @@ class RequestValidatorTest {
         assertThat(r.id()).isNull();
         assertThat(r.type()).isEqualTo(RequestType.ERASURE);
         assertThat(r.receivedAt()).isEqualTo(OffsetDateTime.parse("2026-01-31T09:12:00+01:00"));
-        assertThat(r.deadline()).isEqualTo(OffsetDateTime.parse("2026-02-28T09:12:00+01:00"));
+        // due by the end of the last day of February, Dutch time
+        assertThat(r.dueDate()).isEqualTo(java.time.LocalDate.of(2026, 2, 28));
+        assertThat(r.deadline()).isEqualTo(OffsetDateTime.parse("2026-02-28T23:59:59.999999999+01:00"));
         assertThat(r.subject()).isEqualTo(new Subject("jan.jansen@example.nl", "Jan Jansen",
                 Map.of("woocommerce.customerId", "42", "mollie.customerId", "cst_8wmqcHMN4U")));
         assertThat(r.verification()).isEqualTo(new Verification(Verification.KNOWN_EMAIL, "privacy@example.com",
@@ -48,7 +50,7 @@ class RequestValidatorTest {
         DsrRequest r = v.request();
         assertThat(r.type()).isEqualTo(RequestType.EXPORT);
         assertThat(r.receivedAt()).isEqualTo(OffsetDateTime.parse("2026-02-10T14:30:00Z"));
-        assertThat(r.deadline()).isEqualTo(OffsetDateTime.parse("2026-03-10T14:30:00Z"));
+        assertThat(r.dueDate()).isEqualTo(java.time.LocalDate.of(2026, 3, 10));
         assertThat(r.subject()).isEqualTo(new Subject("marieke.bakker@example.com", "Marieke Bakker", Map.of()));
         assertThat(r.verification().method()).isEqualTo(Verification.ID_DOCUMENT);
         assertThat(r.verification().verifiedAt()).isEqualTo(OffsetDateTime.parse("2026-02-11T08:00:00+01:00"));

@@ -72,7 +72,7 @@ class ConfirmationWriterTest {
         assertThat(c.get("requestId").asText()).isEqualTo("req-2026-0042");
         assertThat(c.get("type").asText()).isEqualTo("erasure");
         assertThat(c.get("receivedAt").asText()).isEqualTo("2026-11-20T09:12:00+01:00");
-        assertThat(c.get("deadline").asText()).isEqualTo("2026-12-20T09:12:00+01:00");
+        assertThat(c.get("deadline").asText()).isEqualTo("2026-12-20");
         assertThat(c.get("completedAt").asText()).isEqualTo("2026-12-03T14:30:00Z");
         assertThat(c.get("reference").asText()).isEqualTo("ZD-1234");
         assertThat(c.get("complete").asBoolean()).isFalse();

@@ -51,8 +51,13 @@ public final class HubFixture implements AutoCloseable {
         // each test hub's HTTP server (dashboard, API, /observe) on its own free port: test classes run in parallel
         settings.put("camel.server.port", String.valueOf(freePort()));
         settings.putAll(simulators.settings());
+        settings.putAll(SHOP);
         settings.putAll(extra);
     }
+
+    /** The invented shop the test hubs answer for: the controller their letters name. */
+    public static final Map<String, String> SHOP = Map.of("dsr.controller.name", "Testwinkel B.V.",
+            "dsr.controller.address", "Proefstraat 1, 1234 AB Teststad", "dsr.controller.privacy-email", "privacy@shop.example.nl");
 
     /**
      * Settings for a hub run as its own JVM ({@code DsrHub run --set ...}) against these simulators: quick
@@ -60,6 +65,7 @@ public final class HubFixture implements AutoCloseable {
      */
     public static Map<String, String> childSettings(Simulators sims, Path dataDir) {
         Map<String, String> settings = new LinkedHashMap<>(sims.settings());
+        settings.putAll(SHOP);
         settings.put("dsr.connectors.dir", dataDir.resolve("connectors").toString());
         settings.put("dsr.intake.poll-ms", "100");
         // the dashboard/health server on a free port: test classes run in parallel

@@ -23,6 +23,14 @@ public final class Postgres {
 
     /** A new, empty database, migrated by {@link Database#open}. */
     public static Database freshDatabase(int poolSize) {
+        return Database.open(freshUrl(), USER, null, poolSize);
+    }
+
+    /** The user of {@link #freshUrl()}'s database (no password: the server is on loopback, for this JVM only). */
+    public static final String USER = "postgres";
+
+    /** A new, empty database, not migrated: e.g. to bring it to an earlier schema first. */
+    public static String freshUrl() {
         EmbeddedPostgres pg = server();
         String name = "dsr_" + UUID.randomUUID().toString().replace("-", "");
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -30,7 +38,7 @@ public final class Postgres {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return Database.open("jdbc:postgresql://localhost:" + pg.getPort() + "/" + name, "postgres", null, poolSize);
+        return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name;
     }
 
     private static synchronized EmbeddedPostgres server() {
