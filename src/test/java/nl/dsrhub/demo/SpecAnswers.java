@@ -77,7 +77,12 @@ public final class SpecAnswers extends SimulatorServer {
     private void load(String file) {
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
-        OpenAPI api = new OpenAPIParser().readLocation("file:" + ContractCalls.spec(file), null, options).getOpenAPI();
+        OpenAPI api;
+        // one spec parse at a time in the JVM, as ContractCalls builds its validators: the parser's reference
+        // resolution keeps shared state, and a validator built while another parse ran came out broken
+        synchronized (ContractCalls.class) {
+            api = new OpenAPIParser().readLocation("file:" + ContractCalls.spec(file), null, options).getOpenAPI();
+        }
         URI server = URI.create(api.getServers() == null || api.getServers().isEmpty() ? "/" : api.getServers().get(0).getUrl());
         String serverPath = server.getPath() == null || server.getPath().equals("/") ? "" : server.getPath();
         Spec spec = new Spec(api, server.getScheme() == null ? "" : server.getScheme() + "://" + server.getAuthority());
