@@ -31,7 +31,8 @@ import nl.dsrhub.request.RequestType;
  * Writes the portability bundle of an export request (GDPR art. 15/20): a zip with
  * <ul>
  *   <li>{@code <connector>/...}: every file of each processor's {@code dataDir}, byte for byte as received,
- *       plus {@code <name>.csv} beside each JSON file whose top level is an array of objects;</li>
+ *       plus {@code <name>.csv} beside each JSON file that holds records (a list, a list in an envelope, one
+ *       record: see {@link JsonTableCsv});</li>
  *   <li>{@code index.html}: a bilingual (NL/EN) summary with the art. 15 facts per processor and the
  *       subject's rights, including the right to complain to the Autoriteit Persoonsgegevens;</li>
  *   <li>{@code manifest.json} (last entry): request, processors with outcome, and every other entry
@@ -128,15 +129,15 @@ public class BundleWriter {
             Path file = dir.resolve(rel);
             files.add(entry(zip, p.connector() + "/" + rel, time, os -> copy(file, os)));
             if (rel.toLowerCase(Locale.ROOT).endsWith(".json")) {
-                Optional<List<String>> columns = JsonTableCsv.columns(file);
-                if (columns.isPresent()) {
+                Optional<JsonTableCsv.Table> table = JsonTableCsv.table(file);
+                if (table.isPresent()) {
                     String csv = rel.substring(0, rel.length() - ".json".length()) + ".csv";
                     if (!taken.add(csv)) {
                         csv = rel + ".csv";
                         taken.add(csv);
                     }
                     files.add(entry(zip, p.connector() + "/" + csv, time,
-                            os -> JsonTableCsv.write(file, columns.get(), os)));
+                            os -> JsonTableCsv.write(file, table.get(), os)));
                 }
             }
         }
