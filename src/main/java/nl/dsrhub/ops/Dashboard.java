@@ -336,7 +336,7 @@ public final class Dashboard {
     private static String outcomeSelect() {
         StringBuilder b = new StringBuilder("<select name=\"outcome\">");
         for (Outcome o : Outcome.values()) {
-            if (o.isFinal()) {
+            if (o.settleable()) {
                 b.append("<option>").append(o).append("</option>");
             }
         }

@@ -183,6 +183,8 @@ public class BundleWriter {
             pm.put("title", p.title());
             pm.put("legalName", Display.facts(p).legalName());
             pm.put("outcome", p.outcomeName());
+            // for the subject: what happened there in plain words; detail: the same for the officer, technical
+            pm.put("summary", Display.words(p.summary()));
             pm.put("detail", p.detail());
             pm.put("files", files.get(i).stream().map(BundleWriter::fileJson).toList());
             processors.add(pm);
@@ -225,7 +227,12 @@ public class BundleWriter {
             pm.put("source", Display.text(f.source()));
             pm.put("privacyContact", f.privacyContact());
             pm.put("outcome", o);
-            pm.put("detail", p.detail());
+            pm.put("summary", p.summary().nl().isEmpty() ? null : p.summary());
+            // art. 15(1)(h) and 15(2): automated decisions or profiling, and a transfer outside the EEA with its safeguard
+            pm.put("automatedDecisions", Display.text(f.automatedDecisions()));
+            pm.put("transfer", Display.transfer(f));
+            pm.put("fields", f.fields());
+            pm.put("hasFields", !f.fields().isEmpty());
             List<Object> fl = new ArrayList<>();
             for (FileEntry e : files.get(i)) {
                 fl.add(Map.of("path", e.path(), "href", href(e.path()), "size", Display.size(e.bytes())));

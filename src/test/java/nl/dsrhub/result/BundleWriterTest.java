@@ -157,7 +157,7 @@ class BundleWriterTest {
         assertThat(html).contains("Webwinkel Voorbeeld B.V.", "Mollie B.V.", "The Rocket Science Group LLC");
         assertThat(html).contains("gegevens ontvangen", "data received");
         assertThat(html).contains("Autoriteit Persoonsgegevens", "https://autoriteitpersoonsgegevens.nl");
-        assertThat(html).contains("inzage", "rectificatie", "verwijdering", "beperking", "bezwaar", "overdraagbaarheid");
+        assertThat(html).contains("recht van inzage", "rectificatie", "gegevenswissing", "beperking", "bezwaar", "overdraagbaarheid van gegevens");
         assertThat(html).contains("access", "rectification", "erasure", "restriction", "object", "portability");
     }
 
