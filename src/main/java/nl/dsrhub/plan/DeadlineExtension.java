@@ -61,9 +61,9 @@ public final class DeadlineExtension {
         boolean done = jdbc.inTransaction(tx -> {
             int n = tx.update("UPDATE dsr_request SET original_deadline = deadline, original_due_date = due_date, deadline = ?, "
                             + "due_date = ?, extended_at = ?, extension_reason = ?, updated_at = ? "
-                            + "WHERE id = ? AND extended_at IS NULL AND status NOT IN (?, ?, ?)",
+                            + "WHERE id = ? AND extended_at IS NULL AND status NOT IN (?, ?, ?, ?)",
                     RequestStore.legacyDeadline(newDue), newDue, now, why, now,
-                    requestId, RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE);
+                    requestId, RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE, RequestStore.REFUSED);
             if (n == 1) {
                 // the ledger's row keeps this line: the new deadline and the reason
                 events.record(tx, requestId, null, "extended", "until " + newDue + ", extended by " + months

@@ -32,7 +32,7 @@ public final class ResultService {
     private final TaskStore tasks;
     private final EventLog events;
     private final ConnectorCatalog catalog;
-    private final nl.dsrhub.store.CallJournal journal;
+    private final ProcessorResults processorResults;
     private final BundleWriter bundles;
     private final ConfirmationWriter confirmations;
     private final Path outbox;
@@ -50,7 +50,7 @@ public final class ResultService {
         this.tasks = tasks;
         this.events = events;
         this.catalog = catalog;
-        this.journal = journal;
+        this.processorResults = new ProcessorResults(tasks, catalog, journal, dataDirs);
         this.bundles = bundles;
         this.confirmations = confirmations;
         this.outbox = outbox;
@@ -187,47 +187,6 @@ public final class ResultService {
     }
 
     List<ProcessorResult> results(DsrRequest request) {
-        List<ProcessorResult> out = new ArrayList<>();
-        for (TaskRow t : tasks.forRequest(request.id())) {
-            Connector c = catalog.find(t.connector()).orElse(null);
-            String title = c == null ? t.connector() : c.title();
-            ProcessorFacts facts = c == null ? ProcessorFacts.minimal(t.connector()) : c.facts();
-            Path data = dataDirs.apply(request.id(), t.connector());
-            boolean hasData = t.outcome() == Outcome.EXPORTED && Files.isDirectory(data);
-            PlainWords.Path path = path(t, c);
-            Retention.Words summary = PlainWords.summary(t.outcome(), path, done(t, c),
-                    request.type() == RequestType.ERASURE, nl.dsrhub.connector.AuxiliarySteps.incomplete(t.detail()),
-                    t.notifiedAt());
-            out.add(new ProcessorResult(t.connector(), title, facts, t.outcome(), t.notifiedAt(), t.finishedAt(),
-                    t.detail(), t.retained(), hasData ? data : null, summary, path != PlainWords.Path.NOT_ASKED));
-        }
-        return out;
-    }
-
-    /** How the task came to its outcome, as its plain summary tells it. */
-    static PlainWords.Path path(TaskRow t, Connector c) {
-        String detail = t.detail() == null ? "" : t.detail();
-        if (detail.startsWith(nl.dsrhub.plan.Planner.NOT_ASKED)) {
-            return PlainWords.Path.NOT_ASKED;
-        }
-        if (detail.startsWith(nl.dsrhub.plan.Settlement.BY_HAND)) {
-            return PlainWords.Path.BY_HAND;
-        }
-        return c != null && c.channel() == nl.dsrhub.connector.ConnectorDefinition.Channel.MAIL
-                ? PlainWords.Path.LETTER : PlainWords.Path.API;
-    }
-
-    /**
-     * What the task's data-changing calls did, in the connector's own plain sentences: the steps that took effect, as
-     * the call journal has them (also those of an earlier, interrupted run), in the connector's order.
-     */
-    private List<Retention.Words> done(TaskRow t, Connector c) {
-        if (c == null) {
-            return List.of();
-        }
-        java.util.Set<String> steps = new java.util.HashSet<>();
-        journal.effective(t.id()).forEach(key -> steps.add(key.substring(0, key.indexOf(' '))));
-        return c.definition().erase().stream().filter(s -> steps.contains(s.id()) && s.says() != null)
-                .map(s -> new Retention.Words(s.says().nl(), s.says().en())).toList();
+        return processorResults.of(request);
     }
 }
