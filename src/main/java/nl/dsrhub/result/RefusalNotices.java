@@ -79,7 +79,8 @@ public final class RefusalNotices {
             String to = request.delivery() != null && request.delivery().email() != null && !request.delivery().email().isBlank()
                     ? request.delivery().email() : request.subject().email();
             try {
-                sender.send(to, SUBJECT, BODY, Map.of(), MailSender.Attachment.of(Refusal.LETTER, letter));
+                SubjectMails.Mail mail = SubjectMails.refusal();
+                sender.send(to, mail.subject(), mail.text(), Map.of(), MailSender.Attachment.of(Refusal.LETTER, letter));
             } catch (MailSender.MailFailure e) {
                 LOG.warn("request {}: the refusal letter could not be mailed: {}", requestId, e.getMessage());
                 continue;
@@ -90,11 +91,6 @@ public final class RefusalNotices {
         return sent;
     }
 
-    /** The mail's subject and text beside the letter: what it is, in both languages. */
-    static final String SUBJECT = "Ons besluit op uw verzoek / Our decision on your request";
-    static final String BODY = "In de bijlage leest u ons besluit op uw verzoek: waarom wij het niet uitvoeren, en wat u kunt"
-            + " doen als u het er niet mee eens bent.\nAttached is our decision on your request: why we will not carry it out,"
-            + " and what you can do if you disagree.\n";
     static final String NOTIFIED = "refusal-notified";
     static final String WITHDRAWN = "withdrawal-sent";
 
