@@ -115,9 +115,20 @@ public final class Refusal {
                     + " subject states the reasons and the remedies");
             return unsettled;
         });
+        // a confirmation so far (awaiting a reply) is no answer to a refused request: the letter is
+        removeProvisionalConfirmation(requestId);
         Path letter = writeLetter(requestId);
         LOG.info("request {}: refused ({}), {} task(s) stopped", requestId, ground.wire(), stopped.size());
         return new Done(requestId, ground, letter, r.dueDate(), late(r), names(stopped, false), names(stopped, true));
+    }
+
+    private void removeProvisionalConfirmation(String requestId) {
+        try {
+            Files.deleteIfExists(outbox.resolve(requestId).resolve(ConfirmationWriter.JSON_FILE));
+            Files.deleteIfExists(outbox.resolve(requestId).resolve(ConfirmationWriter.HTML_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the confirmation so far of " + requestId, e);
+        }
     }
 
     /** The ground by its name; refused naming the choices. */
