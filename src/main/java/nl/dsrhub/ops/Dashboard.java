@@ -25,7 +25,7 @@ import org.apache.camel.Exchange;
 /**
  * The officer's dashboard, rendered on the server (no build step, no script): open requests with
  * days left and due-soon/overdue marks, a request's tasks and timeline, connector health and the
- * deadline notices; forms to retry, settle and extend. Shows ids, connectors and outcomes, never
+ * deadline notices; forms to retry, settle, extend and refuse. Shows ids, connectors and outcomes, never
  * the subject's name or address.
  */
 public final class Dashboard {

@@ -4,18 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
-import nl.dsrhub.connector.ProcessorFacts;
 import nl.dsrhub.plan.Outcome;
 import nl.dsrhub.request.DsrRequest;
 import nl.dsrhub.request.RequestType;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
-import nl.dsrhub.store.TaskStore.TaskRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
