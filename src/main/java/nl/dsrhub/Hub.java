@@ -87,7 +87,7 @@ public final class Hub implements AutoCloseable {
         runner.withBreakers(breakers);
         main.bind("circuitBreakers", breakers.registry());
         Planner planner = new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
-        ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, new BundleWriter(),
+        ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, s.journal, new BundleWriter(),
                 new ConfirmationWriter(), s.outbox(), runner::dataDir, clock).beforeWrite(mail::intendDelivery);
 
         // override: Camel also reads the jar's application.properties, which must not win over --config, --set and env

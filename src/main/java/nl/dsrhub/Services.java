@@ -95,6 +95,14 @@ public final class Services implements AutoCloseable {
         return new Services(config, clock, catalog, db, ledgerKey, deadlines);
     }
 
+    /** The officer's refusal of a request (art. 12(4)) and its letter, for the dashboard, the API, the CLI and the notices. */
+    public nl.dsrhub.result.Refusal refusal(Clock clock) {
+        nl.dsrhub.result.RefusalLetter letter = new nl.dsrhub.result.RefusalLetter(tasks, catalog, journal,
+                (request, connector) -> workDir().resolve(request).resolve(connector), config.get("dsr.controller.name", ""),
+                config.getInt("dsr.purge.after-days", 30));
+        return new nl.dsrhub.result.Refusal(requests, events, jdbc, letter, outbox(), clock);
+    }
+
     public static ConnectorCatalog loadConnectors(HubConfig config, boolean requireSettings) {
         Path folder = Path.of(config.get("dsr.connectors.dir", "connectors"));
         return ConnectorCatalog.load(folder, new SettingsSource(config::find, config.environment()), requireSettings);

@@ -65,6 +65,7 @@ final class BenchConnectors {
                 channel: http
                 facts:
                   legalName: "Benchmark shop"
+                  automatedDecisions: { nl: "Nee.", en: "No." }
                   country: NL
                   role: processor
                   purposes: { nl: "Benchmark.", en: "Benchmark." }

@@ -60,7 +60,7 @@ record Args(String command, List<String> positional, Map<String, String> options
     private static boolean takesValue(String option) {
         return switch (option) {
             case "config", "data", "set", "connector" -> true;
-            case "outcome", "reason", "file", "months" -> true; // settle, extend
+            case "outcome", "reason", "file", "months", "ground" -> true; // settle, extend, refuse
             default -> nl.dsrhub.bench.BenchCommand.VALUE_OPTIONS.contains(option);
         };
     }

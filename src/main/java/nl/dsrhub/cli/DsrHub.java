@@ -40,6 +40,15 @@ public final class DsrHub {
                                           more time (complexity, number of requests), at most 300
                                           characters; told to the subject and kept in the register after
                                           the purge, so never the person's name or details
+              refuse ID --ground unverifiable|unfounded|excessive --reason TEXT
+                                          refuse a request (art. 12(4)): the requester cannot be identified
+                                          as the subject, or it is manifestly unfounded or excessive (art.
+                                          12(5)). Closes it: nothing more is asked of any processor, and
+                                          those asked by letter are told it is withdrawn. Writes the letter
+                                          (the reasons, the complaint to the Autoriteit Persoonsgegevens, the
+                                          court within six weeks) to outbox/ID/refusal-letter.html; it must
+                                          reach the subject within the request's deadline (art. 12(3)).
+                                          TEXT: your reasons, told to the subject, one line
               confirm ID                  let a mailed request that waits for the officer's confirmation go on
               discard ID --reason TEXT    close a held request the officer did not send (nothing is sent to
                                           any processor; its personal data are deleted)
@@ -47,7 +56,7 @@ public final class DsrHub {
               ledger export [FILE]        the register of handled requests as CSV (pseudonymised)
             """ + nl.dsrhub.bench.BenchCommand.USAGE + """
 
-            Beside a running hub, submit, status, retry, settle, extend, confirm, discard and ledger go
+            Beside a running hub, submit, status, retry, settle, extend, refuse, confirm, discard and ledger go
             through its API (the token in the data dir); with no hub running they open the database.
 
             options for every command:
@@ -86,6 +95,7 @@ public final class DsrHub {
                 case "connectors" -> connectors(config, args.flag("check"));
                 case "settle" -> officer().settle(config, args);
                 case "extend" -> officer().extend(config, args);
+                case "refuse" -> officer().refuse(config, args);
                 case "ledger" -> officer().ledger(config, args);
                 case "confirm" -> officer().held(config, args, true);
                 case "discard" -> officer().held(config, args, false);

@@ -30,6 +30,14 @@ interface HubAccess extends AutoCloseable {
     record Extension(String deadline, String notice) {
     }
 
+    /**
+     * A refused request: its ground, where the letter to the subject is, the date it must reach them by (and whether that
+     * passed), the processors stopped, and those asked by letter, who are told the request is withdrawn.
+     */
+    record RefusalDone(String ground, String letter, String due, boolean late, List<String> stopped,
+                       List<String> toldByLetter) {
+    }
+
     /** The hub refused the action (a rule, not a fault): the reason is for the officer. */
     final class Refused extends RuntimeException {
         Refused(String message) {
@@ -60,6 +68,9 @@ interface HubAccess extends AutoCloseable {
     void settle(String id, String connector, String outcome, String reason, List<Path> files);
 
     Extension extend(String id, int months, String reason);
+
+    /** Refuses the request (art. 12(4)); throws {@link Refused} when it cannot be. */
+    RefusalDone refuse(String id, String ground, String reason);
 
     LedgerCheck verifyLedger();
 

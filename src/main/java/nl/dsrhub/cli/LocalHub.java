@@ -73,6 +73,17 @@ final class LocalHub implements HubAccess {
     }
 
     @Override
+    public RefusalDone refuse(String id, String ground, String reason) {
+        try {
+            nl.dsrhub.result.Refusal.Done d = operations.refuse(id, ground, reason);
+            return new RefusalDone(d.ground().wire(), d.letter().toString(), d.due().toString(), d.late(), d.stopped(),
+                    d.toldByLetter());
+        } catch (Settlement.Refused e) {
+            throw new Refused(e.getMessage());
+        }
+    }
+
+    @Override
     public LedgerCheck verifyLedger() {
         Ledger.Verification v = services.ledger.verify();
         return new LedgerCheck(v.ok(), v.rows(), v.brokenSeq(), v.problem(), v.checked());

@@ -11,7 +11,7 @@ import nl.dsrhub.request.Problem;
 
 /**
  * The officer's commands on a hub's requests: {@code submit}, {@code status}, {@code retry}, {@code settle},
- * {@code extend}, {@code ledger verify|export}. Each goes through {@link HubAccess}: the running hub's API when a hub
+ * {@code extend}, {@code refuse}, {@code ledger verify|export}. Each goes through {@link HubAccess}: the running hub's API when a hub
  * runs on the data dir, the database itself when none does.
  */
 final class OfficerCommands {
@@ -101,6 +101,29 @@ final class OfficerCommands {
         try (HubAccess hub = HubAccess.open(config)) {
             HubAccess.Extension x = hub.extend(id, months, reason);
             out.println(id + ": deadline extended to " + x.deadline() + "; notice to the subject: " + x.notice());
+            return 0;
+        } catch (HubAccess.Refused e) {
+            err.println("dsr-hub: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    /** {@code refuse ID --ground GROUND --reason TEXT}: the request is refused (art. 12(4)) and the subject gets a letter. */
+    int refuse(HubConfig config, Args args) {
+        String id = args.positional(0, "a request ID");
+        String ground = required(args, "ground");
+        String reason = required(args, "reason");
+        try (HubAccess hub = HubAccess.open(config)) {
+            HubAccess.RefusalDone d = hub.refuse(id, ground, reason);
+            out.println(id + ": refused (" + d.ground() + "); nothing more is asked of any processor"
+                    + (d.stopped().isEmpty() ? "" : " (stopped: " + String.join(", ", d.stopped()) + ")"));
+            out.println("letter to the subject: " + d.letter());
+            out.println(d.late() ? "  the deadline (" + d.due() + ") has passed: send the letter at once (art. 12(3) and (4))"
+                    : "  it must reach the subject by " + d.due() + " (art. 12(3) and (4)); with delivery on, the running hub"
+                    + " mails it, otherwise hand it over");
+            if (!d.toldByLetter().isEmpty()) {
+                out.println("  asked by letter before, told by mail that the request is withdrawn: " + String.join(", ", d.toldByLetter()));
+            }
             return 0;
         } catch (HubAccess.Refused e) {
             err.println("dsr-hub: " + e.getMessage());

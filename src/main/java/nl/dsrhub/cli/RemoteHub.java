@@ -106,6 +106,23 @@ final class RemoteHub implements HubAccess {
     }
 
     @Override
+    public RefusalDone refuse(String id, String ground, String reason) {
+        String body = json.createObjectNode().put("ground", ground).put("reason", reason).toString();
+        HttpResponse<String> r = send(request("api/requests/" + path(id) + "/refuse").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        refusedOn409(r);
+        JsonNode n = read(expect(r, 200));
+        return new RefusalDone(n.path("ground").asText(), n.path("letter").asText(), n.path("due").asText(),
+                n.path("late").asBoolean(), texts(n.path("stopped")), texts(n.path("toldByLetter")));
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
+    }
+
+    @Override
     public LedgerCheck verifyLedger() {
         JsonNode n = read(expect(get("api/ledger/verify"), 200));
         return new LedgerCheck(n.path("intact").asBoolean(), n.path("rows").asLong(),

@@ -16,7 +16,10 @@ import org.slf4j.LoggerFactory;
  * fail once the other steps ran, so it is retried, naming what was done meanwhile; the call journal keeps a
  * retry from sending a data-changing call again.
  */
-final class AuxiliarySteps {
+public final class AuxiliarySteps {
+
+    private static final String NOT_CHECKED = "; not checked";
+    private static final String NOT_REMOVED = "; not removed: ";
 
     private static final Logger LOG = LoggerFactory.getLogger(AuxiliarySteps.class);
 
@@ -59,6 +62,11 @@ final class AuxiliarySteps {
         }
     }
 
+    /** Whether an outcome's detail says an auxiliary step could not check or remove something: told to the subject too. */
+    public static boolean incomplete(String detail) {
+        return detail != null && (detail.contains(NOT_CHECKED) || detail.contains(NOT_REMOVED));
+    }
+
     /** True when an auxiliary step failed: the lookups are incomplete, so what they no longer find is not proof. */
     boolean anyFailed() {
         return passing != null || !notChecked.isEmpty() || !notRemoved.isEmpty();
@@ -81,11 +89,11 @@ final class AuxiliarySteps {
     private String detail() {
         StringBuilder sb = new StringBuilder();
         if (!notChecked.isEmpty()) {
-            sb.append(erasure ? "; not checked, so data there may remain: " : "; not checked: ")
+            sb.append(NOT_CHECKED).append(erasure ? ", so data there may remain: " : ": ")
                     .append(String.join("; ", notChecked));
         }
         if (!notRemoved.isEmpty()) {
-            sb.append("; not removed: ").append(String.join("; ", notRemoved));
+            sb.append(NOT_REMOVED).append(String.join("; ", notRemoved));
         }
         return sb.toString();
     }

@@ -196,6 +196,8 @@ public final class ConnectorCatalog {
         checkSteps(def, def.erase(), "/erase", variables, p);
         // what is kept, on which basis, until when: each kind of basis says what it must and no more
         p.addAll(RetentionRules.validate(def));
+        // what the subject is told: automated decisions, a transfer's safeguard, the fields, what each change did
+        p.addAll(SubjectTexts.validate(def));
         return p;
     }
 

@@ -196,11 +196,14 @@ public record ConnectorDefinition(
      * @param auxiliary what the step covers, for a step that must not stop the others: when it fails (an error
      *                 answer, an unreadable one, no answer) the other steps still run, and the outcome's detail
      *                 says what was not checked (a lookup) or not removed (a data-changing call), and why
+     * @param says     for data-changing calls (required there): what the step did for the person, in plain Dutch and
+     *                 English ("Uw klantaccount is verwijderd."), which the confirmation says once the call took
+     *                 effect; the step's id is for the officer, never for the subject
      */
     public record Step(String id, String forEach, String only, String ifSetting, Call request, Paginate paginate,
                        List<Integer> absentOn, Select select, String keep, Map<String, String> pick,
                        Map<String, String> pickPairs, String pickEach, Map<String, RecordPick> records, Call verify,
-                       RetainOn retainOn, String leaves, BodySays doneWhen, String auxiliary) {
+                       RetainOn retainOn, String leaves, BodySays doneWhen, String auxiliary, ProcessorFacts.Text says) {
         public Step {
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
             pick = pick == null ? Map.of() : Map.copyOf(pick);
@@ -211,7 +214,7 @@ public record ConnectorDefinition(
         /** A plain call, for the engine's own probes (check, login). */
         public static Step call(String id, Call call) {
             return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, Map.of(),
-                    null, null, null, null, null);
+                    null, null, null, null, null, null);
         }
     }
 

@@ -93,7 +93,9 @@ public final class DemoRunner {
                     .map(nl.dsrhub.connector.Connector::name).filter(n -> !n.equals("dhl")).toList();
             Map<String, String> samples = dropSamples(hub.services().inbox(), withoutSilent);
             mailSample(mailServer);
-            boolean done = awaitResults(hub, samples.size()) && awaitMailed(hub);
+            DemoOfficer.dropRepeat(hub.services().inbox(), timestamp(OffsetDateTime.now(ZoneId.of("Europe/Amsterdam"))));
+            // the officer extends DEMO-3 (waiting for DHL) and refuses DEMO-4 (the same erasure asked again)
+            boolean done = awaitResults(hub, samples.size()) && awaitMailed(hub) && DemoOfficer.act(hub, DemoRunner::awaitUntil);
             report(hub, dataDir);
             if (!done) {
                 out.println("demo: the sample requests did not finish within " + TIMEOUT.toMinutes() + " minutes");
@@ -153,7 +155,7 @@ public final class DemoRunner {
     }
 
     /** Polls the condition until it holds or the demo's time is up. */
-    private static boolean awaitUntil(java.util.function.BooleanSupplier condition) {
+    static boolean awaitUntil(java.util.function.BooleanSupplier condition) {
         Instant until = Instant.now().plus(TIMEOUT);
         while (Instant.now().isBefore(until)) {
             if (condition.getAsBoolean()) {
@@ -293,7 +295,10 @@ public final class DemoRunner {
         out.println("DEMO-3 was mailed by the officer over plain SMTP, which no mail server authenticated: the hub held it"
                 + " (AWAITING_CONFIRMATION) and mailed the officer a one-time code; the demo's officer mailbox replied with it,"
                 + " and then it ran. DHL stays silent, so its task is AWAITING_REPLY (one reminder after dsr.mail.reminder-days)"
-                + " and that request stays open until DHL answers.");
+                + " and that request stays open until DHL answers; the officer extended its deadline by a month (the notice to"
+                + " the subject is in its outbox). DEMO-4 asked for the same erasure again: the officer refused it as excessive"
+                + " (art. 12(5)); its letter to the subject, with the reasons and the remedies, is in its outbox, and DHL, asked"
+                + " already, is told by mail that the request is withdrawn.");
     }
 
     private static boolean isEmpty(Path dir) {

@@ -84,6 +84,9 @@ public final class Ledger implements EventLog.Listener {
             case "retention-erased", "retention-officer" -> append(tx, requestId, connector, kind, firstWord(detail));
             // an answer so far (art. 12(3)): how it went out, its file's SHA-256, the due date, who had not answered
             case "interim" -> append(tx, requestId, null, "interim", detail);
+            // a refusal (art. 12(4)): its ground only, never the officer's reasons; and that the subject was told
+            case "refused" -> append(tx, requestId, null, "refused", firstWord(detail));
+            case "refusal-notified" -> append(tx, requestId, null, "refusal-notified", null);
             default -> { }
         }
     }

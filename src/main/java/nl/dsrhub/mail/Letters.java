@@ -74,6 +74,19 @@ public final class Letters {
         return new Mail("Herinnering / Reminder: AVG/GDPR [" + token + "]", render("reminder.txt.mustache", scope));
     }
 
+    /**
+     * To a processor asked by letter about a request the officer then refused (art. 12(4)): the request is withdrawn,
+     * it should do nothing more, and say so if it already acted. Names nobody: the token says which request.
+     */
+    public Mail withdrawal(String token, LocalDate sentOn) {
+        Map<String, Object> scope = new LinkedHashMap<>();
+        scope.put("sentOn", sentOn.toString());
+        scope.put("token", token);
+        scope.put("controller", controllerScope());
+        scope.put("sender", sender);
+        return new Mail("Ingetrokken / Withdrawn: AVG/GDPR [" + token + "]", render("withdrawal.txt.mustache", scope));
+    }
+
     private Map<String, String> controllerScope() {
         return Map.of("name", controller.name(), "address", controller.address(), "privacyEmail", controller.privacyEmail());
     }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The mail parts of the hub, made from {@code dsr.mail.*}: the mail engine for mail-channel connectors,
  * and the beans of the mail routes ({@code intake-mail}, {@code mail-replies}, {@code mail-chase},
- * {@code mail-officer}, {@code delivery}). Built whether mail is on or off, so the routes always find
+ * {@code mail-officer}, {@code delivery}, {@code refusal-notices}). Built whether mail is on or off, so the routes always find
  * their beans; with mail off, the polling routes do not start and the beans do nothing.
  */
 public final class MailWiring {
@@ -36,6 +36,7 @@ public final class MailWiring {
     private final OfficerMail officer;
     private final MailDelivery delivery;
     private final MailboxPurge purge;
+    private final nl.dsrhub.result.RefusalNotices refusals;
 
     public MailWiring(Services s, Supplier<ProducerTemplate> producer, BiFunction<String, String, Path> dataDirs, Clock clock) {
         this.settings = MailSettings.from(s.config);
@@ -56,6 +57,8 @@ public final class MailWiring {
                 java.time.Duration.ofSeconds(s.config.getInt("dsr.delivery.retry-seconds", 900)),
                 s.config.getInt("dsr.delivery.max-attempts", 10));
         this.purge = new MailboxPurge(settings, clock, s.config.getInt("dsr.purge.after-days", 30));
+        this.refusals = new nl.dsrhub.result.RefusalNotices(settings, sender, store, letters, s.refusal(clock), s.requests,
+                s.catalog, s.events, s.jdbc, s.outbox());
         report(s);
     }
 
@@ -89,6 +92,7 @@ public final class MailWiring {
         main.bind("officerMail", officer);
         main.bind("delivery", delivery);
         main.bind("mailboxPurge", purge);
+        main.bind("refusalNotices", refusals);
     }
 
     /** Properties the mail routes use, derived from the settings (the IMAP endpoint with its options). */

@@ -1,5 +1,10 @@
 package nl.dsrhub.ops;
 
+import static nl.dsrhub.ops.DashboardParts.form;
+import static nl.dsrhub.ops.DashboardParts.heldBox;
+import static nl.dsrhub.ops.DashboardParts.hidden;
+import static nl.dsrhub.ops.DashboardParts.loginForm;
+import static nl.dsrhub.ops.DashboardParts.mark;
 import static nl.dsrhub.ops.Web.esc;
 
 import java.time.Clock;
@@ -20,7 +25,7 @@ import org.apache.camel.Exchange;
 /**
  * The officer's dashboard, rendered on the server (no build step, no script): open requests with
  * days left and due-soon/overdue marks, a request's tasks and timeline, connector health and the
- * deadline notices; forms to retry, settle and extend. Shows ids, connectors and outcomes, never
+ * deadline notices; forms to retry, settle, extend and refuse. Shows ids, connectors and outcomes, never
  * the subject's name or address.
  */
 public final class Dashboard {
@@ -93,7 +98,7 @@ public final class Dashboard {
             }
             b.append("</ul>");
         }
-        b.append(connectorTable());
+        b.append(DashboardParts.connectorTable(health));
         page(exchange, 200, "dsr-hub", b.toString());
     }
 
@@ -127,48 +132,12 @@ public final class Dashboard {
         if (RequestStore.AWAITING_CONFIRMATION.equals(r.status())) {
             b.append(heldBox(id, csrf));
         }
-        b.append("<h3>Tasks</h3><table id=\"tasks\"><tr><th>Connector</th><th>Status</th><th>Outcome</th><th>Attempts</th>"
-                + "<th>Detail</th><th>Actions</th></tr>");
-        for (TaskRow t : tasks.forRequest(id)) {
-            b.append("<tr id=\"task-").append(esc(t.connector())).append("\"><td>").append(esc(t.connector()))
-                    .append("</td><td class=\"task-status\">").append(t.status()).append("</td><td class=\"task-outcome\">")
-                    .append(t.outcome() == null ? "" : t.outcome()).append("</td><td>").append(t.attempts())
-                    .append("</td><td>").append(esc(t.lastError() != null ? t.lastError() : t.detail())).append("</td><td>");
-            if (open && (t.status() == TaskStatus.RETRY || t.outcome() == Outcome.NEEDS_ATTENTION)) {
-                b.append(form("/requests/" + Web.url(id) + "/retry", "retry-" + t.connector(), csrf,
-                        hidden("connector", t.connector()) + "<button type=\"submit\" id=\"retry-" + esc(t.connector())
-                                + "\">Retry now</button>"));
-            }
-            if (open && settlement.settleable(t)) {
-                StringBuilder fileInputs = new StringBuilder();
-                for (String field : Uploads.FIELDS) {
-                    fileInputs.append("<input type=\"file\" name=\"").append(field).append("\" id=\"settle-")
-                            .append(esc(t.connector())).append("-").append(field).append("\" title=\"the processor's file (optional)\">");
-                }
-                b.append(uploadForm("/requests/" + Web.url(id) + "/settle", "settle-" + t.connector(), csrf,
-                        hidden("connector", t.connector()) + outcomeSelect()
-                                + "<input name=\"reason\" id=\"settle-" + esc(t.connector()) + "-reason\" placeholder=\"why more time is needed (required; no personal data)\" maxlength=\""
-                                        + nl.dsrhub.plan.ExtensionReason.MAX_LENGTH + "\" required>"
-                                + "<span class=\"files\">" + fileInputs + "</span>"
-                                + "<button type=\"submit\" id=\"settle-" + esc(t.connector()) + "-submit\">Settle</button>"));
-            }
-            b.append("</td></tr>");
-        }
-        b.append("</table>");
+        b.append(tasksTable(id, open, csrf));
         if (open) {
-            b.append("<h3>Extend the deadline</h3>");
-            if (r.deadline() != null && extended(id)) {
-                b.append("<p>Already extended once (art. 12(3) allows one extension).</p>");
-            } else {
-                b.append("<p>Once, by at most two months, within the first month. The reason: ")
-                        .append(Web.esc(nl.dsrhub.plan.ExtensionReason.PURPOSE)).append(".</p>")
-                        .append(form("/requests/" + Web.url(id) + "/extend", "extend-form", csrf,
-                                "<select name=\"months\" id=\"extend-months\"><option value=\"1\">1 month</option>"
-                                        + "<option value=\"2\">2 months</option></select>"
-                                        + "<input name=\"reason\" id=\"extend-reason\" placeholder=\"why more time is needed (required; no personal data)\" maxlength=\""
-                                        + nl.dsrhub.plan.ExtensionReason.MAX_LENGTH + "\" required>"
-                                        + "<button type=\"submit\" id=\"extend-submit\">Extend</button>"));
-            }
+            b.append(DashboardParts.extendSection(id, csrf, extended(id)));
+        }
+        if (open && !RequestStore.COMPLETING.equals(r.status())) {
+            b.append(RefusalForms.section(id, csrf, r.dueDate()));
         }
         b.append("<h3>Timeline</h3><table id=\"timeline\"><tr><th>At</th><th>Connector</th><th>Event</th><th>Detail</th></tr>");
         for (EventLog.Event e : events.timeline(id)) {
@@ -229,6 +198,29 @@ public final class Dashboard {
         }
     }
 
+    /**
+     * Art. 12(4): the refusal form goes first to a page that says what refusing will do; only its own form, carrying
+     * {@code confirmed=yes}, refuses the request.
+     */
+    public void refuse(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        try {
+            nl.dsrhub.result.RefusalGround ground = nl.dsrhub.result.Refusal.ground(Web.param(exchange, "ground"));
+            String reason = nl.dsrhub.result.Refusal.reason(Web.param(exchange, "reason"));
+            if (!"yes".equals(Web.param(exchange, "confirmed"))) {
+                page(exchange, 200, "Refuse " + id, RefusalForms.confirmPage(id, session.csrf(exchange), ground, reason,
+                        operations.refusalPreview(id)));
+                return;
+            }
+            nl.dsrhub.result.Refusal.Done d = operations.refuse(id, ground.wire(), reason);
+            Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url("request refused (" + d.ground().wire()
+                    + "): the letter to the subject is in the outbox (" + nl.dsrhub.result.Refusal.LETTER + ")"
+                    + (d.late() ? "; the deadline has passed: send it at once" : "; it must reach them by " + d.due())), Map.of());
+        } catch (Settlement.Refused e) {
+            Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url("refused: " + e.getMessage()), Map.of());
+        }
+    }
+
     // ---- log-in and log-out ---------------------------------------------------------------------------
 
     public void loginPage(Exchange exchange) {
@@ -273,33 +265,30 @@ public final class Dashboard {
 
     // ---- parts -----------------------------------------------------------------------------------
 
-    /** A mailed request not authenticated by the officer's mail server: nothing runs until the officer says so. */
-    private static String heldBox(String id, String csrf) {
-        return "<div id=\"held\" class=\"held\"><p>This request came by mail and was not authenticated by your mail server: "
-                + "nothing is sent to any processor until you confirm that you sent it. Discard it if you did not.</p>"
-                + form("/requests/" + Web.url(id) + "/confirm", "confirm-form", csrf,
-                        "<button type=\"submit\" id=\"confirm-submit\">Confirm: I sent this request</button>")
-                + form("/requests/" + Web.url(id) + "/discard", "discard-form", csrf,
-                        "<input name=\"reason\" id=\"discard-reason\" placeholder=\"why (e.g. not sent by us)\" required>"
-                                + "<button type=\"submit\" id=\"discard-submit\">Discard</button>")
-                + "</div>";
+    /** The request's tasks, with the retry and settle forms where the officer may act. */
+    private String tasksTable(String id, boolean open, String csrf) {
+        StringBuilder b = new StringBuilder("<h3>Tasks</h3><table id=\"tasks\"><tr><th>Connector</th><th>Status</th>"
+                + "<th>Outcome</th><th>Attempts</th><th>Detail</th><th>Actions</th></tr>");
+        for (TaskRow t : tasks.forRequest(id)) {
+            b.append("<tr id=\"task-").append(esc(t.connector())).append("\"><td>").append(esc(t.connector()))
+                    .append("</td><td class=\"task-status\">").append(t.status()).append("</td><td class=\"task-outcome\">")
+                    .append(t.outcome() == null ? "" : t.outcome()).append("</td><td>").append(t.attempts())
+                    .append("</td><td>").append(esc(t.lastError() != null ? t.lastError() : t.detail())).append("</td><td>");
+            if (open && (t.status() == TaskStatus.RETRY || t.outcome() == Outcome.NEEDS_ATTENTION)) {
+                b.append(form("/requests/" + Web.url(id) + "/retry", "retry-" + t.connector(), csrf,
+                        hidden("connector", t.connector()) + "<button type=\"submit\" id=\"retry-" + esc(t.connector())
+                                + "\">Retry now</button>"));
+            }
+            if (open && settlement.settleable(t)) {
+                b.append(DashboardParts.settleForm(id, t.connector(), csrf));
+            }
+            b.append("</td></tr>");
+        }
+        return b.append("</table>").toString();
     }
 
     private boolean extended(String id) {
         return events.timeline(id).stream().anyMatch(e -> "extended".equals(e.kind()));
-    }
-
-    private String connectorTable() {
-        StringBuilder b = new StringBuilder("<h2>Connectors</h2><table id=\"connectors\"><tr><th>Connector</th><th>Health</th>"
-                + "<th>Last success</th><th>Consecutive failures</th><th>Breaker</th></tr>");
-        for (ConnectorHealthCheck c : health) {
-            ConnectorHealthCheck.Health h = c.health();
-            b.append("<tr id=\"conn-").append(esc(h.connector())).append("\"><td>").append(esc(h.connector()))
-                    .append("</td><td class=\"").append(h.up() ? "up\">UP" : "down\">DOWN").append("</td><td>")
-                    .append(h.stats().lastSuccess() == null ? "never" : h.stats().lastSuccess().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)).append("</td><td>")
-                    .append(h.stats().consecutiveFailures()).append("</td><td>").append(esc(h.breaker())).append("</td></tr>");
-        }
-        return b.append("</table>").toString();
     }
 
     /** Whole Dutch days to the due date: 0 on the day itself, negative once overdue. */
@@ -307,64 +296,13 @@ public final class Dashboard {
         return Deadlines.daysLeft(due, now);
     }
 
-    private static String mark(String level) {
-        if (DeadlineWatch.OVERDUE.equals(level)) {
-            return "<span class=\"mark overdue\">OVERDUE</span>";
-        }
-        if (DeadlineWatch.DUE_SOON.equals(level)) {
-            return "<span class=\"mark due-soon\">DUE SOON</span>";
-        }
-        return "";
-    }
-
-    /** A form of the dashboard: every one carries the session's CSRF token. */
-    private static String form(String action, String id, String csrf, String inner) {
-        return "<form method=\"post\" action=\"" + esc(action) + "\" id=\"" + esc(id) + "\" class=\"inline\">"
-                + hidden(OfficerSession.CSRF_FIELD, csrf) + inner + "</form>";
-    }
-
-    /** A form that may carry files (the settle form: a processor's export that came by another way). */
-    private static String uploadForm(String action, String id, String csrf, String inner) {
-        return "<form method=\"post\" enctype=\"multipart/form-data\" action=\"" + esc(action) + "\" id=\"" + esc(id)
-                + "\" class=\"inline\">" + hidden(OfficerSession.CSRF_FIELD, csrf) + inner + "</form>";
-    }
-
-    private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + esc(name) + "\" value=\"" + esc(value) + "\">";
-    }
-
-    private static String outcomeSelect() {
-        StringBuilder b = new StringBuilder("<select name=\"outcome\">");
-        for (Outcome o : Outcome.values()) {
-            if (o.isFinal()) {
-                b.append("<option>").append(o).append("</option>");
-            }
-        }
-        return b.append("</select>").toString();
-    }
-
-    private static String loginForm(String message) {
-        return (message == null ? "" : "<p id=\"login-message\">" + esc(message) + "</p>")
-                + "<form method=\"post\" action=\"/login\" id=\"login-form\"><label>Token <input type=\"password\" name=\"token\" "
-                + "id=\"token\" autocomplete=\"off\"></label> <button type=\"submit\" id=\"login-submit\">Log in</button></form>";
-    }
-
     private void page(Exchange exchange, int code, String title, String body) {
         page(exchange, code, title, body, true);
     }
 
     private void page(Exchange exchange, int code, String title, String body, boolean loggedIn) {
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + esc(title) + "</title><style>"
-                + "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0}"
-                + "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}"
-                + "tr.due-soon{background:#fff4d6}tr.overdue{background:#fde2e2}.mark{font-weight:bold;padding:0 .4em}"
-                + ".mark.due-soon{color:#8a5a00}.mark.overdue{color:#b00020}.up{color:#0a7a2f}.down{color:#b00020;font-weight:bold}"
-                + "form.inline{display:inline-block;margin:0 .3em}.flash{background:#e6f4ea;padding:.4em}"
-                + ".held{background:#fff4d6;padding:.4em;margin:.5em 0}</style></head><body>"
-                + "<h1><a href=\"/\">dsr-hub</a></h1>"
-                + (loggedIn ? form("/logout", "logout-form", session.csrf(exchange),
-                        "<button type=\"submit\" id=\"logout-submit\">Log out</button>") : "")
-                + body + "</body></html>";
-        Web.respond(exchange, code, "text/html; charset=utf-8", html, Map.of());
+        String logout = loggedIn ? form("/logout", "logout-form", session.csrf(exchange),
+                "<button type=\"submit\" id=\"logout-submit\">Log out</button>") : "";
+        Web.respond(exchange, code, "text/html; charset=utf-8", DashboardParts.frame(title, logout, body), Map.of());
     }
 }

@@ -23,10 +23,11 @@ public final class DsrMetrics {
 
     static final String[] TYPES = {"export", "erasure"};
     static final String[] STATUSES = {RequestStore.AWAITING_CONFIRMATION, RequestStore.RECEIVED, RequestStore.PLANNED,
-        RequestStore.COMPLETING, RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE};
+        RequestStore.COMPLETING, RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE,
+        RequestStore.REFUSED};
 
     record Snapshot(Map<String, Long> requests, Map<String, Long> tasks, Map<String, Long> retries, long open,
-                    long overdue, double oldestDaysLeft) {
+                    long overdue, double oldestDaysLeft, Map<String, Long> refusals) {
     }
 
     private final Jdbc jdbc;
@@ -54,6 +55,11 @@ public final class DsrMetrics {
             FunctionCounter.builder("dsr.retries", this, m -> m.snapshot().retries().getOrDefault(c, 0L))
                     .description("Task attempts that failed and were scheduled to run again").tag("connector", c)
                     .register(registry);
+        }
+        for (nl.dsrhub.result.RefusalGround g : nl.dsrhub.result.RefusalGround.values()) {
+            Gauge.builder("dsr.refusals", this, m -> m.snapshot().refusals().getOrDefault(g.wire(), 0L))
+                    .description("Requests refused (art. 12(4)), by ground, as the register keeps them (also after the purge)")
+                    .tag("ground", g.wire()).strongReference(true).register(registry);
         }
         Gauge.builder("dsr.requests.open", this, m -> m.snapshot().open()).description("Requests not completed")
                 .strongReference(true).register(registry);
@@ -93,12 +99,15 @@ public final class DsrMetrics {
                 rs -> retries.put(rs.getString(1), rs.getLong(2)));
         OffsetDateTime now = OffsetDateTime.now(clock);
         // the end of each due date in Dutch time
-        List<OffsetDateTime> deadlines = jdbc.query("SELECT due_date FROM dsr_request WHERE status NOT IN (?, ?, ?) ORDER BY due_date",
+        List<OffsetDateTime> deadlines = jdbc.query("SELECT due_date FROM dsr_request WHERE status NOT IN (?, ?, ?, ?) ORDER BY due_date",
                 rs -> nl.dsrhub.request.Deadlines.endOf(rs.getObject("due_date", java.time.LocalDate.class)),
-                RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE);
+                RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE, RequestStore.REFUSED);
         long overdue = deadlines.stream().filter(now::isAfter).count();
         double oldest = deadlines.isEmpty() ? Double.NaN
                 : Duration.between(now, deadlines.get(0)).toMinutes() / (60.0 * 24.0);
-        return new Snapshot(requests, tasks, retries, deadlines.size(), overdue, oldest);
+        Map<String, Long> refusals = new HashMap<>();
+        jdbc.query("SELECT detail, COUNT(*) FROM dsr_ledger WHERE kind = 'refused' GROUP BY detail",
+                rs -> refusals.put(String.valueOf(rs.getString(1)), rs.getLong(2)));
+        return new Snapshot(requests, tasks, retries, deadlines.size(), overdue, oldest, refusals);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import nl.dsrhub.plan.DeadlineExtension;
 import nl.dsrhub.plan.Settlement;
+import nl.dsrhub.result.Refusal;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.TaskStore;
 
@@ -14,19 +15,21 @@ public final class Operations {
     private final EventLog events;
     private final Settlement settlement;
     private final DeadlineExtension extension;
+    private final Refusal refusal;
 
     /** The actions on a hub's parts (the running hub's, or the command line's own when no hub runs). */
     public static Operations of(nl.dsrhub.Services s, java.time.Clock clock) {
         return new Operations(s.tasks, s.events,
                 new Settlement(s.catalog, s.requests, s.tasks, s.events, s.jdbc, s.workDir(), clock),
-                new DeadlineExtension(s.requests, s.events, s.jdbc, s.outbox(), clock));
+                new DeadlineExtension(s.requests, s.events, s.jdbc, s.outbox(), clock), s.refusal(clock));
     }
 
-    public Operations(TaskStore tasks, EventLog events, Settlement settlement, DeadlineExtension extension) {
+    public Operations(TaskStore tasks, EventLog events, Settlement settlement, DeadlineExtension extension, Refusal refusal) {
         this.tasks = tasks;
         this.events = events;
         this.settlement = settlement;
         this.extension = extension;
+        this.refusal = refusal;
     }
 
     /** Makes failed tasks (all, or one connector's) due now; the retry sweep runs them. Returns how many. */
@@ -47,5 +50,15 @@ public final class Operations {
 
     public Path extend(String requestId, int months, String reason) {
         return extension.extend(requestId, months, reason);
+    }
+
+    /** Refuses the request (art. 12(4)) on a ground, with the reasons the letter tells the subject. */
+    public Refusal.Done refuse(String requestId, String ground, String reason) {
+        return refusal.refuse(requestId, ground, reason);
+    }
+
+    /** What refusing would stop and whom it would tell: the dashboard's confirmation step. */
+    public Refusal.Preview refusalPreview(String requestId) {
+        return refusal.preview(requestId);
     }
 }

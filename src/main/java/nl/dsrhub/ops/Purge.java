@@ -47,10 +47,14 @@ public final class Purge {
         this.afterDays = afterDays;
     }
 
-    /** Completed requests whose delivery window has passed and that still hold personal data. */
+    /**
+     * Completed and refused requests whose delivery window has passed and that still hold personal data (a refusal's
+     * letter is delivered like a result: its {@code completed_at} is when it was refused).
+     */
     public List<String> due() {
-        return jdbc.query("SELECT id FROM dsr_request WHERE status = ? AND purged_at IS NULL AND completed_at < ? ORDER BY completed_at",
-                rs -> rs.getString(1), RequestStore.COMPLETED, OffsetDateTime.now(clock).minusDays(afterDays));
+        return jdbc.query("SELECT id FROM dsr_request WHERE status IN (?, ?) AND purged_at IS NULL AND completed_at < ? "
+                        + "ORDER BY completed_at", rs -> rs.getString(1), RequestStore.COMPLETED, RequestStore.REFUSED,
+                OffsetDateTime.now(clock).minusDays(afterDays));
     }
 
     /** Purges one request; returns its id. */
@@ -59,7 +63,8 @@ public final class Purge {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.inTransaction(tx -> {
             if (RequestStore.erasePersonalData(tx, requestId, now)) {
-                events.record(tx, requestId, null, "purged", "personal data deleted " + afterDays + " day(s) after completion");
+                events.record(tx, requestId, null, "purged", "personal data deleted " + afterDays + " day(s) after completion"
+                        + " (or refusal)");
             }
             return null;
         });

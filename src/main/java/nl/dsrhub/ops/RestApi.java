@@ -140,6 +140,30 @@ public final class RestApi {
         }
     }
 
+    /**
+     * Refuses a request (art. 12(4)): {@code {"ground": "unverifiable|unfounded|excessive", "reason": "..."}}; answers
+     * where the letter to the subject is and the date it must reach them by.
+     */
+    public void refuse(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        JsonNode b = body(exchange);
+        try {
+            nl.dsrhub.result.Refusal.Done d = operations.refuse(id, b.path("ground").asText(null), b.path("reason").asText(null));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("id", id);
+            out.put("status", RequestStore.REFUSED);
+            out.put("ground", d.ground().wire());
+            out.put("letter", d.letter().toAbsolutePath().toString());
+            out.put("due", d.due().toString());
+            out.put("late", d.late());
+            out.put("stopped", d.stopped());
+            out.put("toldByLetter", d.toldByLetter());
+            ok(exchange, 200, out);
+        } catch (Settlement.Refused e) {
+            ok(exchange, 409, Map.of("error", e.getMessage()));
+        }
+    }
+
     /** A mailed request held for the officer's confirmation goes on; the sweep plans it within seconds. */
     public void confirm(Exchange exchange) {
         answer(exchange, confirmations.confirm(Web.param(exchange, "id"), "by the API"));

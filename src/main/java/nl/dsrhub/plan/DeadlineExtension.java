@@ -61,9 +61,9 @@ public final class DeadlineExtension {
         boolean done = jdbc.inTransaction(tx -> {
             int n = tx.update("UPDATE dsr_request SET original_deadline = deadline, original_due_date = due_date, deadline = ?, "
                             + "due_date = ?, extended_at = ?, extension_reason = ?, updated_at = ? "
-                            + "WHERE id = ? AND extended_at IS NULL AND status NOT IN (?, ?, ?)",
+                            + "WHERE id = ? AND extended_at IS NULL AND status NOT IN (?, ?, ?, ?)",
                     RequestStore.legacyDeadline(newDue), newDue, now, why, now,
-                    requestId, RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE);
+                    requestId, RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE, RequestStore.REFUSED);
             if (n == 1) {
                 // the ledger's row keeps this line: the new deadline and the reason
                 events.record(tx, requestId, null, "extended", "until " + newDue + ", extended by " + months
@@ -84,20 +84,25 @@ public final class DeadlineExtension {
         String until = newDue.format(DateTimeFormatter.ofPattern("d MMMM yyyy", new Locale("nl")));
         String receivedEn = receivedOn.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
         String untilEn = newDue.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
-        String kind = "export".equals(r.type()) ? "inzage/overdraagbaarheid" : "verwijdering";
-        String kindEn = "export".equals(r.type()) ? "access/portability" : "erasure";
+        // the request in the AVG's own terms
+        String kind = "export".equals(r.type()) ? "uw verzoek om inzage in uw persoonsgegevens en een kopie ervan (recht van"
+                + " inzage, artikel 15 AVG, en recht op overdraagbaarheid van gegevens, artikel 20 AVG)"
+                : "uw verzoek om uw persoonsgegevens te wissen (recht op gegevenswissing, artikel 17 AVG)";
+        String kindEn = "export".equals(r.type()) ? "your request for access to your personal data and a copy of it (right of"
+                + " access, article 15 GDPR, and right to data portability, article 20 GDPR)"
+                : "your request to erase your personal data (right to erasure, article 17 GDPR)";
         String html = """
                 <!doctype html>
                 <html lang="nl"><head><meta charset="utf-8"><title>Verlenging termijn / Extension of the time limit</title></head>
                 <body>
                 <h1>Verlenging van de termijn voor uw verzoek</h1>
-                <p>Op %s ontvingen wij uw verzoek om %s van uw persoonsgegevens (kenmerk %s).</p>
+                <p>Op %s ontvingen wij %s (kenmerk %s).</p>
                 <p>Wij verlengen de termijn om op uw verzoek te reageren tot uiterlijk <strong>%s</strong>, zoals artikel 12, lid 3
                 van de AVG toestaat. De reden: %s</p>
                 <p>U kunt een klacht indienen bij de Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).</p>
                 <hr>
                 <h1 lang="en">Extension of the time limit for your request</h1>
-                <p lang="en">On %s we received your request for %s of your personal data (reference %s).</p>
+                <p lang="en">On %s we received %s (reference %s).</p>
                 <p lang="en">We extend the time to answer your request until <strong>%s</strong> at the latest, as article 12(3)
                 GDPR allows. The reason: %s</p>
                 <p lang="en">You may lodge a complaint with the Dutch Data Protection Authority (Autoriteit Persoonsgegevens).</p>

@@ -18,9 +18,19 @@ public enum Outcome {
     /** a request was mailed; the processor has not answered yet */
     AWAITING_REPLY,
     /** a permanent failure (bad credentials, refused request) an officer has to look at */
-    NEEDS_ATTENTION;
+    NEEDS_ATTENTION,
+    /**
+     * not carried out (further): the officer refused the request (art. 12(4) GDPR: unverifiable, manifestly unfounded
+     * or excessive), so the processor was not asked, or was told the request is withdrawn. Only a refusal sets it.
+     */
+    REFUSED;
 
     public boolean isFinal() {
         return this != AWAITING_REPLY && this != NEEDS_ATTENTION;
+    }
+
+    /** An outcome the officer may record by hand for one processor (a refusal is of the whole request, not a task's). */
+    public boolean settleable() {
+        return isFinal() && this != REFUSED;
     }
 }

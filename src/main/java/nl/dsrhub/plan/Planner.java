@@ -136,7 +136,7 @@ public final class Planner {
             }
             List<String> providers = new ArrayList<>();
             needs.forEach(n -> catalog.providersOf(n).forEach(c -> providers.add(c.name())));
-            String reason = "cannot be asked without " + String.join(" or ", needs) + ", and "
+            String reason = NOT_ASKED + String.join(" or ", needs) + ", and "
                     + (providers.isEmpty() ? "no connector provides it" : "none of " + String.join(", ", new HashSet<>(providers)) + " found one");
             // claim it like a worker would, so a task promoted meanwhile is not overwritten
             if (tasks.promote(t.id()) && tasks.claim(t.id())) {
@@ -144,6 +144,9 @@ public final class Planner {
             }
         }
     }
+
+    /** How the detail of a task that could not be asked starts: the confirmation says it was not asked. */
+    public static final String NOT_ASKED = "cannot be asked without ";
 
     /** Only enabled connectors have a queue and a route to run their tasks. */
     public boolean runnable(TaskRow t) {

@@ -32,6 +32,9 @@ public final class Settlement {
         }
     }
 
+    /** How a settlement's detail starts: the confirmation says it in plain words ("according to our privacy contact"). */
+    public static final String BY_HAND = "settled by hand";
+
     private final ConnectorCatalog catalog;
     private final RequestStore requests;
     private final TaskStore tasks;
@@ -78,7 +81,7 @@ public final class Settlement {
         }
         copyFiles(requestId, connector, files);
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String detail = "settled by hand: " + reason.strip();
+        String detail = BY_HAND + ": " + reason.strip();
         boolean done = jdbc.inTransaction(tx -> {
             // what is kept, and why, as the officer stated it: the hub adds no legal basis of its own
             int n = tx.update("UPDATE dsr_task SET status = ?, outcome = ?, detail = ?, retained = ?, finished_at = ?, "
@@ -128,6 +131,10 @@ public final class Settlement {
         }
         try {
             Outcome o = Outcome.valueOf(name.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+            if (o == Outcome.REFUSED) {
+                throw new Refused("REFUSED is a refusal of the whole request, not a task's outcome: use refuse ID --ground"
+                        + " GROUND --reason TEXT (the subject gets a letter with the reasons and the remedies)");
+            }
             if (!o.isFinal()) {
                 throw new Refused("outcome " + o + " is not final: settle with EXPORTED, ERASED, NOT_FOUND, RETAINED or PARTIAL");
             }

@@ -31,7 +31,8 @@ import nl.dsrhub.request.RequestType;
  * Writes the portability bundle of an export request (GDPR art. 15/20): a zip with
  * <ul>
  *   <li>{@code <connector>/...}: every file of each processor's {@code dataDir}, byte for byte as received,
- *       plus {@code <name>.csv} beside each JSON file whose top level is an array of objects;</li>
+ *       plus {@code <name>.csv} beside each JSON file that holds records (a list, a list in an envelope, one
+ *       record: see {@link JsonTableCsv});</li>
  *   <li>{@code index.html}: a bilingual (NL/EN) summary with the art. 15 facts per processor and the
  *       subject's rights, including the right to complain to the Autoriteit Persoonsgegevens;</li>
  *   <li>{@code manifest.json} (last entry): request, processors with outcome, and every other entry
@@ -128,15 +129,15 @@ public class BundleWriter {
             Path file = dir.resolve(rel);
             files.add(entry(zip, p.connector() + "/" + rel, time, os -> copy(file, os)));
             if (rel.toLowerCase(Locale.ROOT).endsWith(".json")) {
-                Optional<List<String>> columns = JsonTableCsv.columns(file);
-                if (columns.isPresent()) {
+                Optional<JsonTableCsv.Table> table = JsonTableCsv.table(file);
+                if (table.isPresent()) {
                     String csv = rel.substring(0, rel.length() - ".json".length()) + ".csv";
                     if (!taken.add(csv)) {
                         csv = rel + ".csv";
                         taken.add(csv);
                     }
                     files.add(entry(zip, p.connector() + "/" + csv, time,
-                            os -> JsonTableCsv.write(file, columns.get(), os)));
+                            os -> JsonTableCsv.write(file, table.get(), os)));
                 }
             }
         }
@@ -182,6 +183,8 @@ public class BundleWriter {
             pm.put("title", p.title());
             pm.put("legalName", Display.facts(p).legalName());
             pm.put("outcome", p.outcomeName());
+            // for the subject: what happened there in plain words; detail: the same for the officer, technical
+            pm.put("summary", Display.words(p.summary()));
             pm.put("detail", p.detail());
             pm.put("files", files.get(i).stream().map(BundleWriter::fileJson).toList());
             processors.add(pm);
@@ -224,7 +227,12 @@ public class BundleWriter {
             pm.put("source", Display.text(f.source()));
             pm.put("privacyContact", f.privacyContact());
             pm.put("outcome", o);
-            pm.put("detail", p.detail());
+            pm.put("summary", p.summary().nl().isEmpty() ? null : p.summary());
+            // art. 15(1)(h) and 15(2): automated decisions or profiling, and a transfer outside the EEA with its safeguard
+            pm.put("automatedDecisions", Display.text(f.automatedDecisions()));
+            pm.put("transfer", Display.transfer(f));
+            pm.put("fields", f.fields());
+            pm.put("hasFields", !f.fields().isEmpty());
             List<Object> fl = new ArrayList<>();
             for (FileEntry e : files.get(i)) {
                 fl.add(Map.of("path", e.path(), "href", href(e.path()), "size", Display.size(e.bytes())));

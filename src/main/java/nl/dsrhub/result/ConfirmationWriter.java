@@ -71,16 +71,26 @@ public class ConfirmationWriter {
             pm.put("title", p.title());
             pm.put("legalName", f.legalName());
             pm.put("country", f.country());
-            pm.put("notifiedAt", Display.iso(p.notifiedAt()));
+            // never asked (nothing it could find the person by): no date it was notified
+            pm.put("notifiedAt", p.asked() ? Display.iso(p.notifiedAt()) : null);
             pm.put("finishedAt", Display.iso(p.finishedAt()));
             pm.put("outcome", p.outcomeName());
             pm.put("final", p.isFinal());
+            // for the subject: what happened there in plain words; detail: the same for the officer, technical
+            pm.put("summary", Display.words(p.summary()));
             pm.put("detail", p.detail());
             pm.put("retained", RetentionView.json(p.retained()));
             recipients.add(pm);
         }
         m.put("recipients", recipients);
+        // a request refused in part (something not erased): what the subject can do about it (art. 12(4))
+        m.put("remedies", refusedInPart(results) ? Remedies.json() : null);
         return m;
+    }
+
+    /** Some recipient did not erase everything: the subject is told the remedies, as for any refusal. */
+    static boolean refusedInPart(List<ProcessorResult> results) {
+        return results.stream().anyMatch(p -> p.outcome() == Outcome.RETAINED || p.outcome() == Outcome.PARTIAL);
     }
 
     private static Map<String, Object> htmlModel(DsrRequest r, List<ProcessorResult> results, Instant completedAt) {
@@ -92,6 +102,8 @@ public class ConfirmationWriter {
         m.put("openNames", Display.openNames(results));
         m.put("anyRetained", results.stream().anyMatch(p -> !p.retained().isEmpty()));
         m.put("anyScheduled", results.stream().flatMap(p -> p.retained().stream()).anyMatch(k -> k.erasure() != null));
+        m.put("refusedInPart", refusedInPart(results));
+        m.put("remedies", Remedies.html());
         List<Object> recipients = new ArrayList<>();
         for (ProcessorResult p : results) {
             ProcessorFacts f = Display.facts(p);
@@ -101,13 +113,13 @@ public class ConfirmationWriter {
             pm.put("legalName", Display.orDash(f.legalName()));
             pm.put("countryNl", Display.country(f.country(), Display.NL));
             pm.put("countryEn", Display.country(f.country(), Display.EN));
-            pm.put("notifiedNl", Display.nlDate(p.notifiedAt()));
-            pm.put("notifiedEn", Display.enDate(p.notifiedAt()));
+            pm.put("notifiedNl", p.asked() ? Display.nlDate(p.notifiedAt()) : "niet gevraagd");
+            pm.put("notifiedEn", p.asked() ? Display.enDate(p.notifiedAt()) : "not asked");
             // an open task has no outcome date yet: say so instead of printing when it was last touched
             pm.put("finishedNl", isFinal ? Display.nlDate(p.finishedAt()) : "nog niet");
             pm.put("finishedEn", isFinal ? Display.enDate(p.finishedAt()) : "not yet");
             pm.put("outcome", OutcomeText.of(p.outcome()));
-            pm.put("detail", p.detail());
+            pm.put("summary", p.summary().nl().isEmpty() ? null : p.summary());
             pm.put("showRetained", p.outcome() == Outcome.RETAINED || p.outcome() == Outcome.PARTIAL
                     || !p.retained().isEmpty());
             pm.putAll(RetentionView.html(p.retained()));

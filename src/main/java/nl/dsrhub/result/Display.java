@@ -109,11 +109,39 @@ final class Display {
         return new ProcessorFacts.Text(blank(t.nl()) ? NOT_STATED.nl() : t.nl(), blank(t.en()) ? NOT_STATED.en() : t.en());
     }
 
+    /**
+     * Whether a recipient's data leave the EEA (art. 15(2)): in the EEA, no; outside it, the country and the safeguard
+     * its connector file states; no country stated, not stated.
+     */
+    static ProcessorFacts.Text transfer(ProcessorFacts f) {
+        if (blank(f.country())) {
+            return NOT_STATED;
+        }
+        if (!f.outsideEea()) {
+            return new ProcessorFacts.Text("Nee: de gegevens blijven in de Europese Economische Ruimte.",
+                    "No: the data stay in the European Economic Area.");
+        }
+        ProcessorFacts.Text safeguard = text(f.transferSafeguard());
+        return new ProcessorFacts.Text("Ja. Land: " + country(f.country(), NL) + ". Waarborg: " + safeguard.nl(),
+                "Yes. Country: " + country(f.country(), EN) + ". Safeguard: " + safeguard.en());
+    }
+
     static ProcessorFacts facts(ProcessorResult p) {
         if (p.facts() != null) {
             return p.facts();
         }
         return ProcessorFacts.minimal(p.title() != null ? p.title() : p.connector());
+    }
+
+    /** A text in both languages for JSON: {@code {"nl": ..., "en": ...}}, or null when there is nothing to say. */
+    static java.util.Map<String, String> words(Retention.Words w) {
+        if (w == null || blank(w.nl())) {
+            return null;
+        }
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        m.put("nl", w.nl());
+        m.put("en", w.en());
+        return m;
     }
 
     static String orDash(String s) {

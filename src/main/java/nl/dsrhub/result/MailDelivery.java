@@ -186,10 +186,9 @@ public final class MailDelivery {
             String to = request.delivery() != null && request.delivery().email() != null && !request.delivery().email().isBlank()
                     ? request.delivery().email() : request.subject().email();
             try {
-                sender.send(to, "Verlenging van de termijn / Extension of the time limit",
-                        "In de bijlage leest u waarom wij meer tijd nodig hebben om uw verzoek af te handelen, en tot wanneer.\n"
-                                + "Attached you will find why we need more time to handle your request, and until when.\n",
-                        Map.of(), MailSender.Attachment.of(nl.dsrhub.plan.DeadlineExtension.LETTER, letter));
+                SubjectMails.Mail notice = SubjectMails.extension();
+                sender.send(to, notice.subject(), notice.text(), Map.of(),
+                        MailSender.Attachment.of(nl.dsrhub.plan.DeadlineExtension.LETTER, letter));
             } catch (MailSender.MailFailure e) {
                 LOG.warn("request {}: the extension notice could not be mailed: {}", requestId, e.getMessage());
                 continue;
@@ -231,17 +230,8 @@ public final class MailDelivery {
             attached.add(MailSender.Attachment.of("interim-confirmation.html", dir.resolve(ConfirmationWriter.HTML_FILE)));
             attached.add(MailSender.Attachment.of("interim-confirmation.json", dir.resolve(ConfirmationWriter.JSON_FILE)));
         }
-        String due = request.dueDate().toString();
-        sender.send(request.delivery().email(), "Tussentijds antwoord op uw verzoek / Interim answer to your request",
-                "Wij hebben nog niet van alle ontvangers antwoord op uw verzoek. In de bijlage vindt u ons antwoord tot nu toe,"
-                        + " met de ontvangers die nog niet hebben geantwoord. De uiterste datum voor ons antwoord is " + due + ". Zodra"
-                        + " alle antwoorden binnen zijn, sturen wij u het volledige antwoord."
-                        + (export ? " De bijlage is versleuteld (AES-256); het wachtwoord krijgt u apart van ons." : "") + "\n\n"
-                        + "Not every recipient has answered your request yet. Attached is our answer so far, naming the recipients"
-                        + " that have not answered yet. The time limit for our answer is " + due + ". Once all answers are in, we"
-                        + " send you the complete answer." + (export ? " The attachment is encrypted (AES-256); you will receive the"
-                        + " passphrase from us separately." : "") + "\n",
-                Map.of(), attached.toArray(MailSender.Attachment[]::new));
+        SubjectMails.Mail soFar = SubjectMails.interim(export, request.dueDate());
+        sender.send(request.delivery().email(), soFar.subject(), soFar.text(), Map.of(), attached.toArray(MailSender.Attachment[]::new));
         if (export && !settings.officer().isEmpty()) {
             sender.send(settings.officer(), "dsr-hub: " + request.id() + " interim answer delivered", "Request " + request.id()
                     + ": the interim bundle was mailed to the verified delivery address.\nPassphrase (hand it over by another way"
@@ -253,12 +243,12 @@ public final class MailDelivery {
 
     private void send(DsrRequest request, boolean export, String passphrase, Path dir, List<MailSender.Attachment> forSubject) {
         String requestId = request.id();
-        sender.send(request.delivery().email(), export ? "Uw gegevens / Your data" : "Bevestiging van wissen / Erasure confirmation",
-                export ? "In de bijlage vindt u een kopie van uw gegevens, versleuteld (AES-256). Het wachtwoord krijgt u apart van ons.\n"
-                        + "Attached is a copy of your data, encrypted (AES-256). You will receive the passphrase from us separately.\n"
-                        : "In de bijlage vindt u de bevestiging van het wissen van uw gegevens.\n"
-                        + "Attached is the confirmation that your data have been erased.\n",
-                Map.of(), forSubject.toArray(MailSender.Attachment[]::new));
+        // a confirmation in which something was not erased is not "your data have been erased"
+        SubjectMails.Mail result = export ? SubjectMails.bundle() : SubjectMails.confirmation(jdbc.queryOne(
+                "SELECT COUNT(*) FROM dsr_task WHERE request_id = ? AND outcome IN (?, ?)", rs -> rs.getLong(1), requestId,
+                nl.dsrhub.plan.Outcome.RETAINED, nl.dsrhub.plan.Outcome.PARTIAL).orElse(0L) > 0);
+        sender.send(request.delivery().email(), result.subject(), result.text(), Map.of(),
+                forSubject.toArray(MailSender.Attachment[]::new));
         if (!settings.officer().isEmpty()) {
             String text = "Request " + requestId + (request.reference() == null ? "" : " (" + SingleLine.of(request.reference()) + ")")
                     + ": the " + (export ? "encrypted bundle" : "erasure confirmation") + " was mailed to the verified delivery address.\n"

@@ -31,6 +31,8 @@ public record OutcomeText(String nl, String en, String cssClass) {
                     "request sent, still awaiting a reply", "open");
             case NEEDS_ATTENTION -> new OutcomeText("nog niet afgehandeld: vraagt aandacht van onze contactpersoon voor privacyzaken",
                     "not yet handled: needs attention from our privacy contact", "attention");
+            case REFUSED -> new OutcomeText("niet uitgevoerd: wij hebben uw verzoek geweigerd", "not carried out: we refused"
+                    + " your request", "none");
         };
     }
 

@@ -14,9 +14,12 @@ import nl.dsrhub.plan.Outcome;
  * @param notifiedAt when the hub first contacted the processor (art. 19: date notified)
  * @param outcome    null while the hub is still working on the task (only in an interim answer)
  * @param finishedAt when the outcome was recorded
- * @param detail     a short, personal-data-free explanation (e.g. "not found in any audience")
+ * @param detail     a short, personal-data-free explanation for the officer, technical (e.g. "done: delete-customer 1x")
  * @param retained   for RETAINED / PARTIAL: what is kept, why, until when
  * @param dataDir    for exports: the folder with the files as received from the processor, else {@code null}
+ * @param summary    what happened there in plain words for the subject, NL and EN ({@link PlainWords}); empty texts
+ *                   when the outcome says it all
+ * @param asked      false when the processor was never asked (nothing it could find the person by): no date notified
  */
 public record ProcessorResult(
         String connector,
@@ -27,10 +30,19 @@ public record ProcessorResult(
         OffsetDateTime finishedAt,
         String detail,
         List<Retention> retained,
-        Path dataDir) {
+        Path dataDir,
+        Retention.Words summary,
+        boolean asked) {
 
     public ProcessorResult {
         retained = retained == null ? List.of() : List.copyOf(retained);
+        summary = summary == null ? PlainWords.summary(outcome, PlainWords.Path.API, List.of(), null, false, notifiedAt) : summary;
+    }
+
+    /** A result whose summary is said from its outcome alone (no steps known): for writers' tests and earlier callers. */
+    public ProcessorResult(String connector, String title, ProcessorFacts facts, Outcome outcome, OffsetDateTime notifiedAt,
+                           OffsetDateTime finishedAt, String detail, List<Retention> retained, Path dataDir) {
+        this(connector, title, facts, outcome, notifiedAt, finishedAt, detail, retained, dataDir, null, true);
     }
 
     /** Settled: a final outcome (in an interim answer a processor may still be awaited, retried, or not asked yet). */

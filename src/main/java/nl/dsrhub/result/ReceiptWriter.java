@@ -9,7 +9,8 @@ import nl.dsrhub.request.DsrRequest;
 
 /**
  * Writes {@code receipt.json}, the acknowledgement that a request was taken in:
- * {@code {requestId, type, received, deadline, reference}}, and {@code "awaitingConfirmation": true} while a
+ * {@code {requestId, type, received, deadline, reference}} for programs and the same in plain words for the subject
+ * ({@code summary}: {@code nl}, {@code en}), and {@code "awaitingConfirmation": true} while a
  * mailed request that was not authenticated waits for the officer's confirmation (written again without it
  * when confirmed). It holds no personal data.
  */
@@ -32,9 +33,24 @@ public class ReceiptWriter {
         receipt.put("received", Display.iso(r.receivedAt()));
         receipt.put("deadline", Display.iso(Display.deadline(r)));
         receipt.put("reference", r.reference());
+        // for the subject: the same in plain words; the fields above are for programs
+        receipt.put("summary", Display.words(summary(r)));
         if (awaitingConfirmation) {
             receipt.put("awaitingConfirmation", true);
         }
         return AtomicFiles.write(outboxDir.resolve(FILE_NAME), out -> Json.write(receipt, out));
+    }
+
+    /** "We received your request for erasure on ...; we answer by ..." in the AVG's own terms. */
+    static Retention.Words summary(DsrRequest r) {
+        boolean erasure = r.type() == nl.dsrhub.request.RequestType.ERASURE;
+        String nlWhat = erasure ? "uw verzoek om gegevenswissing (recht op gegevenswissing, artikel 17 AVG)"
+                : "uw verzoek om inzage (recht van inzage, artikel 15 AVG, en recht op overdraagbaarheid van gegevens, artikel 20 AVG)";
+        String enWhat = erasure ? "your request for erasure (right to erasure, article 17 GDPR)"
+                : "your request for access (right of access, article 15 GDPR, and right to data portability, article 20 GDPR)";
+        return new Retention.Words("Wij hebben " + nlWhat + " ontvangen op " + Display.nlDate(r.receivedAt()) + ". U krijgt"
+                + " uiterlijk op " + Display.nlDate(Display.deadline(r)) + " antwoord van ons.",
+                "We received " + enWhat + " on " + Display.enDate(r.receivedAt()) + ". You will have our answer by "
+                        + Display.enDate(Display.deadline(r)) + " at the latest.");
     }
 }

@@ -4,18 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
-import nl.dsrhub.connector.ProcessorFacts;
 import nl.dsrhub.plan.Outcome;
 import nl.dsrhub.request.DsrRequest;
 import nl.dsrhub.request.RequestType;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
-import nl.dsrhub.store.TaskStore.TaskRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +28,7 @@ public final class ResultService {
     private final TaskStore tasks;
     private final EventLog events;
     private final ConnectorCatalog catalog;
+    private final ProcessorResults processorResults;
     private final BundleWriter bundles;
     private final ConfirmationWriter confirmations;
     private final Path outbox;
@@ -41,13 +38,15 @@ public final class ResultService {
     /** Told before a result is written (delivery stores its intent then, so a stop before mailing loses nothing). */
     private volatile java.util.function.Consumer<DsrRequest> beforeWrite = r -> { };
 
+    /** @param journal the data-changing calls that took effect: what the confirmation says was done, in plain words */
     public ResultService(RequestStore requests, TaskStore tasks, EventLog events, ConnectorCatalog catalog,
-                         BundleWriter bundles, ConfirmationWriter confirmations, Path outbox,
-                         java.util.function.BiFunction<String, String, Path> dataDirs, Clock clock) {
+                         nl.dsrhub.store.CallJournal journal, BundleWriter bundles, ConfirmationWriter confirmations,
+                         Path outbox, java.util.function.BiFunction<String, String, Path> dataDirs, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
         this.catalog = catalog;
+        this.processorResults = new ProcessorResults(tasks, catalog, journal, dataDirs);
         this.bundles = bundles;
         this.confirmations = confirmations;
         this.outbox = outbox;
@@ -184,16 +183,6 @@ public final class ResultService {
     }
 
     List<ProcessorResult> results(DsrRequest request) {
-        List<ProcessorResult> out = new ArrayList<>();
-        for (TaskRow t : tasks.forRequest(request.id())) {
-            Connector c = catalog.find(t.connector()).orElse(null);
-            String title = c == null ? t.connector() : c.title();
-            ProcessorFacts facts = c == null ? ProcessorFacts.minimal(t.connector()) : c.facts();
-            Path data = dataDirs.apply(request.id(), t.connector());
-            boolean hasData = t.outcome() == Outcome.EXPORTED && Files.isDirectory(data);
-            out.add(new ProcessorResult(t.connector(), title, facts, t.outcome(), t.notifiedAt(), t.finishedAt(),
-                    t.detail(), t.retained(), hasData ? data : null));
-        }
-        return out;
+        return processorResults.of(request);
     }
 }

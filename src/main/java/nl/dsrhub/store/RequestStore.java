@@ -31,10 +31,16 @@ public final class RequestStore {
      * deleted. The subject is still owed an answer, which the hub no longer gives.
      */
     public static final String CLOSED_INACTIVE = "CLOSED_INACTIVE";
+    /**
+     * Refused by the officer (GDPR art. 12(4): unverifiable, manifestly unfounded or excessive): closed, nothing more
+     * asked of any processor, the subject told why and what they can do; purged like a completed request.
+     */
+    public static final String REFUSED = "REFUSED";
 
-    /** Whether a request of this status still needs the hub or the officer (not completed, discarded or closed). */
+    /** Whether a request of this status still needs the hub or the officer (not completed, discarded, closed or refused). */
     public static boolean isOpen(String status) {
-        return !COMPLETED.equals(status) && !DISCARDED.equals(status) && !CLOSED_INACTIVE.equals(status);
+        return !COMPLETED.equals(status) && !DISCARDED.equals(status) && !CLOSED_INACTIVE.equals(status)
+                && !REFUSED.equals(status);
     }
 
     /**
@@ -162,10 +168,10 @@ public final class RequestStore {
         return jdbc.queryOne("SELECT * FROM dsr_request WHERE id = ?", this::mapRow, id);
     }
 
-    /** Requests not completed, discarded nor closed, held ones included: their deadline runs too. */
+    /** Requests not completed, discarded, closed nor refused, held ones included: their deadline runs too. */
     public List<RequestRow> open() {
-        return jdbc.query("SELECT * FROM dsr_request WHERE status NOT IN (?, ?, ?) ORDER BY due_date, id",
-                this::mapRow, COMPLETED, DISCARDED, CLOSED_INACTIVE);
+        return jdbc.query("SELECT * FROM dsr_request WHERE status NOT IN (?, ?, ?, ?) ORDER BY due_date, id",
+                this::mapRow, COMPLETED, DISCARDED, CLOSED_INACTIVE, REFUSED);
     }
 
     public List<RequestRow> all() {
@@ -191,6 +197,7 @@ public final class RequestStore {
      */
     public static boolean erasePersonalData(Jdbc tx, String requestId, OffsetDateTime now) {
         int n = tx.update("UPDATE dsr_request SET document = NULL, source = NULL, reference = NULL, extension_reason = NULL, "
+                + "refusal_reason = NULL, "
                 + "fingerprint = ?, purged_at = ?, updated_at = ? WHERE id = ? AND purged_at IS NULL", "purged:" + requestId, now, now, requestId);
         if (n == 0) {
             return false;

@@ -172,10 +172,10 @@ public final class TaskStore {
      * ended (attempts spent) gets them all again.
      */
     public int retryNow(String requestId, String connector) {
-        // a request closed for inactivity is purged: its tasks have nothing left to run with
+        // a request closed for inactivity is purged: its tasks have nothing left to run with; a refused one asks no more
         String sql = "UPDATE dsr_task SET status = ?, outcome = NULL, attempts = 0, next_attempt_at = ?, updated_at = ? "
-                + "WHERE request_id = ? AND request_id NOT IN (SELECT id FROM dsr_request WHERE status = '"
-                + RequestStore.CLOSED_INACTIVE + "') "
+                + "WHERE request_id = ? AND request_id NOT IN (SELECT id FROM dsr_request WHERE status IN ('"
+                + RequestStore.CLOSED_INACTIVE + "', '" + RequestStore.REFUSED + "')) "
                 + "AND (status = ? OR (status = ? AND outcome = ?))" + (connector == null ? "" : " AND connector = ?");
         OffsetDateTime now = now();
         Object[] args = connector == null

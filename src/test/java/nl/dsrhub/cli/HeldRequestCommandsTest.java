@@ -84,6 +84,28 @@ class HeldRequestCommandsTest {
         fixture.awaitCompleted(id);
     }
 
+    @Test
+    void aHeldRequestTheOfficerCannotVerifyIsRefusedByTheCommandWithNoHubRunning() throws Exception {
+        String id = held(DemoPeople.KEES.email(), "HELD-REFUSE");
+        java.time.LocalDate due = fixture.requests().row(id).orElseThrow().dueDate();
+        fixture.stopHub();
+
+        assertThat(run("refuse", id, "--ground", "unverifiable", "--reason", "Het verzoek kwam niet van het bij ons bekende"
+                + " adres en de afzender reageerde niet op onze vraag om dat te bevestigen.")).as(this::err).isZero();
+
+        assertThat(out()).contains(id + ": refused (unverifiable); nothing more is asked of any processor",
+                "letter to the subject: " + dataDir.resolve("outbox").resolve(id).resolve("refusal-letter.html"),
+                "it must reach the subject by " + due);
+        assertThat(nl.dsrhub.testing.Confirmation.text(java.nio.file.Files.readString(
+                dataDir.resolve("outbox").resolve(id).resolve("refusal-letter.html")))).contains(
+                "Wij kunnen niet vaststellen dat u de persoon bent", "U kunt een nieuw verzoek doen",
+                "binnen zes weken", "within six weeks");
+        assertThat(run("status", id, "--json")).isZero();
+        assertThat(out()).contains("\"status\" : \"REFUSED\"");
+        assertThat(run("confirm", id)).isEqualTo(1);
+        assertThat(err()).contains("is not awaiting confirmation (it is REFUSED)");
+    }
+
     /** A request as mail intake holds it: stored, not planned. */
     private String held(String email, String reference) {
         var services = fixture.hub().services();

@@ -265,6 +265,7 @@ class ConnectorCatalogTest {
                 channel: mail
                 facts:
                   legalName: Courier B.V.
+                  automatedDecisions: { nl: "Nee.", en: "No." }
                   role: controller
                 settings:
                   privacy-contact: { default: "privacy@courier.example.com" }
@@ -282,6 +283,7 @@ class ConnectorCatalogTest {
                 channel: http
                 facts:
                   legalName: Shop B.V.
+                  automatedDecisions: { nl: "Nee.", en: "No." }
                 settings:
                   base-url: { default: "http://127.0.0.1:1/api" }
                   token: { secret: true, required: true }

@@ -48,6 +48,9 @@ class DemoRunnerTest {
         // mail: Pay.nl's data came by mail, PostNL had none, the officer's mailed request waits only for silent DHL
         assertThat(printed).contains("the processor replied with 1 file(s)").contains("holds no data")
                 .contains("DEMO-3").contains("AWAITING_REPLY");
+        // the officer extended DEMO-3, waiting for DHL, and refused DEMO-4, the same erasure asked again
+        assertThat(printed).contains("extension-notice.html").containsPattern("REFUSED +deadline \\S+ +reference DEMO-4")
+                .contains("refusal-letter.html");
         // mailed over plain SMTP, DEMO-3 was held until the officer's mailbox replied with the code
         assertThat(printed).contains("held: not authenticated").contains("confirmed: confirmed by reply")
                 .doesNotContainPattern("CONFIRM-[2-9A-HJ-NP-Z]{26}");

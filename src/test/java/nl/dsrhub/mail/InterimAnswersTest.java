@@ -81,7 +81,8 @@ class InterimAnswersTest {
 
         MimeMessage interim = Mails.awaitTo(mail, subject, 1).get(0);
         assertThat(Mails.subject(interim)).isEqualTo("Tussentijds antwoord op uw verzoek / Interim answer to your request");
-        assertThat(Mails.text(interim)).contains("De uiterste datum voor ons antwoord is " + due, "complete answer");
+        assertThat(Mails.text(interim)).contains("De uiterste datum voor ons antwoord is "
+                + due.format(DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.forLanguageTag("nl-NL"))), "complete answer");
         assertThat(Mails.attachments(interim)).containsOnlyKeys("interim-bundle-aes.zip");
         String passphrase = lastLine(fixture.outbox(id).resolve("interim/passphrase.txt"));
         assertThat(Mails.text(interim)).doesNotContain(passphrase);

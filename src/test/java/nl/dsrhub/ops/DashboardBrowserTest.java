@@ -34,8 +34,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver) through Selenium:
- * refused without the token, then the officer logs in, sees a due-soon request, extends its deadline
- * and retries a task. Screenshots of each step are kept in target/dashboard-screenshots/.
+ * refused without the token, then the officer logs in, sees a due-soon request, extends its deadline,
+ * retries a task, settles one with a file and refuses a request after its confirmation step; pages on another origin
+ * cannot do any of it. Screenshots of each step are kept in target/dashboard-screenshots/.
  */
 class DashboardBrowserTest {
 
@@ -173,6 +174,39 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void officerRefusesARequestAfterSeeingWhatTheRefusalWillDo() throws Exception {
+        String id = exportWhoseShopTaskNeedsTheOfficer(DemoPeople.SANNE, "DASH-4");
+        java.time.LocalDate due = fixture.requests().row(id).orElseThrow().dueDate();
+        logInWithTheToken();
+        browser.get(fixture.baseUrl() + "requests/" + id);
+        // where the officer refuses, the date the letter must reach the subject by
+        assertThat(browser.findElement(By.id("refuse-due")).getText()).isEqualTo("it must reach them by " + due);
+
+        new Select(browser.findElement(By.id("refuse-ground"))).selectByValue("unverifiable");
+        browser.findElement(By.id("refuse-reason")).sendKeys("De kopie van het legitimatiebewijs paste niet bij het account.");
+        browser.findElement(By.id("refuse-submit")).click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> !browser.findElements(By.id("refuse-confirm")).isEmpty());
+        shot("8-refuse-confirm");
+
+        // the confirmation step says what refusing does, and has done nothing yet
+        assertThat(browser.findElement(By.id("refuse-confirm")).getText()).contains("Refuse request " + id + " as unverifiable",
+                "nothing more is asked of any processor (stopped: mollie, sendcloud, woocommerce)",
+                "It must reach the subject by " + due);
+        assertThat(fixture.requests().row(id).orElseThrow().status()).isEqualTo(RequestStore.PLANNED);
+        browser.findElement(By.id("refuse-confirm-submit")).click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.findElement(By.id("flash")).getText()).contains("request refused (unverifiable)",
+                        "refusal-letter.html", "it must reach them by " + due));
+        shot("9-refused");
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(RequestStore.REFUSED);
+        assertThat(browser.findElement(By.cssSelector("#task-woocommerce .task-outcome")).getText()).isEqualTo("REFUSED");
+        assertThat(browser.findElements(By.id("refuse-form"))).isEmpty();
+        assertThat(nl.dsrhub.testing.Confirmation.text(Files.readString(fixture.outbox(id).resolve("refusal-letter.html"))))
+                .contains("Wij kunnen niet vaststellen dat u de persoon bent", "paste niet bij het account",
+                        "binnen zes weken", "within six weeks");
+    }
+
+    @Test
     void aPageOnAnotherOriginCannotActForTheLoggedInOfficer() throws Exception {
         String id = exportWhoseShopTaskNeedsTheOfficer(DemoPeople.PIETER, "DASH-3");
         OffsetDateTime deadline = fixture.requests().row(id).orElseThrow().deadline();
@@ -192,6 +226,10 @@ class DashboardBrowserTest {
                 "/settle", autoSubmit(hub + "requests/" + id + "/settle", "multipart/form-data",
                         "<input name='connector' value='woocommerce'><input name='outcome' value='ERASED'>"
                                 + "<input name='reason' value='forged'>"),
+                // a forged refusal, its confirmation step skipped
+                "/refuse", autoSubmit(hub + "requests/" + id + "/refuse", "application/x-www-form-urlencoded",
+                        "<input name='ground' value='unfounded'><input name='reason' value='forged'>"
+                                + "<input name='confirmed' value='yes'>"),
                 "/fetch", "<!doctype html><title>fetching</title><script>fetch('" + hub + "api/requests', {method: 'POST', "
                         + "credentials: 'include', mode: 'no-cors', headers: {'Content-Type': 'text/plain'}, body: "
                         + "JSON.stringify(" + forged.replace("CROSS-SITE", "CROSS-SITE-FETCH") + ")}).finally(() => "
@@ -206,7 +244,7 @@ class DashboardBrowserTest {
         evil.start();
         try {
             String site = "http://127.0.0.1:" + evil.getAddress().getPort();
-            for (String attack : new String[] {"/api", "/extend", "/settle"}) {
+            for (String attack : new String[] {"/api", "/extend", "/settle", "/refuse"}) {
                 browser.get(site + attack);
                 // the form went to the hub, which refused it
                 await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> browser.getCurrentUrl().startsWith(hub)
@@ -221,6 +259,7 @@ class DashboardBrowserTest {
         }
         assertThat(fixture.requests().all()).noneMatch(r -> r.reference() != null && r.reference().startsWith("CROSS-SITE"));
         assertThat(fixture.requests().row(id).orElseThrow().deadline()).isEqualTo(deadline);
+        assertThat(fixture.requests().row(id).orElseThrow().status()).isEqualTo(RequestStore.PLANNED);
         assertThat(task(id).outcome()).isEqualTo(Outcome.NEEDS_ATTENTION);
         // and the officer's own session still works
         browser.get(fixture.baseUrl() + "requests/" + id);

@@ -30,6 +30,7 @@ class IdentityGraphTest {
             channel: http
             facts:
               legalName: Payments Test B.V.
+              automatedDecisions: { nl: "Nee.", en: "No." }
             settings:
               base-url: { default: "http://127.0.0.1:1" }
             http:

@@ -157,7 +157,7 @@ class BundleWriterTest {
         assertThat(html).contains("Webwinkel Voorbeeld B.V.", "Mollie B.V.", "The Rocket Science Group LLC");
         assertThat(html).contains("gegevens ontvangen", "data received");
         assertThat(html).contains("Autoriteit Persoonsgegevens", "https://autoriteitpersoonsgegevens.nl");
-        assertThat(html).contains("inzage", "rectificatie", "verwijdering", "beperking", "bezwaar", "overdraagbaarheid");
+        assertThat(html).contains("recht van inzage", "rectificatie", "gegevenswissing", "beperking", "bezwaar", "overdraagbaarheid van gegevens");
         assertThat(html).contains("access", "rectification", "erasure", "restriction", "object", "portability");
     }
 
@@ -198,16 +198,18 @@ class BundleWriterTest {
     }
 
     @Test
-    void csvIsAddedForAJsonArrayOfObjectsWithProperQuoting() throws Exception {
+    void csvIsAddedBesideEveryJsonDatasetWithNestedObjectsFlattenedAndProperQuoting() throws Exception {
         Map<String, byte[]> entries = writeAndUnzip();
 
         String csv = new String(entries.get("woocommerce/orders.csv"), UTF_8);
         assertThat(csv).isEqualTo(
-                "id,total,note,billing,coupon,items\r\n"
-                + "1001,12.50,\"Graag bellen, niet aanbellen\",\"{\"\"city\"\":\"\"Utrecht\"\",\"\"zip\"\":\"\"3511 AB\"\"}\",,\r\n"
-                + "1002,7.10,\"Zeg \"\"hallo\"\"\nen dag\",,,\"[1,2.50]\"\r\n");
+                "id,total,note,billing.city,billing.zip,coupon,items\r\n"
+                + "1001,12.50,\"Graag bellen, niet aanbellen\",Utrecht,3511 AB,,\r\n"
+                + "1002,7.10,\"Zeg \"\"hallo\"\"\nen dag\",,,,\"[1,2.50]\"\r\n");
         assertThat(entries).containsKey("mollie/payments.csv");
-        assertThat(entries).doesNotContainKey("woocommerce/customer.csv");
+        // a single record is a table of one row
+        assertThat(new String(entries.get("woocommerce/customer.csv"), UTF_8))
+                .isEqualTo("id,email,first_name\r\n42,jan.jansen@example.nl,Jan\r\n");
     }
 
     @Test

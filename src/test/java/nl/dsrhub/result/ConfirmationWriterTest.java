@@ -178,7 +178,7 @@ class ConfirmationWriterTest {
     void htmlIsBilingualWithTheRightToComplain() throws Exception {
         String html = html();
 
-        assertThat(html).contains("Bevestiging van uw verwijderingsverzoek", "Confirmation of your erasure request");
+        assertThat(html).contains("Bevestiging van uw verzoek om gegevenswissing", "Confirmation of your request for erasure");
         assertThat(html).contains("Op de hoogte gebracht", "Notified", "Datum uitkomst", "Date of outcome");
         assertThat(html).contains("Autoriteit Persoonsgegevens", "https://autoriteitpersoonsgegevens.nl");
     }

@@ -174,6 +174,7 @@ public final class HostileServer implements AutoCloseable {
                 channel: http
                 facts:
                   legalName: "Hostile B.V."
+                  automatedDecisions: { nl: "Nee.", en: "No." }
                 settings:
                   base-url: { default: "%s/api" }
                   token: { default: "%s", secret: true }

@@ -1,0 +1,90 @@
+package nl.dsrhub.result;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import nl.dsrhub.connector.ConnectorCatalog;
+import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.request.RequestType;
+import nl.dsrhub.result.Retention.Words;
+import nl.dsrhub.store.CallJournal;
+import nl.dsrhub.store.TaskStore;
+
+/**
+ * The letter telling the subject that their request is refused (GDPR art. 12(4)), in Dutch and English: which request,
+ * the ground with its articles, the officer's reasons, what processors had already done, who was told the request is
+ * withdrawn, and the remedies: a complaint to the Autoriteit Persoonsgegevens and a petition to the court within six
+ * weeks ({@link Remedies}). Written atomically, HTML-escaped ({@code refusal.html.mustache}).
+ */
+public final class RefusalLetter {
+
+    static final String TEMPLATE = "refusal.html.mustache";
+
+    private final ProcessorResults results;
+    private final String controller;
+    private final int purgeDays;
+
+    /**
+     * @param controller the shop, to sign the letter (empty: signed by its privacy contact)
+     * @param purgeDays  when what processors already sent is deleted (the purge period, from the refusal)
+     */
+    public RefusalLetter(TaskStore tasks, ConnectorCatalog catalog, CallJournal journal,
+                         BiFunction<String, String, Path> dataDirs, String controller, int purgeDays) {
+        this.results = new ProcessorResults(tasks, catalog, journal, dataDirs);
+        this.controller = controller == null ? "" : controller.strip();
+        this.purgeDays = purgeDays;
+    }
+
+    Path write(DsrRequest r, RefusalGround ground, String reason, OffsetDateTime refusedAt, Path file) throws IOException {
+        Map<String, Object> model = model(r, ground, reason, refusedAt);
+        return AtomicFiles.write(file, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Templates.render(TEMPLATE, model, w);
+        });
+    }
+
+    private Map<String, Object> model(DsrRequest r, RefusalGround ground, String reason, OffsetDateTime refusedAt) {
+        boolean erasure = r.type() == RequestType.ERASURE;
+        List<ProcessorResult> all = results.of(r);
+        Map<String, Object> m = new LinkedHashMap<>(Display.requestHeader(r, refusedAt.toInstant()));
+        m.put("what", erasure
+                ? new Words("om uw persoonsgegevens te wissen (recht op gegevenswissing, artikel 17 AVG)",
+                        "to erase your personal data (right to erasure, article 17 GDPR)")
+                : new Words("om inzage in uw persoonsgegevens en een kopie ervan (recht van inzage, artikel 15 AVG, en recht op"
+                        + " overdraagbaarheid van gegevens, artikel 20 AVG)", "for access to your personal data and a copy of it"
+                        + " (right of access, article 15 GDPR, and right to data portability, article 20 GDPR)"));
+        m.put("ground", ground.meaning());
+        m.put("reason", reason == null ? "" : reason);
+        m.put("burden", ground.burdenOnUs());
+        m.put("newRequest", ground == RefusalGround.UNVERIFIABLE);
+        m.put("export", !erasure);
+        m.put("purgeDays", purgeDays);
+        // what processors did before the refusal stays done: said, never hidden
+        m.put("done", all.stream().filter(p -> p.outcome() == Outcome.ERASED || p.outcome() == Outcome.PARTIAL
+                || p.outcome() == Outcome.RETAINED).map(p -> item(p)).toList());
+        m.put("anyDone", all.stream().anyMatch(p -> p.outcome() == Outcome.ERASED || p.outcome() == Outcome.PARTIAL
+                || p.outcome() == Outcome.RETAINED));
+        List<String> told = all.stream().filter(p -> p.detail() != null && p.detail().contains(Refusal.TOLD))
+                .map(p -> Display.orDash(Display.facts(p).legalName())).toList();
+        m.put("told", told.isEmpty() ? null : String.join(", ", told));
+        m.put("controller", controller.isEmpty() ? null : controller);
+        m.put("remedies", Remedies.html());
+        return m;
+    }
+
+    private static Map<String, String> item(ProcessorResult p) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", Display.orDash(Display.facts(p).legalName()));
+        m.put("nl", p.summary().nl().isEmpty() ? OutcomeText.nl(p.outcome()) : p.summary().nl());
+        m.put("en", p.summary().en().isEmpty() ? OutcomeText.en(p.outcome()) : p.summary().en());
+        return m;
+    }
+}
