@@ -15,8 +15,9 @@ import org.apache.camel.Exchange;
 /**
  * The officer's dashboard, rendered on the server (no build step, no script): open requests with
  * days left and due-soon/overdue marks, a request's tasks and timeline, connector health and the
- * deadline notices; forms to retry, settle, extend and refuse. Shows ids, connectors and outcomes, never
- * the subject's name or address.
+ * deadline notices; forms to retry, settle, extend and refuse. A page's method leaves its view record
+ * ({@link DashboardPages}) as the body for the route's Mustache template; an action's redirects with what it did.
+ * Shows ids, connectors and outcomes, never the subject's name or address.
  */
 public final class Dashboard {
 
@@ -65,7 +66,7 @@ public final class Dashboard {
     /** One request's page; an unknown id is a 404 (the route's error handler shows it). */
     public void request(Exchange exchange) {
         String id = Web.param(exchange, "id");
-        RequestStore.RequestRow r = requests.row(id).orElseThrow(() -> new java.util.NoSuchElementException("No request " + id + "."));
+        RequestStore.RequestRow r = requests.row(id).orElseThrow(() -> new NoSuchRequest(id));
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean open = RequestStore.isOpen(r.status());
         String level = open ? watch.level(r.dueDate(), now) : null;
