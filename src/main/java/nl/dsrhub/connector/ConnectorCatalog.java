@@ -38,8 +38,6 @@ public final class ConnectorCatalog {
 
     private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    private static final Set<String> AUTH_TYPES = Set.of("basic", "bearer", "session", "none");
-    private static final Set<String> PAGINATION = Set.of("page", "offset", "next-link", "link-header");
     private static final Set<String> BUILT_IN_VARIABLES =
             Set.of("subject.email", "subject.emailHash", "subject.name", "each");
 
@@ -166,12 +164,10 @@ public final class ConnectorCatalog {
         if (def.channel() == Channel.HTTP) {
             if (def.http() == null) {
                 p.add("/http: is required for channel http");
-            } else if (def.http().auth() != null && !AUTH_TYPES.contains(String.valueOf(def.http().auth().type()))) {
-                p.add("/http/auth/type: must be one of basic, bearer, session, none");
-            } else if (def.http().auth() != null && "session".equals(def.http().auth().type())) {
-                checkCall(def.http().auth().login(), "/http/auth/login", p);
-                if (def.http().auth().tokenPath() == null) {
-                    p.add("/http/auth/tokenPath: is required for session auth (where the login answer holds the token)");
+            } else {
+                p.addAll(Authentication.problems(def.http().auth()));
+                if (def.http().auth() != null && def.http().auth().login() != null) {
+                    checkCall(def.http().auth().login(), "/http/auth/login", p);
                 }
             }
             if (!def.settings().containsKey(Connector.BASE_URL)) {
@@ -221,10 +217,8 @@ public final class ConnectorCatalog {
             if (s.retainOn() != null && s.retainOn().then() != null) {
                 checkCall(s.retainOn().then(), here + "/retainOn/then", p);
             }
-            if (s.paginate() != null && !PAGINATION.contains(String.valueOf(s.paginate().type()))) {
-                p.add(here + "/paginate/type: must be one of page, offset, next-link, link-header");
-            } else if (s.paginate() != null && "next-link".equals(s.paginate().type()) && s.paginate().nextPath() == null) {
-                p.add(here + "/paginate/nextPath: is required for next-link (the JSON path of the next page's URL)");
+            if (s.paginate() != null) {
+                p.addAll(PageStyle.problems(s.paginate(), here + "/paginate"));
             }
             if (s.ifSetting() != null && !def.settings().containsKey(s.ifSetting())) {
                 p.add(here + "/ifSetting: '" + s.ifSetting() + "' is not one of the connector's settings");
