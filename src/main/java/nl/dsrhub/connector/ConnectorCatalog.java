@@ -79,7 +79,14 @@ public final class ConnectorCatalog {
         for (Source source : sources) {
             ConnectorDefinition def;
             try {
-                def = yaml.readValue(source.text(), ConnectorDefinition.class);
+                com.fasterxml.jackson.databind.JsonNode tree = yaml.readTree(source.text());
+                // the shipped schema first: the shape and the types of the values, each with its pointer
+                List<String> shape = tree == null || tree.isMissingNode() ? List.of() : ConnectorSchema.problems(tree);
+                if (!shape.isEmpty()) {
+                    shape.forEach(p -> problems.add(source.displayName() + ": " + p));
+                    continue;
+                }
+                def = tree == null || tree.isMissingNode() || tree.isNull() ? null : yaml.treeToValue(tree, ConnectorDefinition.class);
             } catch (JsonMappingException e) {
                 problems.add(source.displayName() + ": " + describe(e));
                 continue;
@@ -144,6 +151,17 @@ public final class ConnectorCatalog {
                 values.put(key, value);
             } else if (setting.isRequired()) {
                 missing.add(key);
+            }
+        });
+        def.settings().forEach((key, setting) -> {
+            String value = values.get(key);
+            SettingType type = SettingType.named(setting.type());
+            if (value != null && !type.accepts(value)) {
+                // a secret's value is never shown, not even a wrong one
+                problems.add(file + ": /settings/" + key + ": " + (setting.isSecret() ? "the value" : "'" + value + "'")
+                        + " is not " + type.wireName() + " (" + type.example() + "): set property "
+                        + SettingsSource.propertyName(def.name(), key) + " or environment variable "
+                        + SettingsSource.environmentName(def.name(), key) + " to one, or fix the file's default");
             }
         });
         String fiscalYear = RetentionRules.fiscalYearProblem(values);
