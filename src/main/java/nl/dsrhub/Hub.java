@@ -3,6 +3,7 @@ package nl.dsrhub;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorDefinition.Channel;
 import nl.dsrhub.connector.HttpEngine;

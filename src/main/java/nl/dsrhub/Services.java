@@ -2,6 +2,7 @@ package nl.dsrhub;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.connector.ConnectorCatalog;
 import nl.dsrhub.connector.SettingsSource;
 import nl.dsrhub.request.Intake;
@@ -37,10 +38,10 @@ public final class Services implements AutoCloseable {
     /** Confirm or discard held (unauthenticated mailed) requests: for the dashboard, the REST API and the CLI. */
     public final nl.dsrhub.request.RequestConfirmations confirmations;
     /** The shop's answer term and the processors' deadline (dsr.deadline.*), checked when the hub opens. */
-    public final nl.dsrhub.request.Deadlines deadlines;
+    public final nl.dsrhub.model.Deadlines deadlines;
 
     private Services(HubConfig config, Clock clock, ConnectorCatalog catalog, Database database, String ledgerKey,
-                     nl.dsrhub.request.Deadlines deadlines) {
+                     nl.dsrhub.model.Deadlines deadlines) {
         this.config = config;
         this.deadlines = deadlines;
         this.clock = clock;
@@ -70,7 +71,7 @@ public final class Services implements AutoCloseable {
      */
     public static Services open(HubConfig config, Clock clock, boolean running) {
         // a term the hub cannot keep stops it here, with the setting named, before anything opens
-        nl.dsrhub.request.Deadlines deadlines = nl.dsrhub.request.Deadlines.from(config::find);
+        nl.dsrhub.model.Deadlines deadlines = nl.dsrhub.model.Deadlines.from(config::find);
         ConnectorCatalog catalog = loadConnectors(config, running);
         Path dataDir = config.dataDir();
         try {

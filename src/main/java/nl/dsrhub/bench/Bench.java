@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import nl.dsrhub.Hub;
-import nl.dsrhub.HubConfig;
+import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.Services;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import nl.dsrhub.Hub;
-import nl.dsrhub.HubConfig;
+import nl.dsrhub.config.HubConfig;
 
 /**
  * The hub as the benchmark runs it in a child JVM: the real {@link Hub}, plus a small reporting hook on

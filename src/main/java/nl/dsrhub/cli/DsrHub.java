@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
 import nl.dsrhub.Hub;
-import nl.dsrhub.HubConfig;
+import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.Services;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
@@ -144,7 +144,7 @@ public final class DsrHub {
         ConnectorCatalog catalog = Services.loadConnectors(config, false);
         long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
         RequestValidator validator = new RequestValidator(new RequestParser(maxBytes), Clock.systemDefaultZone(),
-                catalog.names(), nl.dsrhub.request.Deadlines.from(config::find));
+                catalog.names(), nl.dsrhub.model.Deadlines.from(config::find));
         Validation v = validator.validate(file.getFileName().toString(), OfficerCommands.read(file, maxBytes));
         officer().printProblems(file, v.problems());
         if (v.ok()) {

@@ -3,7 +3,7 @@ package nl.dsrhub.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import nl.dsrhub.HubConfig;
+import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.Services;
 import nl.dsrhub.ledger.Ledger;
 import nl.dsrhub.ops.Operations;

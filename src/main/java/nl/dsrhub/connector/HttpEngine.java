@@ -29,14 +29,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import nl.dsrhub.connector.ConnectorDefinition.Call;
-import nl.dsrhub.connector.ConnectorDefinition.Paginate;
-import nl.dsrhub.connector.ConnectorDefinition.RetainRule;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.request.RequestType;
-import nl.dsrhub.result.Retention;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Retention;
+import nl.dsrhub.model.TaskResult;
 import nl.dsrhub.store.CallJournal;
-import nl.dsrhub.store.TaskStore;
 import org.apache.camel.CamelContext;
 
 /**
@@ -79,9 +77,9 @@ public final class HttpEngine implements ConnectorEngine {
     }
 
     @Override
-    public TaskStore.Finish run(Connector connector, TaskContext task) {
+    public TaskResult run(Connector connector, TaskContext task) {
         Run run = new Run(connector, task);
-        TaskStore.Finish soFar;
+        TaskResult soFar;
         try {
             soFar = run.execute();
         } catch (PermanentFailure e) {
@@ -167,7 +165,7 @@ public final class HttpEngine implements ConnectorEngine {
             }
         }
 
-        TaskStore.Finish execute() {
+        TaskResult execute() {
             kept.reset();
             for (Step step : connector.definition().find()) {
                 if (appliesTo(step)) {
@@ -185,8 +183,8 @@ public final class HttpEngine implements ConnectorEngine {
             }
             if (export) {
                 return kept.count() == 0
-                        ? new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided)
-                        : new TaskStore.Finish(Outcome.EXPORTED, kept.count() + " file(s) received", List.of(), provided);
+                        ? new TaskResult(Outcome.NOT_FOUND, "no data found", List.of(), provided)
+                        : new TaskResult(Outcome.EXPORTED, kept.count() + " file(s) received", List.of(), provided);
             }
             for (Step step : connector.definition().erase()) {
                 if (appliesTo(step)) {
@@ -216,16 +214,16 @@ public final class HttpEngine implements ConnectorEngine {
             List<Retention> retained = stillHeld.all(name -> vars.getOrDefault(name, new LinkedHashSet<>()));
             String retainedText = Retained.summary(retained);
             if (erased > 0 && !retained.isEmpty()) {
-                return new TaskStore.Finish(Outcome.PARTIAL, "done: " + doneText + "; retained: " + retainedText,
+                return new TaskResult(Outcome.PARTIAL, "done: " + doneText + "; retained: " + retainedText,
                         retained, provided);
             }
             if (erased > 0) {
-                return new TaskStore.Finish(Outcome.ERASED, "done: " + doneText, List.of(), provided);
+                return new TaskResult(Outcome.ERASED, "done: " + doneText, List.of(), provided);
             }
             if (!retained.isEmpty()) {
-                return new TaskStore.Finish(Outcome.RETAINED, "retained: " + retainedText, retained, provided);
+                return new TaskResult(Outcome.RETAINED, "retained: " + retainedText, retained, provided);
             }
-            return new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided);
+            return new TaskResult(Outcome.NOT_FOUND, "no data found", List.of(), provided);
         }
 
         /**

@@ -7,8 +7,8 @@ import java.util.Map;
 import nl.dsrhub.mail.Letters;
 import nl.dsrhub.mail.MailSender;
 import nl.dsrhub.mail.MailStore;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskResult;
 
 /**
  * The mail channel: sends the processor's privacy contact the formal letter with a correlation token,
@@ -38,7 +38,7 @@ public final class MailEngine implements ConnectorEngine {
     }
 
     @Override
-    public TaskStore.Finish run(Connector connector, TaskContext task) {
+    public TaskResult run(Connector connector, TaskContext task) {
         if (!sender.settings().enabled()) {
             throw new PermanentFailure("mail is not configured (dsr.mail.enabled=false): configure dsr.mail.* and run retry, "
                     + "or write to the processor yourself and settle by hand");
@@ -68,7 +68,7 @@ public final class MailEngine implements ConnectorEngine {
         return awaiting("letter " + letter.token() + " sent on " + LocalDate.now(clock) + "; waiting for the reply");
     }
 
-    private static TaskStore.Finish awaiting(String detail) {
-        return new TaskStore.Finish(Outcome.AWAITING_REPLY, detail, List.of(), Map.of());
+    private static TaskResult awaiting(String detail) {
+        return new TaskResult(Outcome.AWAITING_REPLY, detail, List.of(), Map.of());
     }
 }

@@ -8,7 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 import nl.dsrhub.Hub;
 import nl.dsrhub.ops.Operations;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.RequestStore;
 
 /**

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import nl.dsrhub.Hub;
-import nl.dsrhub.HubConfig;
+import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
 
@@ -149,8 +149,8 @@ public final class DemoRunner {
 
     private static boolean onlyAwaitingSilent(java.util.List<TaskStore.TaskRow> tasks) {
         return !tasks.isEmpty() && tasks.stream().allMatch(t -> t.outcome() != null
-                && (t.outcome().isFinal() || t.outcome() == nl.dsrhub.plan.Outcome.AWAITING_REPLY))
-                && tasks.stream().filter(t -> t.outcome() == nl.dsrhub.plan.Outcome.AWAITING_REPLY)
+                && (t.outcome().isFinal() || t.outcome() == nl.dsrhub.model.Outcome.AWAITING_REPLY))
+                && tasks.stream().filter(t -> t.outcome() == nl.dsrhub.model.Outcome.AWAITING_REPLY)
                 .allMatch(t -> t.connector().equals("dhl"));
     }
 

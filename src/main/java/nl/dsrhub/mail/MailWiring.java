@@ -77,7 +77,7 @@ public final class MailWiring {
     }
 
     /** Stored before a result is written: that result is to be mailed (see {@link MailDelivery#intend}). */
-    public void intendDelivery(nl.dsrhub.request.DsrRequest request) {
+    public void intendDelivery(nl.dsrhub.model.DsrRequest request) {
         delivery.intend(request);
     }
 

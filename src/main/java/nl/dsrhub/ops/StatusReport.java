@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import nl.dsrhub.Services;
-import nl.dsrhub.request.Deadlines;
+import nl.dsrhub.model.Deadlines;
 import nl.dsrhub.store.BreakerStates;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Json;
@@ -139,7 +139,7 @@ public final class StatusReport {
             tn.put("lastError", t.lastError());
             tn.put("nextAttemptAt", iso(t.nextAttemptAt()));
             BreakerStates.State circuit = circuits.get(t.connector());
-            if (circuit != null && t.status() != nl.dsrhub.plan.TaskStatus.DONE) {
+            if (circuit != null && t.status() != nl.dsrhub.model.TaskStatus.DONE) {
                 // the processor is being spared: why this task waits, and until when at the earliest
                 ObjectNode cn = tn.putObject("circuit");
                 cn.put("state", circuit.state());

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import nl.dsrhub.mail.MailSender;
 import nl.dsrhub.mail.MailSettings;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
@@ -246,7 +246,7 @@ public final class MailDelivery {
         // a confirmation in which something was not erased is not "your data have been erased"
         SubjectMails.Mail result = export ? SubjectMails.bundle() : SubjectMails.confirmation(jdbc.queryOne(
                 "SELECT COUNT(*) FROM dsr_task WHERE request_id = ? AND outcome IN (?, ?)", rs -> rs.getLong(1), requestId,
-                nl.dsrhub.plan.Outcome.RETAINED, nl.dsrhub.plan.Outcome.PARTIAL).orElse(0L) > 0);
+                nl.dsrhub.model.Outcome.RETAINED, nl.dsrhub.model.Outcome.PARTIAL).orElse(0L) > 0);
         sender.send(request.delivery().email(), result.subject(), result.text(), Map.of(),
                 forSubject.toArray(MailSender.Attachment[]::new));
         if (!settings.officer().isEmpty()) {

@@ -13,7 +13,7 @@ import nl.dsrhub.mail.Letters;
 import nl.dsrhub.mail.MailSender;
 import nl.dsrhub.mail.MailSettings;
 import nl.dsrhub.mail.MailStore;
-import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
@@ -100,8 +100,8 @@ public final class RefusalNotices {
                 + "dsr_mail_letter l WHERE l.task_id = t.id) AND NOT EXISTS (SELECT 1 FROM dsr_event e WHERE e.request_id = "
                 + "t.request_id AND e.connector = t.connector AND e.kind = ?) ORDER BY t.id",
                 rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
-                        String.valueOf(nl.dsrhub.request.Deadlines.dateOf(Jdbc.timestamp(rs, "notified_at")))},
-                RequestStore.REFUSED, nl.dsrhub.plan.Outcome.REFUSED, WITHDRAWN);
+                        String.valueOf(nl.dsrhub.model.Deadlines.dateOf(Jdbc.timestamp(rs, "notified_at")))},
+                RequestStore.REFUSED, nl.dsrhub.model.Outcome.REFUSED, WITHDRAWN);
         int sent = 0;
         for (String[] task : due) {
             Optional<MailStore.Letter> letter = letters.letterOfTask(Long.parseLong(task[0]));
@@ -110,7 +110,7 @@ public final class RefusalNotices {
                 continue;
             }
             // the date the processor was first written to, in Dutch time, as the letter it is told about was dated
-            LocalDate sentOn = letter.get().sentAt() != null ? nl.dsrhub.request.Deadlines.dateOf(letter.get().sentAt())
+            LocalDate sentOn = letter.get().sentAt() != null ? nl.dsrhub.model.Deadlines.dateOf(letter.get().sentAt())
                     : LocalDate.parse(task[3]);
             Letters.Mail mail = texts.withdrawal(letter.get().token(), sentOn);
             try {

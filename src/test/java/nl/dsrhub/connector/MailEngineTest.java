@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import nl.dsrhub.HubConfig;
+import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.Services;
 import nl.dsrhub.mail.Letters;
 import nl.dsrhub.mail.MailSender;
 import nl.dsrhub.mail.MailSettings;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.Test;
 

@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import nl.dsrhub.cli.DsrHub;
 import nl.dsrhub.demo.MailServer;
 import nl.dsrhub.ledger.Ledger;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.result.Refusal;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;

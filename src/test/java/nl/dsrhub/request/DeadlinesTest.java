@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import nl.dsrhub.model.Deadlines;
 import org.junit.jupiter.api.Test;
 
 /**

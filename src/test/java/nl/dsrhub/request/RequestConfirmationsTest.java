@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import nl.dsrhub.HubConfig;
+import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.Services;
 import nl.dsrhub.request.RequestConfirmations.Kind;
 import nl.dsrhub.store.RequestStore;

@@ -1,4 +1,4 @@
-package nl.dsrhub.result;
+package nl.dsrhub.model;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.LocalDate;

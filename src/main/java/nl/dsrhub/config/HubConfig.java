@@ -1,4 +1,4 @@
-package nl.dsrhub;
+package nl.dsrhub.config;
 
 import java.io.IOException;
 import java.io.InputStream;

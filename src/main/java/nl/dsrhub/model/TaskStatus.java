@@ -1,4 +1,4 @@
-package nl.dsrhub.plan;
+package nl.dsrhub.model;
 
 /** Where a task is in its life; the legal result is its {@link Outcome}. */
 public enum TaskStatus {

@@ -1,4 +1,4 @@
-package nl.dsrhub.plan;
+package nl.dsrhub.model;
 
 /**
  * What a processor's task came to: a legal fact that goes into the bundle, the confirmation and the ledger.

@@ -1,4 +1,4 @@
-package nl.dsrhub.request;
+package nl.dsrhub.model;
 
 import java.time.OffsetDateTime;
 
