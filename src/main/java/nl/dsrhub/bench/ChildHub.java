@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import nl.dsrhub.Hub;
+import nl.dsrhub.hub.Hub;
 import nl.dsrhub.config.HubConfig;
 
 /**

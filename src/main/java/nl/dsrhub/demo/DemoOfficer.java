@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Optional;
-import nl.dsrhub.Hub;
+import nl.dsrhub.hub.Hub;
 import nl.dsrhub.ops.Operations;
 import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.RequestStore;
@@ -47,7 +47,7 @@ final class DemoOfficer {
      * not get that far within the demo's time.
      */
     static boolean act(Hub hub, java.util.function.Predicate<java.util.function.BooleanSupplier> awaitUntil) {
-        Operations officer = Operations.of(hub.services(), Clock.systemDefaultZone());
+        Operations officer = hub.services().operations(Clock.systemDefaultZone());
         Optional<String> repeat = awaitDhlLetter(hub, awaitUntil);
         Optional<String> first = id(hub, "DEMO-3");
         if (repeat.isEmpty() || first.isEmpty()) {

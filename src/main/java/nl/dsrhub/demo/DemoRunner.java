@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
-import nl.dsrhub.Hub;
+import nl.dsrhub.hub.Hub;
 import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;

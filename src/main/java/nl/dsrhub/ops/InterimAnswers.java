@@ -9,7 +9,7 @@ import java.util.List;
 import nl.dsrhub.mail.MailSender;
 import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.model.Deadlines;
-import nl.dsrhub.result.MailDelivery;
+import nl.dsrhub.mail.MailDelivery;
 import nl.dsrhub.result.ResultService;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;

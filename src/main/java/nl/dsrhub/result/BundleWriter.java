@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import nl.dsrhub.connector.ProcessorFacts;
+import nl.dsrhub.files.AtomicFiles;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.RequestType;
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nl.dsrhub.connector.ProcessorFacts;
+import nl.dsrhub.files.AtomicFiles;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.Outcome;
 import nl.dsrhub.model.RequestType;

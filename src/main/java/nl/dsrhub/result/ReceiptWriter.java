@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import nl.dsrhub.files.AtomicFiles;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.Retention;
 

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import nl.dsrhub.config.HubConfig;
-import nl.dsrhub.Services;
+import nl.dsrhub.hub.Services;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.RequestType;

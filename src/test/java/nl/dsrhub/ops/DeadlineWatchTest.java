@@ -11,7 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import nl.dsrhub.config.HubConfig;
-import nl.dsrhub.Services;
+import nl.dsrhub.hub.Services;
 import nl.dsrhub.web.AccessToken;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.testing.Requests;

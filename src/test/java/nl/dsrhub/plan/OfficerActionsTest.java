@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.Services;
+import nl.dsrhub.hub.Services;
 import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.model.Outcome;

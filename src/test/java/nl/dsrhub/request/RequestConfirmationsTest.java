@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import nl.dsrhub.config.HubConfig;
-import nl.dsrhub.Services;
+import nl.dsrhub.hub.Services;
 import nl.dsrhub.request.RequestConfirmations.Kind;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.testing.MovableClock;

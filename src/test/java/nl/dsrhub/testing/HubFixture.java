@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import nl.dsrhub.Hub;
+import nl.dsrhub.hub.Hub;
 import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.demo.Simulators;
 import nl.dsrhub.demo.MailchimpSimulator;

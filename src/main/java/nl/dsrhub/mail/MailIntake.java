@@ -1,12 +1,13 @@
-package nl.dsrhub.request;
+package nl.dsrhub.mail;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
-import nl.dsrhub.mail.IncomingMail;
-import nl.dsrhub.mail.SenderAuthentication;
+import nl.dsrhub.request.ErrorReport;
+import nl.dsrhub.request.Intake;
+import nl.dsrhub.request.RequestConfirmations;
 import nl.dsrhub.store.RequestStore;
 
 /**

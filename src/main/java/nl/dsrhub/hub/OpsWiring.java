@@ -1,4 +1,4 @@
-package nl.dsrhub.ops;
+package nl.dsrhub.hub;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -6,17 +6,27 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import nl.dsrhub.Services;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorEngine;
+import nl.dsrhub.ops.ConnectorHealthCheck;
+import nl.dsrhub.ops.ConnectorTracker;
+import nl.dsrhub.ops.Dashboard;
+import nl.dsrhub.ops.DeadlineWatch;
+import nl.dsrhub.ops.DsrMetrics;
+import nl.dsrhub.ops.InactiveRequests;
+import nl.dsrhub.ops.OfficerNotices;
+import nl.dsrhub.ops.Operations;
+import nl.dsrhub.ops.Purge;
+import nl.dsrhub.ops.RestApi;
+import nl.dsrhub.ops.TrackingEngine;
 import nl.dsrhub.plan.Settlement;
-import org.apache.camel.CamelContext;
-import org.apache.camel.health.HealthCheckRegistry;
-import org.apache.camel.main.Main;
 import nl.dsrhub.web.AccessToken;
 import nl.dsrhub.web.OfficerSession;
 import nl.dsrhub.web.Sessions;
 import nl.dsrhub.web.WebGuard;
+import org.apache.camel.CamelContext;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.main.Main;
 
 /**
  * The operators' view, wired into the hub in one place: health checks per connector, the dsr_*
@@ -97,7 +107,7 @@ public final class OpsWiring {
         int warnDays = s.config.getInt("dsr.deadline.warn-days", 5);
         OfficerNotices notices = new OfficerNotices(s.jdbc, clock);
         DeadlineWatch watch = new DeadlineWatch(s.requests, s.tasks, notices, clock, warnDays);
-        Operations operations = Operations.of(s, clock);
+        Operations operations = s.operations(clock);
         Settlement settlement = operations.settlement();
         metrics = new DsrMetrics(s.jdbc, clock); // held here: micrometer keeps only weak references to it
         metrics.bindTo(registry, s.catalog.enabled().stream().map(Connector::name).toList());
@@ -115,7 +125,7 @@ public final class OpsWiring {
         main.bind("dashboard", new Dashboard(s.requests, s.tasks, s.events, notices, checks, watch, operations, settlement,
                 officerSession, clock, uploads(), s.confirmations));
         main.bind("restApi", new RestApi(s.requests, s.tasks, s.events, s.intake, operations, watch, clock,
-                new StatusReport(s, clock), s.ledger, uploads(), s.confirmations));
+                s.statusReport(clock), s.ledger, uploads(), s.confirmations));
     }
 
     /** The largest settle form or API settlement with the processor's files. */

@@ -1,4 +1,4 @@
-package nl.dsrhub.result;
+package nl.dsrhub.mail;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
-import nl.dsrhub.connector.MailEngine;
-import nl.dsrhub.mail.Letters;
-import nl.dsrhub.mail.MailSender;
-import nl.dsrhub.mail.MailSettings;
-import nl.dsrhub.mail.MailStore;
 import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.result.Refusal;
+import nl.dsrhub.result.SubjectMails;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;

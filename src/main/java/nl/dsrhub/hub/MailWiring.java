@@ -1,4 +1,4 @@
-package nl.dsrhub.mail;
+package nl.dsrhub.hub;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -6,12 +6,24 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import nl.dsrhub.Services;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorDefinition.Channel;
-import nl.dsrhub.connector.MailEngine;
-import nl.dsrhub.request.MailIntake;
-import nl.dsrhub.result.MailDelivery;
+import nl.dsrhub.mail.Chaser;
+import nl.dsrhub.mail.ConfirmationReplies;
+import nl.dsrhub.mail.Controller;
+import nl.dsrhub.mail.Letters;
+import nl.dsrhub.mail.MailDelivery;
+import nl.dsrhub.mail.MailEngine;
+import nl.dsrhub.mail.MailInbox;
+import nl.dsrhub.mail.MailIntake;
+import nl.dsrhub.mail.MailSender;
+import nl.dsrhub.mail.MailSettings;
+import nl.dsrhub.mail.MailStore;
+import nl.dsrhub.mail.MailboxPurge;
+import nl.dsrhub.mail.OfficerMail;
+import nl.dsrhub.mail.ReplyHandler;
+import nl.dsrhub.mail.ReplySenders;
+import nl.dsrhub.mail.SenderAuthentication;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.main.Main;
 import org.slf4j.Logger;
@@ -36,7 +48,7 @@ public final class MailWiring {
     private final OfficerMail officer;
     private final MailDelivery delivery;
     private final MailboxPurge purge;
-    private final nl.dsrhub.result.RefusalNotices refusals;
+    private final nl.dsrhub.mail.RefusalNotices refusals;
 
     public MailWiring(Services s, Supplier<ProducerTemplate> producer, BiFunction<String, String, Path> dataDirs, Clock clock) {
         this.settings = MailSettings.from(s.config);
@@ -57,7 +69,7 @@ public final class MailWiring {
                 java.time.Duration.ofSeconds(s.config.getInt("dsr.delivery.retry-seconds", 900)),
                 s.config.getInt("dsr.delivery.max-attempts", 10));
         this.purge = new MailboxPurge(settings, clock, s.config.getInt("dsr.purge.after-days", 30));
-        this.refusals = new nl.dsrhub.result.RefusalNotices(settings, sender, store, letters, s.refusal(clock), s.requests,
+        this.refusals = new nl.dsrhub.mail.RefusalNotices(settings, sender, store, letters, s.refusal(clock), s.requests,
                 s.catalog, s.events, s.jdbc, s.outbox());
         report(s);
     }

@@ -1,4 +1,4 @@
-package nl.dsrhub;
+package nl.dsrhub.hub;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,7 +28,7 @@ public final class Hub implements AutoCloseable {
     private final Services services;
     private final Main main;
     private volatile ProducerTemplate producer;
-    private nl.dsrhub.ops.OpsWiring ops;
+    private nl.dsrhub.hub.OpsWiring ops;
 
     private Hub(Services services, Main main) {
         this.services = services;
@@ -66,13 +66,13 @@ public final class Hub implements AutoCloseable {
                 .resolver(new nl.dsrhub.connector.SettingsSource(s.config::find, s.config.environment()), s.config::find);
         s.catalog.enabled().forEach(c -> limits.apply(c.name()));
         HttpEngine http = new HttpEngine(main::getCamelContext, s.journal, clock, limits);
-        ops = new nl.dsrhub.ops.OpsWiring(s, clock);
+        ops = new nl.dsrhub.hub.OpsWiring(s, clock);
         nl.dsrhub.plan.RetryPolicy retry = new nl.dsrhub.plan.RetryPolicy(
                 Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30)),
                 s.config.getInt("dsr.retry.max-attempts", 24),
                 Duration.ofHours(s.config.getInt("dsr.retry.stop-hours-before-deadline", 48)));
         // mail: the engine of mail-channel connectors and the beans of the mail routes
-        nl.dsrhub.mail.MailWiring mail = new nl.dsrhub.mail.MailWiring(s, this::producer,
+        nl.dsrhub.hub.MailWiring mail = new nl.dsrhub.hub.MailWiring(s, this::producer,
                 (request, connector) -> s.workDir().resolve(request).resolve(connector), clock);
         TaskRunner runner = new TaskRunner(s.catalog, s.requests, s.tasks,
                 Map.of(Channel.HTTP, ops.track(http), Channel.MAIL, ops.track(mail.engine)),
@@ -147,7 +147,7 @@ public final class Hub implements AutoCloseable {
     }
 
     /** Dashboard URL, token and metrics registry. */
-    public nl.dsrhub.ops.OpsWiring ops() {
+    public nl.dsrhub.hub.OpsWiring ops() {
         return ops;
     }
 

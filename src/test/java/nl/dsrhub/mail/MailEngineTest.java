@@ -1,4 +1,4 @@
-package nl.dsrhub.connector;
+package nl.dsrhub.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,10 +7,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import nl.dsrhub.config.HubConfig;
-import nl.dsrhub.Services;
-import nl.dsrhub.mail.Letters;
-import nl.dsrhub.mail.MailSender;
-import nl.dsrhub.mail.MailSettings;
+import nl.dsrhub.connector.Connector;
+import nl.dsrhub.connector.PermanentFailure;
+import nl.dsrhub.connector.TaskContext;
+import nl.dsrhub.hub.Services;
 import nl.dsrhub.model.RequestType;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,19 @@
-package nl.dsrhub;
+package nl.dsrhub.hub;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.connector.ConnectorCatalog;
 import nl.dsrhub.connector.SettingsSource;
+import nl.dsrhub.ops.Operations;
+import nl.dsrhub.ops.StatusReport;
+import nl.dsrhub.plan.DeadlineExtension;
+import nl.dsrhub.plan.Settlement;
 import nl.dsrhub.request.Intake;
 import nl.dsrhub.request.RequestParser;
 import nl.dsrhub.request.RequestValidator;
 import nl.dsrhub.result.ReceiptWriter;
+import nl.dsrhub.store.BreakerStates;
 import nl.dsrhub.store.CallJournal;
 import nl.dsrhub.store.Database;
 import nl.dsrhub.store.EventLog;
@@ -102,6 +107,17 @@ public final class Services implements AutoCloseable {
                 (request, connector) -> workDir().resolve(request).resolve(connector), config.get("dsr.controller.name", ""),
                 config.getInt("dsr.purge.after-days", 30));
         return new nl.dsrhub.result.Refusal(requests, events, jdbc, letter, outbox(), clock);
+    }
+
+    /** The officer's actions on these parts (the running hub's, or the command line's own when no hub runs). */
+    public Operations operations(Clock clock) {
+        return new Operations(tasks, events, new Settlement(catalog, requests, tasks, events, jdbc, workDir(), clock),
+                new DeadlineExtension(requests, events, jdbc, outbox(), clock), refusal(clock));
+    }
+
+    /** What {@code status} prints and {@code GET /api/status} answers, read from these parts. */
+    public StatusReport statusReport(Clock clock) {
+        return new StatusReport(requests, tasks, events, new BreakerStates(jdbc), clock);
     }
 
     public static ConnectorCatalog loadConnectors(HubConfig config, boolean requireSettings) {

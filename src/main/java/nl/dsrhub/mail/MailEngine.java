@@ -1,12 +1,15 @@
-package nl.dsrhub.connector;
+package nl.dsrhub.mail;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.mail.Letters;
-import nl.dsrhub.mail.MailSender;
-import nl.dsrhub.mail.MailStore;
+import nl.dsrhub.connector.Connector;
+import nl.dsrhub.connector.ConnectorEngine;
+import nl.dsrhub.connector.PermanentFailure;
+import nl.dsrhub.connector.SettingsSource;
+import nl.dsrhub.connector.TaskContext;
+import nl.dsrhub.connector.TransientFailure;
 import nl.dsrhub.model.Outcome;
 import nl.dsrhub.model.TaskResult;
 

@@ -1,4 +1,4 @@
-package nl.dsrhub.result;
+package nl.dsrhub.mail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,6 +8,7 @@ import java.util.Optional;
 import net.lingala.zip4j.model.ZipParameters;
 import net.lingala.zip4j.model.enums.AesKeyStrength;
 import net.lingala.zip4j.model.enums.EncryptionMethod;
+import nl.dsrhub.files.AtomicFiles;
 
 /**
  * A bundle mailed to the subject goes AES-256 encrypted in a zip; its passphrase reaches the subject another way. Used

@@ -1,4 +1,4 @@
-package nl.dsrhub.result;
+package nl.dsrhub.mail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,10 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.mail.MailSender;
-import nl.dsrhub.mail.MailSettings;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.RequestType;
+import nl.dsrhub.result.ConfirmationWriter;
+import nl.dsrhub.result.ReceiptWriter;
+import nl.dsrhub.result.ResultService;
+import nl.dsrhub.result.SubjectMails;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;

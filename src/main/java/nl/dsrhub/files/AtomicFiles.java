@@ -1,4 +1,4 @@
-package nl.dsrhub.result;
+package nl.dsrhub.files;
 
 import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
@@ -9,10 +9,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes a file under a temporary name in the same folder and moves it into place atomically. */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     @FunctionalInterface
-    interface Body {
+    public interface Body {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -40,11 +40,11 @@ final class AtomicFiles {
         }
     }
 
-    static Path write(Path target, Body body) throws IOException {
+    public static Path write(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        nl.dsrhub.files.PrivateFiles.folder(dir);
+        PrivateFiles.folder(dir);
         removeLeftovers(dir, target.getFileName().toString());
-        Path tmp = nl.dsrhub.files.PrivateFiles.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = PrivateFiles.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         boolean moved = false;
         try {
             try (FileOutputStream file = new FileOutputStream(tmp.toFile());

@@ -1,10 +1,11 @@
-package nl.dsrhub.request;
+package nl.dsrhub.mail;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
-import nl.dsrhub.mail.SenderAuthentication;
+import nl.dsrhub.request.ConfirmationCodes;
+import nl.dsrhub.request.RequestConfirmations;
 import nl.dsrhub.store.RequestStore;
 
 /**

@@ -1,4 +1,4 @@
-package nl.dsrhub.request;
+package nl.dsrhub.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
-import nl.dsrhub.model.Deadlines;
 import org.junit.jupiter.api.Test;
 
 /**
