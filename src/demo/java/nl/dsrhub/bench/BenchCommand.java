@@ -4,11 +4,13 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
+import nl.dsrhub.cli.PluggedCommand;
+import nl.dsrhub.config.HubConfig;
 
 /** {@code bench [options]}: parses the options, runs {@link Bench}, returns the exit code. */
-public final class BenchCommand {
+public final class BenchCommand implements PluggedCommand {
 
-    public static final String USAGE = """
+    private static final String USAGE = """
               bench [--quick] [--latency-ms N] [--warm-up N] [--scale F] [--requests N] [--orders N] [--out FILE]
                     [--bulk-latency-ms N] [--export-heap SIZE] [--keep DIR]
                     [--only fanout,bulk,export]
@@ -16,17 +18,24 @@ public final class BenchCommand {
                                           large export, hub overhead (table + JSON in --out)
             """;
 
-    /** Options that take a value (the command line parser needs to know). */
-    public static final Set<String> VALUE_OPTIONS = Set.of("latency-ms", "warm-up", "scale", "requests", "orders", "out",
-            "bulk-latency-ms", "export-heap", "keep", "only");
-
-    private final PrintStream out;
-
-    public BenchCommand(PrintStream out) {
-        this.out = out;
+    @Override
+    public String name() {
+        return "bench";
     }
 
-    public int run(Map<String, String> options) throws Exception {
+    @Override
+    public String usage() {
+        return USAGE;
+    }
+
+    @Override
+    public Set<String> valueOptions() {
+        return Set.of("latency-ms", "warm-up", "scale", "requests", "orders", "out", "bulk-latency-ms", "export-heap",
+                "keep", "only");
+    }
+
+    @Override
+    public int run(HubConfig config, Map<String, String> options, PrintStream out) throws Exception {
         Bench.Options o = Bench.Options.defaults();
         if (options.containsKey("quick")) {
             o = o.quick();
