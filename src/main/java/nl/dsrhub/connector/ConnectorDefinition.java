@@ -284,14 +284,14 @@ public record ConnectorDefinition(
     }
 
     /**
-     * Why data are not erased (see {@link nl.dsrhub.result.Retention.Kind}): {@code shop-legal-duty} names the
+     * Why data are not erased (see {@link nl.dsrhub.model.Retention.Kind}): {@code shop-legal-duty} names the
      * {@code law} (and article), the duty as {@code reason}, and {@code years} after the end of the record's fiscal
      * year (the calendar year, or the year ending on the connector's {@code fiscal-year-end} setting, MM-DD);
      * {@code processor-legal-duty} names the {@code law}, the processor's own duty as {@code reason}, its
      * {@code term} in words and the {@code keeper} (the processor's legal name by default); {@code no-legal-duty}
      * gives only the {@code reason} the data remain.
      */
-    public record Basis(nl.dsrhub.result.Retention.Kind kind, String law, ProcessorFacts.Text reason, Integer years,
+    public record Basis(nl.dsrhub.model.Retention.Kind kind, String law, ProcessorFacts.Text reason, Integer years,
                         ProcessorFacts.Text term, String keeper) {
     }
 

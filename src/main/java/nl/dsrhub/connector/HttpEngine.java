@@ -7,8 +7,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import nl.dsrhub.connector.ConnectorDefinition.Call;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
+import nl.dsrhub.model.TaskResult;
 import nl.dsrhub.store.CallJournal;
-import nl.dsrhub.store.TaskStore;
 import org.apache.camel.CamelContext;
 
 /**
@@ -35,7 +35,7 @@ public final class HttpEngine implements ConnectorEngine {
     }
 
     @Override
-    public TaskStore.Finish run(Connector connector, TaskContext task) {
+    public TaskResult run(Connector connector, TaskContext task) {
         return new TaskRun(connector, task, journal, means).run();
     }
 

@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.result.Retention;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.Retention;
+import nl.dsrhub.model.TaskResult;
 import nl.dsrhub.store.CallJournal;
-import nl.dsrhub.store.TaskStore;
 
 /**
  * What a run comes to: for an export the files kept; for an erasure the data-changing calls that took effect
@@ -21,13 +21,13 @@ final class RunOutcome {
     private RunOutcome() {
     }
 
-    static TaskStore.Finish export(int filesKept, Map<String, List<String>> provided) {
+    static TaskResult export(int filesKept, Map<String, List<String>> provided) {
         return filesKept == 0
-                ? new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided)
-                : new TaskStore.Finish(Outcome.EXPORTED, filesKept + " file(s) received", List.of(), provided);
+                ? new TaskResult(Outcome.NOT_FOUND, "no data found", List.of(), provided)
+                : new TaskResult(Outcome.EXPORTED, filesKept + " file(s) received", List.of(), provided);
     }
 
-    static TaskStore.Finish erasure(List<Step> eraseSteps, Map<String, Long> done, List<Retention> retained,
+    static TaskResult erasure(List<Step> eraseSteps, Map<String, Long> done, List<Retention> retained,
                                     Map<String, List<String>> provided) {
         int erased = done.values().stream().mapToInt(Long::intValue).sum();
         String doneText = done.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "x")
@@ -37,16 +37,16 @@ final class RunOutcome {
                 .map(s -> "; left: " + s.leaves()).distinct().collect(Collectors.joining());
         String retainedText = Retained.summary(retained);
         if (erased > 0 && !retained.isEmpty()) {
-            return new TaskStore.Finish(Outcome.PARTIAL, "done: " + doneText + "; retained: " + retainedText,
+            return new TaskResult(Outcome.PARTIAL, "done: " + doneText + "; retained: " + retainedText,
                     retained, provided);
         }
         if (erased > 0) {
-            return new TaskStore.Finish(Outcome.ERASED, "done: " + doneText, List.of(), provided);
+            return new TaskResult(Outcome.ERASED, "done: " + doneText, List.of(), provided);
         }
         if (!retained.isEmpty()) {
-            return new TaskStore.Finish(Outcome.RETAINED, "retained: " + retainedText, retained, provided);
+            return new TaskResult(Outcome.RETAINED, "retained: " + retainedText, retained, provided);
         }
-        return new TaskStore.Finish(Outcome.NOT_FOUND, "no data found", List.of(), provided);
+        return new TaskResult(Outcome.NOT_FOUND, "no data found", List.of(), provided);
     }
 
     /** The data-changing calls that took effect for the task, by step id: how many times each. */

@@ -6,10 +6,10 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
-import nl.dsrhub.request.RequestType;
-import nl.dsrhub.result.Retention;
+import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Retention;
+import nl.dsrhub.model.TaskResult;
 import nl.dsrhub.store.CallJournal;
-import nl.dsrhub.store.TaskStore;
 
 /**
  * One task's run of a connector file: its {@link Lookups}, then for an erasure its {@link JournaledErasure},
@@ -49,8 +49,8 @@ final class TaskRun {
      * @throws TransientFailure when the processor could not be reached or answered 5xx/429
      * @throws PermanentFailure when retrying will not help
      */
-    TaskStore.Finish run() {
-        TaskStore.Finish soFar;
+    TaskResult run() {
+        TaskResult soFar;
         try {
             soFar = steps();
         } catch (PermanentFailure e) {
@@ -61,7 +61,7 @@ final class TaskRun {
         return auxiliaries.outcome(soFar);
     }
 
-    private TaskStore.Finish steps() {
+    private TaskResult steps() {
         kept.reset();
         for (Step step : connector.definition().find()) {
             if (appliesTo(step)) {

@@ -2,7 +2,7 @@ package nl.dsrhub.ops;
 
 import static nl.dsrhub.ops.Web.esc;
 
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.web.OfficerSession;
 
 /** The dashboard's pieces of HTML: forms (each with the session's CSRF token), marks and boxes. */

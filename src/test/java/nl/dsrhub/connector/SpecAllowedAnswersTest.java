@@ -21,7 +21,7 @@ import nl.dsrhub.demo.RecordedCall;
 import nl.dsrhub.demo.SendCloudContract;
 import nl.dsrhub.demo.SpecAnswers;
 import nl.dsrhub.demo.SpecAnswers.Answers;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.TaskStore.TaskRow;
 import nl.dsrhub.testing.Confirmation;
 import nl.dsrhub.testing.HubFixture;
