@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.dsrhub.cli.DsrHub;
 import nl.dsrhub.demo.DemoPeople;
-import nl.dsrhub.request.Deadlines;
+import nl.dsrhub.model.Deadlines;
 import nl.dsrhub.testing.HubFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

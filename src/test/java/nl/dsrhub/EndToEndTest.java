@@ -82,7 +82,7 @@ class EndToEndTest {
 
         JsonNode receipt = JSON.readTree(fixture.outbox(id).resolve("receipt.json").toFile());
         assertThat(receipt.path("deadline").asText())
-                .isEqualTo(nl.dsrhub.request.Deadlines.dateOf(OffsetDateTime.parse(receivedAt)).plusMonths(1).toString());
+                .isEqualTo(nl.dsrhub.model.Deadlines.dateOf(OffsetDateTime.parse(receivedAt)).plusMonths(1).toString());
     }
 
     @Test

@@ -18,7 +18,7 @@ import nl.dsrhub.cli.DsrHub;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.demo.MailProcessors;
 import nl.dsrhub.demo.MailServer;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.testing.HubFixture;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.Test;

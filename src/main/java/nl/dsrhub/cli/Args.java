@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The command line: a command, its positional arguments, and the options every command shares. An option
@@ -13,7 +14,8 @@ import java.util.Map;
 record Args(String command, List<String> positional, Map<String, String> options, Map<String, String> overrides,
             List<String> files) {
 
-    static Args parse(String[] argv) {
+    /** @param pluggedValueOptions the options of the plugged commands ({@link PluggedCommand}) that take a value */
+    static Args parse(String[] argv, Set<String> pluggedValueOptions) {
         String command = null;
         List<String> positional = new ArrayList<>();
         Map<String, String> options = new LinkedHashMap<>();
@@ -28,7 +30,7 @@ record Args(String command, List<String> positional, Map<String, String> options
                 if (eq >= 0) {
                     value = name.substring(eq + 1);
                     name = name.substring(0, eq);
-                } else if (takesValue(name)) {
+                } else if (takesValue(name) || pluggedValueOptions.contains(name)) {
                     if (i + 1 >= argv.length) {
                         throw new UsageException("--" + name + " needs a value");
                     }
@@ -61,7 +63,7 @@ record Args(String command, List<String> positional, Map<String, String> options
         return switch (option) {
             case "config", "data", "set", "connector" -> true;
             case "outcome", "reason", "file", "months", "ground" -> true; // settle, extend, refuse
-            default -> nl.dsrhub.bench.BenchCommand.VALUE_OPTIONS.contains(option);
+            default -> false;
         };
     }
 

@@ -4,14 +4,15 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import nl.dsrhub.Hub;
-import nl.dsrhub.HubConfig;
-import nl.dsrhub.Services;
+import java.util.stream.Collectors;
+import nl.dsrhub.hub.Hub;
+import nl.dsrhub.config.HubConfig;
+import nl.dsrhub.hub.Services;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
 import nl.dsrhub.connector.ConnectorConfigException;
-import nl.dsrhub.demo.DemoRunner;
 import nl.dsrhub.request.RequestParser;
 import nl.dsrhub.request.RequestValidator;
 import nl.dsrhub.request.Validation;
@@ -19,11 +20,11 @@ import nl.dsrhub.request.Validation;
 /** {@code java -jar dsr-hub.jar COMMAND}: the hub's command line. */
 public final class DsrHub {
 
-    static final String USAGE = """
+    /** The hub's own commands; the plugged ones (demo, bench) follow them in the usage. */
+    static final String COMMANDS = """
             usage: java -jar dsr-hub.jar COMMAND [options]
 
               run                         run the hub (inbox folder, processors, retries)
-              demo [--exit]               run the hub against simulated processors with sample requests
               validate FILE               check a request file; prints every problem (exit 0 good, 1 bad)
               submit FILE                 validate and queue a request; prints its id
               status [ID] [--json]        open requests, or one request with its tasks and timeline
@@ -54,7 +55,9 @@ public final class DsrHub {
                                           any processor; its personal data are deleted)
               ledger verify               check the ledger's hash chain (exit 1 names the first broken row)
               ledger export [FILE]        the register of handled requests as CSV (pseudonymised)
-            """ + nl.dsrhub.bench.BenchCommand.USAGE + """
+            """;
+
+    static final String OPTIONS = """
 
             Beside a running hub, submit, status, retry, settle, extend, refuse, confirm, discard and ledger go
             through its API (the token in the data dir); with no hub running they open the database.
@@ -67,10 +70,18 @@ public final class DsrHub {
 
     private final PrintStream out;
     private final PrintStream err;
+    private final List<PluggedCommand> plugged = PluggedCommand.installed();
 
     public DsrHub(PrintStream out, PrintStream err) {
         this.out = out;
         this.err = err;
+    }
+
+    /** The usage text: the hub's commands, the plugged ones found on the class path, the common options. */
+    String usage() {
+        StringBuilder text = new StringBuilder(COMMANDS);
+        plugged.forEach(c -> text.append(c.usage()));
+        return text.append(OPTIONS).toString();
     }
 
     public static void main(String[] argv) {
@@ -83,11 +94,11 @@ public final class DsrHub {
     /** Runs a command; returns its exit code. */
     public int execute(String[] argv) {
         try {
-            Args args = Args.parse(argv);
+            Args args = Args.parse(argv, plugged.stream().flatMap(c -> c.valueOptions().stream())
+                    .collect(Collectors.toSet()));
             HubConfig config = HubConfig.load(args.configFile(), args.overrides(), System.getenv());
             return switch (args.command()) {
                 case "run" -> run(config);
-                case "demo" -> new DemoRunner(out).run(config, args.flag("exit"));
                 case "validate" -> validate(config, Path.of(args.positional(0, "a FILE")));
                 case "submit" -> officer().submit(config, Path.of(args.positional(0, "a FILE")));
                 case "status" -> officer().status(config, args);
@@ -99,16 +110,15 @@ public final class DsrHub {
                 case "ledger" -> officer().ledger(config, args);
                 case "confirm" -> officer().held(config, args, true);
                 case "discard" -> officer().held(config, args, false);
-                case "bench" -> bench(args);
                 case "help", "--help", "-h" -> {
-                    out.print(USAGE);
+                    out.print(usage());
                     yield 0;
                 }
-                default -> throw new Args.UsageException("unknown command '" + args.command() + "'");
+                default -> runPlugged(config, args);
             };
         } catch (Args.UsageException e) {
             err.println("dsr-hub: " + e.getMessage());
-            err.print(USAGE);
+            err.print(usage());
             return 2;
         } catch (ConnectorConfigException e) {
             err.println("dsr-hub: " + e.getMessage());
@@ -144,7 +154,7 @@ public final class DsrHub {
         ConnectorCatalog catalog = Services.loadConnectors(config, false);
         long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
         RequestValidator validator = new RequestValidator(new RequestParser(maxBytes), Clock.systemDefaultZone(),
-                catalog.names(), nl.dsrhub.request.Deadlines.from(config::find));
+                catalog.names(), nl.dsrhub.model.Deadlines.from(config::find));
         Validation v = validator.validate(file.getFileName().toString(), OfficerCommands.read(file, maxBytes));
         officer().printProblems(file, v.problems());
         if (v.ok()) {
@@ -193,13 +203,16 @@ public final class DsrHub {
         return failed == 0 ? 0 : 1;
     }
 
-    private int bench(Args args) {
+    /** A command that is not the hub's own: one found by {@link PluggedCommand#installed()}, else unknown. */
+    private int runPlugged(HubConfig config, Args args) {
+        PluggedCommand command = plugged.stream().filter(c -> c.name().equals(args.command())).findFirst()
+                .orElseThrow(() -> new Args.UsageException("unknown command '" + args.command() + "'"));
         try {
-            return new nl.dsrhub.bench.BenchCommand(out).run(args.options());
+            return command.run(config, args.options(), out);
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw e;
         } catch (Exception e) {
-            throw new IllegalStateException("bench failed: " + e.getMessage(), e);
+            throw new IllegalStateException(command.name() + " failed: " + e.getMessage(), e);
         }
     }
 

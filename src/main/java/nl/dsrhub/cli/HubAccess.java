@@ -3,7 +3,7 @@ package nl.dsrhub.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import nl.dsrhub.HubConfig;
+import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.ops.RunningHub;
 import nl.dsrhub.request.Problem;
 import nl.dsrhub.store.Database;

@@ -3,8 +3,8 @@ package nl.dsrhub.cli;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import nl.dsrhub.HubConfig;
-import nl.dsrhub.Services;
+import nl.dsrhub.config.HubConfig;
+import nl.dsrhub.hub.Services;
 import nl.dsrhub.ledger.Ledger;
 import nl.dsrhub.ops.Operations;
 import nl.dsrhub.ops.StatusReport;
@@ -21,8 +21,8 @@ final class LocalHub implements HubAccess {
 
     LocalHub(HubConfig config) {
         this.services = Services.open(config, clock, false);
-        this.report = new StatusReport(services, clock);
-        this.operations = Operations.of(services, clock);
+        this.report = services.statusReport(clock);
+        this.operations = services.operations(clock);
     }
 
     @Override
@@ -96,7 +96,7 @@ final class LocalHub implements HubAccess {
 
     @Override
     public String circuits() {
-        return StatusReport.breakerLines(services);
+        return report.breakerLines();
     }
 
     @Override

@@ -3,7 +3,7 @@ package nl.dsrhub.connector;
 import java.util.ArrayList;
 import java.util.List;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
-import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.model.TaskResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,14 +76,14 @@ public final class AuxiliarySteps {
      * The run's outcome with what its auxiliary steps could not do added to the detail; or, when one failed in
      * passing, that failure, naming the outcome so far, for the task to be retried.
      */
-    TaskStore.Finish outcome(TaskStore.Finish soFar) {
+    TaskResult outcome(TaskResult soFar) {
         if (passing != null) {
             throw new TransientFailure(passing.getMessage() + " (an auxiliary step: the others ran; so far "
                     + soFar.outcome() + ", " + soFar.detail() + ")", passing.retryAfter());
         }
         String said = detail();
         return said.isEmpty() ? soFar
-                : new TaskStore.Finish(soFar.outcome(), soFar.detail() + said, soFar.retained(), soFar.provided());
+                : new TaskResult(soFar.outcome(), soFar.detail() + said, soFar.retained(), soFar.provided());
     }
 
     private String detail() {

@@ -44,12 +44,14 @@ public record ConnectorDefinition(
 
     /**
      * A value the operator sets per installation (base URL, credentials, list ids), by property
-     * {@code dsr.connector.<name>.<key>} or environment variable {@code DSR_CONNECTOR_<NAME>_<KEY>}.
+     * {@code dsr.connector.<name>.<key>} or environment variable {@code DSR_CONNECTOR_<NAME>_<KEY>}, of a
+     * {@link SettingType} ({@code string} by default).
      */
-    public record Setting(String description, @JsonProperty("default") String defaultValue, Boolean secret,
+    public record Setting(String description, String type, @JsonProperty("default") String defaultValue, Boolean secret,
                           Boolean required) {
+        /** A secret's value is never logged or shown: {@code type: secret} (or the older {@code secret: true}). */
         public boolean isSecret() {
-            return Boolean.TRUE.equals(secret);
+            return "secret".equals(type) || Boolean.TRUE.equals(secret);
         }
 
         public boolean isRequired() {
@@ -282,14 +284,14 @@ public record ConnectorDefinition(
     }
 
     /**
-     * Why data are not erased (see {@link nl.dsrhub.result.Retention.Kind}): {@code shop-legal-duty} names the
+     * Why data are not erased (see {@link nl.dsrhub.model.Retention.Kind}): {@code shop-legal-duty} names the
      * {@code law} (and article), the duty as {@code reason}, and {@code years} after the end of the record's fiscal
      * year (the calendar year, or the year ending on the connector's {@code fiscal-year-end} setting, MM-DD);
      * {@code processor-legal-duty} names the {@code law}, the processor's own duty as {@code reason}, its
      * {@code term} in words and the {@code keeper} (the processor's legal name by default); {@code no-legal-duty}
      * gives only the {@code reason} the data remain.
      */
-    public record Basis(nl.dsrhub.result.Retention.Kind kind, String law, ProcessorFacts.Text reason, Integer years,
+    public record Basis(nl.dsrhub.model.Retention.Kind kind, String law, ProcessorFacts.Text reason, Integer years,
                         ProcessorFacts.Text term, String keeper) {
     }
 

@@ -1,6 +1,6 @@
 package nl.dsrhub.connector;
 
-import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.model.TaskResult;
 
 /** Carries out one task against one processor, by its channel (http now; mail and manual to come). */
 public interface ConnectorEngine {
@@ -9,5 +9,5 @@ public interface ConnectorEngine {
      * @throws TransientFailure when the processor could not be reached or answered 5xx/429
      * @throws PermanentFailure when retrying will not help
      */
-    TaskStore.Finish run(Connector connector, TaskContext task);
+    TaskResult run(Connector connector, TaskContext task);
 }

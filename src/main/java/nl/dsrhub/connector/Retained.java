@@ -24,9 +24,9 @@ import nl.dsrhub.connector.ConnectorDefinition.Basis;
 import nl.dsrhub.connector.ConnectorDefinition.RecordPick;
 import nl.dsrhub.connector.ConnectorDefinition.RetainOn;
 import nl.dsrhub.connector.ConnectorDefinition.RetainRule;
-import nl.dsrhub.result.Retention;
-import nl.dsrhub.result.Retention.Kind;
-import nl.dsrhub.result.Retention.Words;
+import nl.dsrhub.model.Retention;
+import nl.dsrhub.model.Retention.Kind;
+import nl.dsrhub.model.Retention.Words;
 
 /**
  * What one task run finds the processor still holds: the records its find steps picked with their own dates, the

@@ -12,7 +12,7 @@ import nl.dsrhub.connector.ConnectorDefinition.AtEnd;
 import nl.dsrhub.connector.ConnectorDefinition.Basis;
 import nl.dsrhub.connector.ConnectorDefinition.RecordPick;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
-import nl.dsrhub.result.Retention.Kind;
+import nl.dsrhub.model.Retention.Kind;
 
 /**
  * The {@code retain} rules and {@code retainOn} refusals of a connector file. Checked at start-up, so that each

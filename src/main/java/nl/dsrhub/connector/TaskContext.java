@@ -3,7 +3,7 @@ package nl.dsrhub.connector;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.model.DsrRequest;
 
 /**
  * What a connector engine gets to work on one task.

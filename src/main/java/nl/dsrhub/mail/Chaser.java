@@ -6,7 +6,6 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
-import nl.dsrhub.connector.MailEngine;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
 import org.slf4j.Logger;

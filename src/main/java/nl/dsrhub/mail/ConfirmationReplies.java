@@ -2,7 +2,6 @@ package nl.dsrhub.mail;
 
 import java.util.ArrayList;
 import java.util.List;
-import nl.dsrhub.request.MailIntake;
 import nl.dsrhub.request.RequestConfirmations;
 import nl.dsrhub.request.RequestConfirmations.Result;
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorDefinition;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.text.SingleLine;
 
 /**

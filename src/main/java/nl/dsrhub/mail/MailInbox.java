@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.dsrhub.request.ConfirmationCodes;
-import nl.dsrhub.request.MailIntake;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mail.MailMessage;
 import org.slf4j.Logger;

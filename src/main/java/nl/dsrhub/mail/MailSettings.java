@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import nl.dsrhub.HubConfig;
+import nl.dsrhub.config.HubConfig;
 
 /**
  * The {@code dsr.mail.*} and {@code dsr.delivery.*} settings. Passwords are only ever put into endpoint

@@ -1,8 +1,8 @@
 package nl.dsrhub.mail;
 
 import java.util.regex.Pattern;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
 
 /**
  * Reads a processor's reply to our letter, Dutch or English, and says what it settles. Deliberately

@@ -3,7 +3,6 @@ package nl.dsrhub.mail;
 import java.util.Optional;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
-import nl.dsrhub.connector.MailEngine;
 
 /**
  * Whether a reply carrying a letter's token comes from the processor. A token is random, but it travels in

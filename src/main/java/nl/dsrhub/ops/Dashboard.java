@@ -5,7 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import nl.dsrhub.plan.Settlement;
-import nl.dsrhub.request.Deadlines;
+import nl.dsrhub.model.Deadlines;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;

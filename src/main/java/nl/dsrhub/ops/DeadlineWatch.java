@@ -6,8 +6,8 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import nl.dsrhub.plan.TaskStatus;
-import nl.dsrhub.request.Deadlines;
+import nl.dsrhub.model.TaskStatus;
+import nl.dsrhub.model.Deadlines;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
 

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
 
@@ -100,7 +100,7 @@ public final class DsrMetrics {
         OffsetDateTime now = OffsetDateTime.now(clock);
         // the end of each due date in Dutch time
         List<OffsetDateTime> deadlines = jdbc.query("SELECT due_date FROM dsr_request WHERE status NOT IN (?, ?, ?, ?) ORDER BY due_date",
-                rs -> nl.dsrhub.request.Deadlines.endOf(rs.getObject("due_date", java.time.LocalDate.class)),
+                rs -> nl.dsrhub.model.Deadlines.endOf(rs.getObject("due_date", java.time.LocalDate.class)),
                 RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE, RequestStore.REFUSED);
         long overdue = deadlines.stream().filter(now::isAfter).count();
         double oldest = deadlines.isEmpty() ? Double.NaN

@@ -17,13 +17,6 @@ public final class Operations {
     private final DeadlineExtension extension;
     private final Refusal refusal;
 
-    /** The actions on a hub's parts (the running hub's, or the command line's own when no hub runs). */
-    public static Operations of(nl.dsrhub.Services s, java.time.Clock clock) {
-        return new Operations(s.tasks, s.events,
-                new Settlement(s.catalog, s.requests, s.tasks, s.events, s.jdbc, s.workDir(), clock),
-                new DeadlineExtension(s.requests, s.events, s.jdbc, s.outbox(), clock), s.refusal(clock));
-    }
-
     public Operations(TaskStore tasks, EventLog events, Settlement settlement, DeadlineExtension extension, Refusal refusal) {
         this.tasks = tasks;
         this.events = events;

@@ -208,7 +208,7 @@ public final class RestApi {
 
     /** The circuit breakers that are not closed, a line each ({@code connectors}). */
     public void circuits(Exchange exchange) {
-        text(exchange, 200, "text/plain; charset=utf-8", StatusReport.breakerLines(report.services()));
+        text(exchange, 200, "text/plain; charset=utf-8", report.breakerLines());
     }
 
     /** {@code ledger verify}: whether the hash chain is intact, and where it breaks. */

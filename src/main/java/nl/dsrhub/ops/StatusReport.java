@@ -10,12 +10,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import nl.dsrhub.Services;
-import nl.dsrhub.request.Deadlines;
+import nl.dsrhub.model.Deadlines;
 import nl.dsrhub.store.BreakerStates;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Json;
+import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.RequestStore.RequestRow;
+import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.store.TaskStore.TaskRow;
 
 /**
@@ -24,35 +25,36 @@ import nl.dsrhub.store.TaskStore.TaskRow;
  */
 public final class StatusReport {
 
-    private final Services services;
+    private final RequestStore requests;
+    private final TaskStore tasks;
+    private final EventLog events;
+    private final BreakerStates breakers;
     private final Clock clock;
     private final ObjectMapper json = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public StatusReport(Services services, Clock clock) {
-        this.services = services;
+    public StatusReport(RequestStore requests, TaskStore tasks, EventLog events, BreakerStates breakers, Clock clock) {
+        this.requests = requests;
+        this.tasks = tasks;
+        this.events = events;
+        this.breakers = breakers;
         this.clock = clock;
     }
 
-    /** The hub's parts the report reads. */
-    public Services services() {
-        return services;
-    }
-
     public String openTable() {
-        return requestTable() + breakerLines(services);
+        return requestTable() + breakerLines();
     }
 
     /** A short line per connector whose circuit breaker is not closed (the processors being spared now). */
-    public static String breakerLines(Services services) {
+    public String breakerLines() {
         StringBuilder sb = new StringBuilder();
-        for (BreakerStates.State b : new BreakerStates(services.jdbc).notClosed()) {
+        for (BreakerStates.State b : breakers.notClosed()) {
             sb.append(b.line()).append('\n');
         }
         return sb.toString();
     }
 
     private String requestTable() {
-        List<RequestRow> open = services.requests.open();
+        List<RequestRow> open = requests.open();
         if (open.isEmpty()) {
             return "no open requests\n";
         }
@@ -60,7 +62,7 @@ public final class StatusReport {
                 "REQUEST", "TYPE", "STATUS", "DEADLINE", "DAYS LEFT", "PROCESSORS BY", "TASKS"));
         for (RequestRow r : open) {
             sb.append(String.format("%-18s %-8s %-11s %-10s %9s %-13s  %s%n", r.id(), r.type(), r.status(),
-                    r.dueDate(), daysLeftText(r), r.processorDueDate(), taskSummary(services.tasks.forRequest(r.id()))));
+                    r.dueDate(), daysLeftText(r), r.processorDueDate(), taskSummary(tasks.forRequest(r.id()))));
         }
         return sb.toString();
     }
@@ -68,14 +70,14 @@ public final class StatusReport {
     public String openJson() {
         ArrayNode arr = json.createArrayNode();
         Map<String, BreakerStates.State> circuits = circuits();
-        for (RequestRow r : services.requests.open()) {
+        for (RequestRow r : requests.open()) {
             arr.add(requestNode(r, false, circuits));
         }
         return write(arr);
     }
 
     public String requestText(String id) {
-        RequestRow r = services.requests.row(id).orElseThrow();
+        RequestRow r = requests.row(id).orElseThrow();
         StringBuilder sb = new StringBuilder();
         sb.append("request   ").append(r.id()).append(" (").append(r.type()).append(")\n");
         sb.append("status    ").append(r.status()).append('\n');
@@ -88,18 +90,18 @@ public final class StatusReport {
             sb.append("reference ").append(line(r.reference())).append('\n');
         }
         sb.append("\nTASKS\n");
-        for (TaskRow t : services.tasks.forRequest(id)) {
+        for (TaskRow t : tasks.forRequest(id)) {
             sb.append(String.format("  %-14s %-8s %-16s attempts %d  %s%n", t.connector(), t.status(),
                     t.outcome() == null ? "-" : t.outcome(), t.attempts(),
                     t.lastError() != null && t.outcome() == null ? "last error: " + line(t.lastError())
                             : line(t.detail())));
         }
-        String breakers = breakerLines(services);
+        String breakers = breakerLines();
         if (!breakers.isEmpty()) {
             sb.append("\nCIRCUIT BREAKERS\n").append(breakers.indent(2));
         }
         sb.append("\nTIMELINE\n");
-        for (EventLog.Event e : services.events.timeline(id)) {
+        for (EventLog.Event e : events.timeline(id)) {
             sb.append(String.format("  %s  %-16s %-14s %s%n", e.at().truncatedTo(ChronoUnit.SECONDS), e.kind(),
                     e.connector() == null ? "" : e.connector(), line(e.detail())));
         }
@@ -107,12 +109,12 @@ public final class StatusReport {
     }
 
     public String requestJson(String id) {
-        return write(requestNode(services.requests.row(id).orElseThrow(), true, circuits()));
+        return write(requestNode(requests.row(id).orElseThrow(), true, circuits()));
     }
 
     /** The connectors whose circuit breaker is not closed, by name: their tasks say so in the JSON. */
     private Map<String, BreakerStates.State> circuits() {
-        return new BreakerStates(services.jdbc).notClosed().stream()
+        return breakers.notClosed().stream()
                 .collect(Collectors.toMap(BreakerStates.State::connector, s -> s));
     }
 
@@ -129,7 +131,7 @@ public final class StatusReport {
         n.put("daysLeft", daysLeft(r));
         n.put("reference", r.reference());
         ArrayNode tasks = n.putArray("tasks");
-        for (TaskRow t : services.tasks.forRequest(r.id())) {
+        for (TaskRow t : this.tasks.forRequest(r.id())) {
             ObjectNode tn = tasks.addObject();
             tn.put("connector", t.connector());
             tn.put("status", t.status().name());
@@ -139,7 +141,7 @@ public final class StatusReport {
             tn.put("lastError", t.lastError());
             tn.put("nextAttemptAt", iso(t.nextAttemptAt()));
             BreakerStates.State circuit = circuits.get(t.connector());
-            if (circuit != null && t.status() != nl.dsrhub.plan.TaskStatus.DONE) {
+            if (circuit != null && t.status() != nl.dsrhub.model.TaskStatus.DONE) {
                 // the processor is being spared: why this task waits, and until when at the earliest
                 ObjectNode cn = tn.putObject("circuit");
                 cn.put("state", circuit.state());
@@ -150,7 +152,7 @@ public final class StatusReport {
         }
         if (withTimeline) {
             ArrayNode events = n.putArray("timeline");
-            for (EventLog.Event e : services.events.timeline(r.id())) {
+            for (EventLog.Event e : this.events.timeline(r.id())) {
                 ObjectNode en = events.addObject();
                 en.put("at", iso(e.at()));
                 en.put("kind", e.kind());

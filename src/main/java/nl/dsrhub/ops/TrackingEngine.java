@@ -4,7 +4,7 @@ import java.time.Duration;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorEngine;
 import nl.dsrhub.connector.TaskContext;
-import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.model.TaskResult;
 
 /** Wraps a channel's engine to tell the tracker how each attempt went and how long it took. */
 public final class TrackingEngine implements ConnectorEngine {
@@ -18,10 +18,10 @@ public final class TrackingEngine implements ConnectorEngine {
     }
 
     @Override
-    public TaskStore.Finish run(Connector connector, TaskContext task) {
+    public TaskResult run(Connector connector, TaskContext task) {
         long start = System.nanoTime();
         try {
-            TaskStore.Finish finish = delegate.run(connector, task);
+            TaskResult finish = delegate.run(connector, task);
             tracker.success(connector.name(), Duration.ofNanos(System.nanoTime() - start));
             return finish;
         } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package nl.dsrhub.plan;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.text.SingleLine;
 
 /**

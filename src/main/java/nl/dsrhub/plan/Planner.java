@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Set;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
-import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskResult;
+import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
@@ -66,7 +69,7 @@ public final class Planner {
         if (planned) {
             for (TaskRow t : tasks.forRequest(requestId)) {
                 if (catalog.find(t.connector()).filter(Connector::enabled).isEmpty() && tasks.claim(t.id())) {
-                    tasks.finish(t, new TaskStore.Finish(Outcome.NEEDS_ATTENTION, "connector " + t.connector()
+                    tasks.finish(t, new TaskResult(Outcome.NEEDS_ATTENTION, "connector " + t.connector()
                             + " is disabled in this installation: enable it and run retry, or settle by hand",
                             List.of(), java.util.Map.of()));
                 }
@@ -140,7 +143,7 @@ public final class Planner {
                     + (providers.isEmpty() ? "no connector provides it" : "none of " + String.join(", ", new HashSet<>(providers)) + " found one");
             // claim it like a worker would, so a task promoted meanwhile is not overwritten
             if (tasks.promote(t.id()) && tasks.claim(t.id())) {
-                tasks.finish(t, new TaskStore.Finish(Outcome.NOT_FOUND, reason, List.of(), java.util.Map.of()));
+                tasks.finish(t, new TaskResult(Outcome.NOT_FOUND, reason, List.of(), java.util.Map.of()));
             }
         }
     }

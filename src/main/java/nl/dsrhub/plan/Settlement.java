@@ -12,6 +12,8 @@ import java.util.Locale;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
 import nl.dsrhub.connector.ConnectorDefinition.Channel;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;

@@ -13,6 +13,8 @@ import nl.dsrhub.connector.ConnectorEngine;
 import nl.dsrhub.connector.PermanentFailure;
 import nl.dsrhub.connector.TaskContext;
 import nl.dsrhub.connector.TransientFailure;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskResult;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.store.TaskStore.TaskRow;
@@ -80,7 +82,7 @@ public final class TaskRunner {
                 requests.identifiers(task.requestId()), dataDir(task.requestId(), task.connector()));
         try {
             nl.dsrhub.connector.ConnectorBreakers b = breakers;
-            TaskStore.Finish finish = b == null ? engine.run(connector, context)
+            TaskResult finish = b == null ? engine.run(connector, context)
                     : b.call(connector.name(), () -> {
                         calledInClaim.add(taskId);
                         return engine.run(connector, context);
@@ -150,7 +152,7 @@ public final class TaskRunner {
         return workDir.resolve(requestId).resolve(connector);
     }
 
-    private static TaskStore.Finish attention(String why) {
-        return new TaskStore.Finish(Outcome.NEEDS_ATTENTION, why, List.of(), Map.of());
+    private static TaskResult attention(String why) {
+        return new TaskResult(Outcome.NEEDS_ATTENTION, why, List.of(), Map.of());
     }
 }

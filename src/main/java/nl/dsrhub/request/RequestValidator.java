@@ -9,7 +9,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -28,6 +27,12 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import nl.dsrhub.model.Deadlines;
+import nl.dsrhub.model.Delivery;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Subject;
+import nl.dsrhub.model.Verification;
 
 /**
  * Decides whether a request file is a valid, verified data-subject request: parse, JSON schema

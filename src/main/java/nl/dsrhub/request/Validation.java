@@ -1,6 +1,7 @@
 package nl.dsrhub.request;
 
 import java.util.List;
+import nl.dsrhub.model.DsrRequest;
 
 /**
  * The verdict on a submitted request file.

@@ -1,7 +1,6 @@
 package nl.dsrhub.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import nl.dsrhub.model.Verification;
 
 /**
  * The rules for a request beyond its schema: plausible dates and a verification that covers the

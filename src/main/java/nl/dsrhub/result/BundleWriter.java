@@ -24,8 +24,9 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import nl.dsrhub.connector.ProcessorFacts;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.files.AtomicFiles;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.RequestType;
 
 /**
  * Writes the portability bundle of an export request (GDPR art. 15/20): a zip with

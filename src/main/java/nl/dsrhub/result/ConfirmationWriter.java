@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import nl.dsrhub.connector.ProcessorFacts;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.files.AtomicFiles;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Retention;
 
 /**
  * Writes the erasure confirmation (GDPR art. 17 and 19): {@code confirmation.json} and a bilingual

@@ -7,7 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import nl.dsrhub.connector.ProcessorFacts;
-import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Retention;
 
 /** Small formatting helpers shared by the writers: ISO dates for JSON, readable NL/EN dates and words for HTML. */
 final class Display {
@@ -168,7 +169,7 @@ final class Display {
     }
 
     /** The request's id, reference and dates in both languages: the head of every page the subject gets. */
-    static java.util.Map<String, Object> requestHeader(nl.dsrhub.request.DsrRequest r, java.time.Instant completedAt) {
+    static java.util.Map<String, Object> requestHeader(nl.dsrhub.model.DsrRequest r, java.time.Instant completedAt) {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
         m.put("requestId", r.id());
         m.put("reference", r.reference());

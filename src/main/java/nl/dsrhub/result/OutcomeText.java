@@ -1,6 +1,6 @@
 package nl.dsrhub.result;
 
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 
 /**
  * How an {@link Outcome} is put into words for the data subject, in Dutch and English.

@@ -3,8 +3,8 @@ package nl.dsrhub.result;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.result.Retention.Words;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.Retention.Words;
 
 /**
  * What happened at one recipient, in words the data subject understands, Dutch and English: what each change did for

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import nl.dsrhub.connector.ProcessorFacts;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.Retention;
 
 /**
  * One processor's part of a request, as the bundle and the confirmation show it (finished, or so far).

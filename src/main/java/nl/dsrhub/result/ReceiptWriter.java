@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.files.AtomicFiles;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Retention;
 
 /**
  * Writes {@code receipt.json}, the acknowledgement that a request was taken in:
@@ -43,7 +45,7 @@ public class ReceiptWriter {
 
     /** "We received your request for erasure on ...; we answer by ..." in the AVG's own terms. */
     static Retention.Words summary(DsrRequest r) {
-        boolean erasure = r.type() == nl.dsrhub.request.RequestType.ERASURE;
+        boolean erasure = r.type() == nl.dsrhub.model.RequestType.ERASURE;
         String nlWhat = erasure ? "uw verzoek om gegevenswissing (recht op gegevenswissing, artikel 17 AVG)"
                 : "uw verzoek om inzage (recht van inzage, artikel 15 AVG, en recht op overdraagbaarheid van gegevens, artikel 20 AVG)";
         String enWhat = erasure ? "your request for erasure (right to erasure, article 17 GDPR)"

@@ -10,10 +10,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Deadlines;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.plan.Settlement;
-import nl.dsrhub.plan.TaskStatus;
-import nl.dsrhub.request.Deadlines;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * is manifestly unfounded or excessive (art. 12(5)). One operation for the dashboard, the API and {@code refuse}. The
  * request is closed {@code REFUSED} and nothing more is asked of any processor: tasks not settled end {@code REFUSED}
  * (a queued or retrying one is never run; one running now makes the refusal wait); processors already asked by letter
- * are told the request is withdrawn ({@link RefusalNotices}); what processors already did stays done and the letter says
+ * are told the request is withdrawn (the mail package's {@code RefusalNotices}); what processors already did stays done and the letter says
  * so. The letter to the subject (reasons, remedies) is written to {@code outbox/<id>/refusal-letter.html} from what
  * the database holds, so it can always be written again; the timeline and the register record the ground, never the
  * reasons. A refused request is purged like a completed one.
@@ -178,7 +178,13 @@ public final class Refusal {
         try {
             Path dir = outbox.resolve(requestId);
             nl.dsrhub.files.PrivateFiles.folder(dir);
-            return letters.write(requests.get(requestId), ground, refusal.get()[1], refusedAt, dir.resolve(LETTER));
+            Path letter = letters.write(requests.get(requestId), ground, refusal.get()[1], refusedAt, dir.resolve(LETTER));
+            if (jdbc.queryOne("SELECT 1 FROM dsr_request WHERE id = ? AND purged_at IS NOT NULL", rs -> 1, requestId).isPresent()) {
+                // purged while the letter was being written: the purge's folders are gone, so is this letter
+                nl.dsrhub.files.PrivateFiles.deleteTree(dir);
+                return null;
+            }
+            return letter;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the refusal letter of " + requestId, e);
         }

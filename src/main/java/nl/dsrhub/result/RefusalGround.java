@@ -3,7 +3,7 @@ package nl.dsrhub.result;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
-import nl.dsrhub.result.Retention.Words;
+import nl.dsrhub.model.Retention.Words;
 
 /**
  * Why the officer refuses a request (GDPR art. 12(4)), with the articles and the words the letter to the subject

@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import nl.dsrhub.connector.ConnectorCatalog;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.request.RequestType;
-import nl.dsrhub.result.Retention.Words;
+import nl.dsrhub.files.AtomicFiles;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Retention.Words;
 import nl.dsrhub.store.CallJournal;
 import nl.dsrhub.store.TaskStore;
 

@@ -3,7 +3,7 @@ package nl.dsrhub.result;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.result.Retention.Words;
+import nl.dsrhub.model.Retention.Words;
 
 /**
  * What a subject can do against a refusal, in whole or in part (GDPR art. 12(4)): complain to the Autoriteit

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.result.Retention.Kind;
-import nl.dsrhub.result.Retention.Words;
+import nl.dsrhub.model.Retention;
+import nl.dsrhub.model.Retention.Kind;
+import nl.dsrhub.model.Retention.Words;
 
 /**
  * A recipient's retained items as the erasure confirmation shows them: in {@code confirmation.json} one object per

@@ -12,8 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.dsrhub.request.Deadlines;
-import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.model.Deadlines;
+import nl.dsrhub.model.DsrRequest;
 
 /** Requests and the identifiers known about their subject. */
 public final class RequestStore {

@@ -9,7 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import nl.dsrhub.result.Retention;
+import nl.dsrhub.model.Retention;
 
 /**
  * The retention calendar's rows ({@code dsr_retention_calendar}): one per record kept under a statutory duty of

@@ -8,9 +8,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.plan.TaskStatus;
-import nl.dsrhub.result.Retention;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.Retention;
+import nl.dsrhub.model.TaskResult;
+import nl.dsrhub.model.TaskStatus;
 
 /** Tasks: one per (request, connector), moved through their life by single-row, conditional updates. */
 public final class TaskStore {
@@ -21,9 +22,6 @@ public final class TaskStore {
                           OffsetDateTime updatedAt) {
     }
 
-    /** The task's result as the runner hands it over: outcome, explanation, and what it learned. */
-    public record Finish(Outcome outcome, String detail, List<Retention> retained, Map<String, List<String>> provided) {
-    }
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -91,7 +89,7 @@ public final class TaskStore {
      * Records the outcome, the identifiers the task found and the event, in one transaction (the
      * identifiers of a very long history just before it, see below).
      */
-    public void finish(TaskRow task, Finish finish) {
+    public void finish(TaskRow task, TaskResult finish) {
         int provided = finish.provided().values().stream().mapToInt(List::size).sum();
         if (provided > IDENTIFIER_CHUNK) {
             // A long history (a shop's 200,000 orders) names hundreds of thousands of ids: stored ahead in

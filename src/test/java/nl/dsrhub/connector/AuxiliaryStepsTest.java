@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import nl.dsrhub.connector.ConnectorDefinition.Call;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskResult;
 import org.junit.jupiter.api.Test;
 
 /** What an auxiliary step's failure does to the run: never stops it, never hidden, retried when it may pass. */
 class AuxiliaryStepsTest {
 
-    private static final TaskStore.Finish ERASED = new TaskStore.Finish(Outcome.ERASED, "done: delete-permanent 2x",
+    private static final TaskResult ERASED = new TaskResult(Outcome.ERASED, "done: delete-permanent 2x",
             List.of(), Map.of());
 
     private static Step step(String id, String auxiliary) {
@@ -46,7 +46,7 @@ class AuxiliaryStepsTest {
                 failing(new PermanentFailure("mailchimp step stores: HTTP 404 (Resource Not Found)")));
 
         assertThat(aux.anyFailed()).isTrue();
-        TaskStore.Finish f = aux.outcome(ERASED);
+        TaskResult f = aux.outcome(ERASED);
         assertThat(f.outcome()).isEqualTo(Outcome.ERASED);
         assertThat(f.detail()).isEqualTo("done: delete-permanent 2x; not checked, so data there may remain: "
                 + "the shop's copies in its stores (stores: HTTP 404 (Resource Not Found))");
@@ -59,7 +59,7 @@ class AuxiliaryStepsTest {
         aux.run(step("store-carts", "abandoned carts"), true,
                 failing(new PermanentFailure("mailchimp step store-carts: answer is not JSON")));
 
-        assertThat(aux.outcome(new TaskStore.Finish(Outcome.EXPORTED, "2 file(s) received", List.of(), Map.of())).detail())
+        assertThat(aux.outcome(new TaskResult(Outcome.EXPORTED, "2 file(s) received", List.of(), Map.of())).detail())
                 .isEqualTo("2 file(s) received; not checked: abandoned carts (store-carts: answer is not JSON)");
     }
 

@@ -5,8 +5,9 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import nl.dsrhub.demo.Simulators;
-import nl.dsrhub.plan.TaskStatus;
-import nl.dsrhub.request.DsrRequest;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.TaskResult;
+import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.store.CallJournal;
 import nl.dsrhub.store.Database;
 import nl.dsrhub.store.EventLog;
@@ -53,7 +54,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** Stores the request, makes its task for the connector and runs it once. */
-    TaskStore.Finish run(String connector, DsrRequest request) {
+    TaskResult run(String connector, DsrRequest request) {
         long taskId = newTask(request, connector);
         return engine.run(catalog.get(connector), context(taskId));
     }

@@ -11,13 +11,12 @@ import java.util.Optional;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.demo.MailchimpSimulator;
 import nl.dsrhub.demo.WooCommerceSimulator;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.plan.TaskStatus;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskResult;
+import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.store.CallJournal;
 import nl.dsrhub.store.Database;
-import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.testing.Requests;
@@ -69,7 +68,7 @@ class HttpEngineTest {
 
     @Test
     void exportFromTheShopProvidesTheIdsOtherProcessorsNeed() {
-        TaskStore.Finish f = run("woocommerce", Requests.export(DemoPeople.JAN.email()));
+        TaskResult f = run("woocommerce", Requests.export(DemoPeople.JAN.email()));
 
         assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
         assertThat(f.provided()).containsEntry("mollie.customerId", List.of(DemoPeople.JAN.mollieCustomerId()))
@@ -92,7 +91,7 @@ class HttpEngineTest {
         long taskId = newTask(request, "woocommerce");
         TaskContext context = context(taskId, requests.get(requestIdOf(taskId)));
 
-        TaskStore.Finish f = engine.run(paged, context);
+        TaskResult f = engine.run(paged, context);
 
         assertThat(f.provided().get("woocommerce.orderId")).containsExactlyInAnyOrderElementsOf(
                 DemoPeople.JAN.wooOrderIds().stream().map(String::valueOf).toList());
@@ -157,7 +156,7 @@ class HttpEngineTest {
         eraseDirectly();
         woo.clearCalls();
 
-        TaskStore.Finish f = engine.run(catalog.get("woocommerce"), context(taskId, requests.get(requestIdOf(taskId))));
+        TaskResult f = engine.run(catalog.get("woocommerce"), context(taskId, requests.get(requestIdOf(taskId))));
 
         assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
         assertThat(woo.callsMatching("DELETE", ".*")).isEmpty();
@@ -171,7 +170,7 @@ class HttpEngineTest {
         String key = "delete-customer DELETE " + WooCommerceSimulator.BASE_PATH + "/customers/42?force=true";
         String idempotencyKey = journal.sending(taskId, key);
 
-        TaskStore.Finish f = engine.run(catalog.get("woocommerce"), context(taskId, requests.get(requestIdOf(taskId))));
+        TaskResult f = engine.run(catalog.get("woocommerce"), context(taskId, requests.get(requestIdOf(taskId))));
 
         assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
         assertThat(woo.callsMatching("DELETE", ".*/customers/42")).hasSize(1);
@@ -187,7 +186,7 @@ class HttpEngineTest {
         engine.run(catalog.get("mailchimp"), context(taskId, stored));
         mailchimp.clearCalls();
 
-        TaskStore.Finish again = engine.run(catalog.get("mailchimp"), context(taskId, stored));
+        TaskResult again = engine.run(catalog.get("mailchimp"), context(taskId, stored));
 
         assertThat(mailchimp.callsMatching("POST", ".*delete-permanent")).isEmpty();
         assertThat(again.outcome()).isEqualTo(Outcome.ERASED);
@@ -230,7 +229,7 @@ class HttpEngineTest {
                 .hasMessageNotContaining("127.0.0.1");
     }
 
-    private TaskStore.Finish run(String connector, DsrRequest request) {
+    private TaskResult run(String connector, DsrRequest request) {
         long taskId = newTask(request, connector);
         return engine.run(catalog.get(connector), context(taskId, requests.get(requestIdOf(taskId))));
     }

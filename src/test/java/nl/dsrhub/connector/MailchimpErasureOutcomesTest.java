@@ -14,7 +14,7 @@ import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.demo.MailchimpContract;
 import nl.dsrhub.demo.MailchimpSimulator;
 import nl.dsrhub.demo.RecordedCall;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.TaskStore.TaskRow;
 import nl.dsrhub.testing.Confirmation;
 import nl.dsrhub.testing.HubFixture;

@@ -9,8 +9,8 @@ import java.util.stream.Stream;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.demo.MailchimpContract;
 import nl.dsrhub.demo.MailchimpSimulator;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskResult;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +40,7 @@ class MailchimpStoreConnectorTest {
     @Test
     void anExportHoldsTheStoreCustomerAndTheirOrders() throws Exception {
         long taskId = h.newTask(Requests.export(DemoPeople.JAN.email()), "mailchimp");
-        TaskStore.Finish f = h.engine.run(h.catalog.get("mailchimp"), h.context(taskId));
+        TaskResult f = h.engine.run(h.catalog.get("mailchimp"), h.context(taskId));
 
         assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
         Path data = h.context(taskId).dataDir();
@@ -54,7 +54,7 @@ class MailchimpStoreConnectorTest {
     @Test
     void anExportHoldsThePersonsAbandonedCartsAndNobodyElses() throws Exception {
         long taskId = h.newTask(Requests.export(DemoPeople.ANNA.email()), "mailchimp");
-        TaskStore.Finish f = h.engine.run(h.catalog.get("mailchimp"), h.context(taskId));
+        TaskResult f = h.engine.run(h.catalog.get("mailchimp"), h.context(taskId));
 
         assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
         String carts = Files.readString(h.context(taskId).dataDir().resolve("store-" + STORE + "-carts-p0001.json"));
@@ -66,7 +66,7 @@ class MailchimpStoreConnectorTest {
 
     @Test
     void anErasureDeletesTheStoreCartsAndOrdersThenTheCustomerAndNobodyElses() {
-        TaskStore.Finish f = h.run("mailchimp", Requests.erasure(DemoPeople.ANNA.email()));
+        TaskResult f = h.run("mailchimp", Requests.erasure(DemoPeople.ANNA.email()));
 
         assertThat(f.outcome()).isEqualTo(Outcome.ERASED);
         assertThat(f.detail()).contains("delete-store-cart 1x", "delete-store-order 4x", "delete-store-customer 1x",
@@ -90,7 +90,7 @@ class MailchimpStoreConnectorTest {
 
     @Test
     void aSubscriberWhoNeverBoughtIsErasedFromTheAudiencesWithoutStoreCalls() {
-        TaskStore.Finish f = h.run("mailchimp", Requests.erasure(DemoPeople.EVA.email()));
+        TaskResult f = h.run("mailchimp", Requests.erasure(DemoPeople.EVA.email()));
 
         assertThat(f.outcome()).isEqualTo(Outcome.ERASED);
         assertThat(f.detail()).doesNotContain("store");

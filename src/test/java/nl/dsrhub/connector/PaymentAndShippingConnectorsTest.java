@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.demo.MollieContract;
 import nl.dsrhub.demo.SendCloudContract;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.request.RequestType;
-import nl.dsrhub.result.Retention;
-import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Retention;
+import nl.dsrhub.model.TaskResult;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,7 +59,7 @@ class PaymentAndShippingConnectorsTest {
         long taskId = h.newTask(Requests.of(RequestType.EXPORT, jan.email(),
                 Map.of("mollie.customerId", jan.mollieCustomerId())), "mollie");
 
-        TaskStore.Finish f = h.engine.run(paged, h.context(taskId));
+        TaskResult f = h.engine.run(paged, h.context(taskId));
 
         assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
         List<String> files = files(h.context(taskId).dataDir());
@@ -72,7 +72,7 @@ class PaymentAndShippingConnectorsTest {
     @Test
     void mollieErasureDeletesTheCustomerOnceWithAnIdempotencyKeyAndRetainsPayments() {
         DemoPeople.Person jan = DemoPeople.JAN;
-        TaskStore.Finish f = h.run("mollie", Requests.of(RequestType.ERASURE, jan.email(),
+        TaskResult f = h.run("mollie", Requests.of(RequestType.ERASURE, jan.email(),
                 Map.of("mollie.customerId", jan.mollieCustomerId(), "mollie.paymentId", jan.molliePaymentIds().get(0))));
 
         assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
@@ -95,7 +95,7 @@ class PaymentAndShippingConnectorsTest {
     @Test
     void mollieGuestPaymentsAreExportedByPaymentId() {
         DemoPeople.Person eva = DemoPeople.EVA;
-        TaskStore.Finish f = h.run("mollie", Requests.of(RequestType.EXPORT, eva.email(),
+        TaskResult f = h.run("mollie", Requests.of(RequestType.EXPORT, eva.email(),
                 Map.of("mollie.paymentId", eva.molliePaymentIds().get(0))));
 
         assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
@@ -127,7 +127,7 @@ class PaymentAndShippingConnectorsTest {
             return null;
         });
 
-        TaskStore.Finish f = h.engine.run(h.catalog.get("sendcloud"), h.context(taskId));
+        TaskResult f = h.engine.run(h.catalog.get("sendcloud"), h.context(taskId));
 
         // delivered parcels cannot be cancelled, the parcel en route is only cancelled: nothing is deleted, and
         // nothing of it is kept by law: each parcel remains, dated, without a legal basis

@@ -11,8 +11,8 @@ import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.demo.EBoekhoudenSimulator;
 import nl.dsrhub.demo.LapostaSimulator;
 import nl.dsrhub.demo.MoneybirdSimulator;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskResult;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +42,7 @@ class ProcessorConnectorsTest {
     @Test
     void lapostaExportsTheMemberOfEveryList() throws Exception {
         long taskId = h.newTask(Requests.export(DemoPeople.JAN.email()), "laposta");
-        TaskStore.Finish f = h.engine.run(h.catalog.get("laposta"), h.context(taskId));
+        TaskResult f = h.engine.run(h.catalog.get("laposta"), h.context(taskId));
 
         assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
         assertThat(files(h.context(taskId).dataDir())).containsExactlyInAnyOrder(
@@ -51,7 +51,7 @@ class ProcessorConnectorsTest {
 
     @Test
     void lapostaErasesTheMemberFromEveryList() {
-        TaskStore.Finish f = h.run("laposta", Requests.erasure(DemoPeople.JAN.email()));
+        TaskResult f = h.run("laposta", Requests.erasure(DemoPeople.JAN.email()));
 
         assertThat(f.outcome()).isEqualTo(Outcome.ERASED);
         assertThat(h.simulators.laposta.memberExists(LapostaSimulator.LIST_NEWSLETTER, DemoPeople.JAN.email())).isFalse();
@@ -79,7 +79,7 @@ class ProcessorConnectorsTest {
     @Test
     void moneybirdExportsOnlyThePersonsOwnContactWithInvoices() throws Exception {
         long taskId = h.newTask(Requests.export(DemoPeople.JAN.email()), "moneybird");
-        TaskStore.Finish f = h.engine.run(h.catalog.get("moneybird"), h.context(taskId));
+        TaskResult f = h.engine.run(h.catalog.get("moneybird"), h.context(taskId));
 
         assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
         Path contacts = h.context(taskId).dataDir().resolve("contacts.json");
@@ -91,16 +91,16 @@ class ProcessorConnectorsTest {
 
     @Test
     void moneybirdContactInTheBooksIsRetainedAndArchivedNotAFailure() {
-        TaskStore.Finish f = h.run("moneybird", Requests.erasure(DemoPeople.JAN.email()));
+        TaskResult f = h.run("moneybird", Requests.erasure(DemoPeople.JAN.email()));
 
         assertThat(f.outcome()).isEqualTo(Outcome.RETAINED);
         // each booked invoice until the end of its own year plus 7; the contact as long as the last of them
-        var byLaw = f.retained().stream().filter(r -> r.kind() == nl.dsrhub.result.Retention.Kind.SHOP_LEGAL_DUTY).toList();
+        var byLaw = f.retained().stream().filter(r -> r.kind() == nl.dsrhub.model.Retention.Kind.SHOP_LEGAL_DUTY).toList();
         assertThat(byLaw).extracting(r -> r.record() + " " + r.recordDate() + " " + r.until() + " " + r.law())
                 .containsExactlyInAnyOrder("contact 2025-02-14 2032-12-31 AWR art. 52 lid 4",
                         "invoice 2024-11-03 2031-12-31 AWR art. 52 lid 4", "invoice 2025-02-14 2032-12-31 AWR art. 52 lid 4");
         // the contact's e-mail address and phone number are not what the books need: they remain, without a law
-        assertThat(f.retained()).filteredOn(r -> r.kind() == nl.dsrhub.result.Retention.Kind.NO_LEGAL_DUTY)
+        assertThat(f.retained()).filteredOn(r -> r.kind() == nl.dsrhub.model.Retention.Kind.NO_LEGAL_DUTY)
                 .singleElement().satisfies(r -> {
                     assertThat(r.recordId()).isEqualTo(MoneybirdSimulator.JAN_CONTACT_ID);
                     assertThat(r.what().en()).isEqualTo("e-mail address and phone number on the contact");
@@ -118,7 +118,7 @@ class ProcessorConnectorsTest {
 
     @Test
     void moneybirdContactWithoutInvoicesIsDeleted() {
-        TaskStore.Finish f = h.run("moneybird", Requests.erasure(DemoPeople.KEES.email()));
+        TaskResult f = h.run("moneybird", Requests.erasure(DemoPeople.KEES.email()));
 
         assertThat(f.outcome()).isEqualTo(Outcome.ERASED);
         assertThat(h.simulators.moneybird.contactExists(MoneybirdSimulator.KEES_CONTACT_ID)).isFalse();
@@ -148,7 +148,7 @@ class ProcessorConnectorsTest {
 
     @Test
     void eboekhoudenMinimisesWhatTheBooksDoNotNeedAndRetainsTheRest() {
-        TaskStore.Finish f = h.run("eboekhouden", Requests.erasure(DemoPeople.JAN.email()));
+        TaskResult f = h.run("eboekhouden", Requests.erasure(DemoPeople.JAN.email()));
 
         assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
         assertThat(f.detail()).contains("minimise-relation");
@@ -163,7 +163,7 @@ class ProcessorConnectorsTest {
     @Test
     void eboekhoudenExportsRelationAndInvoices() throws Exception {
         long taskId = h.newTask(Requests.export(DemoPeople.ANNA.email()), "eboekhouden");
-        TaskStore.Finish f = h.engine.run(h.catalog.get("eboekhouden"), h.context(taskId));
+        TaskResult f = h.engine.run(h.catalog.get("eboekhouden"), h.context(taskId));
 
         assertThat(f.outcome()).isEqualTo(Outcome.EXPORTED);
         assertThat(files(h.context(taskId).dataDir())).contains("relations.json",

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.demo.WooCommerceSimulator;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.result.Retention;
-import nl.dsrhub.store.TaskStore;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.Retention;
+import nl.dsrhub.model.TaskResult;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,7 @@ class ShopOrdersConnectorTest {
     @Test
     void anOrderOlderThanTheRetentionPeriodIsAnonymisedAndTheBookedOnesAreRetained() {
         try (EngineHarness h = new EngineHarness(dir)) {
-            TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
+            TaskResult f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
 
             assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
             assertThat(f.detail()).contains("anonymise-order 1x", "delete-customer 1x");
@@ -55,7 +55,7 @@ class ShopOrdersConnectorTest {
     @Test
     void whatTheAnonymisationCannotReachIsSaidInTheOutcome() {
         try (EngineHarness h = new EngineHarness(dir)) {
-            TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
+            TaskResult f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
 
             // the REST API refuses to write them, so they are still on the order: the outcome must not hide it
             JsonNode old = h.simulators.woo.order(990).orElseThrow();
@@ -68,7 +68,7 @@ class ShopOrdersConnectorTest {
     @Test
     void nothingIsSaidToBeLeftWhenNoOrderWasAnonymised() {
         try (EngineHarness h = new EngineHarness(dir, Map.of("dsr.connector.woocommerce.anonymise-orders", "false"))) {
-            TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
+            TaskResult f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
 
             assertThat(f.detail()).doesNotContain("left:");
         }
@@ -77,7 +77,7 @@ class ShopOrdersConnectorTest {
     @Test
     void aCancelledOrderWithinTheRetentionPeriodIsNotPartOfTheBooksAndIsAnonymised() {
         try (EngineHarness h = new EngineHarness(dir)) {
-            TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.MARJAN.email()));
+            TaskResult f = h.run("woocommerce", Requests.erasure(DemoPeople.MARJAN.email()));
 
             assertThat(f.outcome()).isEqualTo(Outcome.PARTIAL);
             assertThat(h.simulators.woo.order(1013).orElseThrow().at("/billing/email").asText())
@@ -91,7 +91,7 @@ class ShopOrdersConnectorTest {
     @Test
     void aShopThatKeepsItsOrdersGetsThemReportedAsKeptWithoutALegalBasisOrEndDate() {
         try (EngineHarness h = new EngineHarness(dir, Map.of("dsr.connector.woocommerce.anonymise-orders", "false"))) {
-            TaskStore.Finish f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
+            TaskResult f = h.run("woocommerce", Requests.erasure(DemoPeople.ANNA.email()));
 
             assertThat(orderWrites(h)).isEmpty();
             assertThat(h.simulators.woo.order(990).orElseThrow().at("/billing/email").asText()).isEqualTo(DemoPeople.ANNA.email());

@@ -21,7 +21,7 @@ import nl.dsrhub.demo.RecordedCall;
 import nl.dsrhub.demo.SendCloudContract;
 import nl.dsrhub.demo.SpecAnswers;
 import nl.dsrhub.demo.SpecAnswers.Answers;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.TaskStore.TaskRow;
 import nl.dsrhub.testing.Confirmation;
 import nl.dsrhub.testing.HubFixture;
@@ -263,6 +263,6 @@ class SpecAllowedAnswersTest {
     }
 
     private static String hash(String email) {
-        return HttpEngine.md5(email);
+        return RunValues.md5(email);
     }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import nl.dsrhub.cli.DsrHub;
 import nl.dsrhub.demo.DemoPeople;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.testing.HubFixture;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.AfterEach;

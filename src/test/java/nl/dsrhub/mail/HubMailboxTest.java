@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.dsrhub.demo.MailServer;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.testing.HubFixture;
 import nl.dsrhub.testing.Requests;

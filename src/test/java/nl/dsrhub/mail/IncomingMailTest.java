@@ -29,8 +29,8 @@ class IncomingMailTest {
                 """), 100_000);
 
         assertThat(mail.text()).contains("Wij hebben geen gegevens van deze persoon.").doesNotContain("<b>", "verwijderd");
-        assertThat(new ReplyClassifier().classify(nl.dsrhub.request.RequestType.ERASURE, mail.text(), 0).outcome())
-                .isEqualTo(nl.dsrhub.plan.Outcome.NOT_FOUND);
+        assertThat(new ReplyClassifier().classify(nl.dsrhub.model.RequestType.ERASURE, mail.text(), 0).outcome())
+                .isEqualTo(nl.dsrhub.model.Outcome.NOT_FOUND);
         assertThat(mail.automatic()).isFalse();
         assertThat(mail.key()).hasSize(64).doesNotContain("pay.example.com");
     }

@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.HubConfig;
-import nl.dsrhub.Services;
+import nl.dsrhub.config.HubConfig;
+import nl.dsrhub.hub.Services;
 import nl.dsrhub.connector.Connector;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +85,7 @@ class LettersTest {
     void aNameOrIdentifierWithLineBreaksStaysOnItsOwnLineOfTheLetter() {
         DsrRequest stored = Requests.of(RequestType.ERASURE, "persoon@example.nl", Map.of()).withId("R6");
         DsrRequest r = new DsrRequest(stored.id(), stored.type(), stored.receivedAt(), stored.deadline(),
-                new nl.dsrhub.request.Subject("persoon@example.nl", "Piet\r\nBcc: eve@example.com\u2028Forged", Map.of()),
+                new nl.dsrhub.model.Subject("persoon@example.nl", "Piet\r\nBcc: eve@example.com\u2028Forged", Map.of()),
                 stored.verification(), null, List.of(), stored.reference(), stored.source(), stored.fingerprint());
         // a processor's answer provides identifiers too: they are not checked by the request schema
         Map<String, List<String>> ids = Map.of("postnl.barcode", List.of("3SABCD\n1234567"));

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import nl.dsrhub.demo.MailServer;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.testing.HubFixture;
 import nl.dsrhub.testing.Requests;

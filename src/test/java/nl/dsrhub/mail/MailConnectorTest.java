@@ -15,7 +15,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import net.lingala.zip4j.ZipFile;
 import nl.dsrhub.demo.MailServer;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.testing.HubFixture;
 import nl.dsrhub.testing.Requests;

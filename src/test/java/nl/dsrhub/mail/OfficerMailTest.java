@@ -3,7 +3,7 @@ package nl.dsrhub.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import nl.dsrhub.HubConfig;
+import nl.dsrhub.config.HubConfig;
 import org.junit.jupiter.api.Test;
 
 class OfficerMailTest {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.demo.MailServer;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.testing.HubFixture;
@@ -63,7 +63,7 @@ class ProcessorLettersTest {
                 "Antwoord uiterlijk op: " + row.processorDueDate(), "Please reply by: " + row.processorDueDate(),
                 "  e-mail: pay.letter@example.nl", "  naam / name: Pieter Proef")
                 .doesNotContain("Art. 19", row.dueDate().toString());
-        assertThat(row.processorDueDate()).isEqualTo(row.createdAt().atZoneSameInstant(nl.dsrhub.request.Deadlines.ZONE)
+        assertThat(row.processorDueDate()).isEqualTo(row.createdAt().atZoneSameInstant(nl.dsrhub.model.Deadlines.ZONE)
                 .toLocalDate().plusDays(10));
     }
 

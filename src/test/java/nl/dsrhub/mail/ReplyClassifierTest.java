@@ -2,8 +2,8 @@ package nl.dsrhub.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

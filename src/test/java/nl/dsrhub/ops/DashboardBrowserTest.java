@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import nl.dsrhub.demo.DemoPeople;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.plan.DeadlineExtension;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.testing.HubFixture;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import nl.dsrhub.cli.DsrHub;
 import nl.dsrhub.demo.DemoPeople;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.testing.HubFixture;
 import nl.dsrhub.testing.MovableClock;

@@ -118,7 +118,7 @@ class ObserveTest {
         fixture.drop("settle.json", Requests.file("erasure", DemoPeople.KEES.email(), Requests.now(), "API-SETTLE"));
         String id = fixture.awaitRequest("API-SETTLE");
         await().atMost(Duration.ofSeconds(30)).until(() -> fixture.hub().services().tasks.forRequest(id).stream()
-                .anyMatch(t -> "woocommerce".equals(t.connector()) && t.outcome() == nl.dsrhub.plan.Outcome.NEEDS_ATTENTION));
+                .anyMatch(t -> "woocommerce".equals(t.connector()) && t.outcome() == nl.dsrhub.model.Outcome.NEEDS_ATTENTION));
 
         assertThat(post("api/requests/" + id + "/extend", "{\"months\":1,\"reason\":\"archive restore\"}").statusCode())
                 .isEqualTo(200);

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore.TaskRow;
 import nl.dsrhub.testing.HubFixture;

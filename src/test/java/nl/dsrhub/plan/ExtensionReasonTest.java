@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.Test;
 

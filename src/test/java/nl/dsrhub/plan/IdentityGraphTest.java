@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.TaskStore.TaskRow;
 import nl.dsrhub.testing.HubFixture;

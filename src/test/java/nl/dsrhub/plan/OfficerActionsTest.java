@@ -10,9 +10,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.HubConfig;
-import nl.dsrhub.Services;
+import nl.dsrhub.hub.Services;
+import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.TaskResult;
+import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +60,7 @@ class OfficerActionsTest {
         settlement.settle(id, "paynl", "RETAINED", "Pay.nl keeps the payout records, its letter of 26 Nov says", List.of());
 
         assertThat(task("paynl").retained()).singleElement().satisfies(r -> {
-            assertThat(r.kind()).isEqualTo(nl.dsrhub.result.Retention.Kind.AS_STATED);
+            assertThat(r.kind()).isEqualTo(nl.dsrhub.model.Retention.Kind.AS_STATED);
             assertThat(r.reason().en()).isEqualTo("Pay.nl keeps the payout records, its letter of 26 Nov says");
             assertThat(r.law()).isNull();
             assertThat(r.until()).isNull();
@@ -109,7 +112,7 @@ class OfficerActionsTest {
         assertThatThrownBy(() -> settlement.settle(id, "woocommerce", "ERASED", "x", List.of()))
                 .hasMessageContaining("PENDING");
         s.tasks.claim(task("woocommerce").id());
-        s.tasks.finish(task("woocommerce"), new TaskStore.Finish(Outcome.NEEDS_ATTENTION, "HTTP 401", List.of(), Map.of()));
+        s.tasks.finish(task("woocommerce"), new TaskResult(Outcome.NEEDS_ATTENTION, "HTTP 401", List.of(), Map.of()));
         settlement.settle(id, "woocommerce", "NOT_FOUND", "the shop has no account for this person", List.of());
         assertThat(task("woocommerce").outcome()).isEqualTo(Outcome.NOT_FOUND);
         // a final outcome is not settled again
@@ -124,7 +127,7 @@ class OfficerActionsTest {
         settlement.settle(id, "paynl", "ERASED", "confirmed by mail", List.of());
         assertThat(settlement.settledButOpen()).isEmpty();
         s.tasks.claim(task("woocommerce").id());
-        s.tasks.finish(task("woocommerce"), new TaskStore.Finish(Outcome.ERASED, null, List.of(), Map.of()));
+        s.tasks.finish(task("woocommerce"), new TaskResult(Outcome.ERASED, null, List.of(), Map.of()));
         assertThat(settlement.settledButOpen()).containsExactly(id);
     }
 

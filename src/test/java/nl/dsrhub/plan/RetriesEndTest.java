@@ -18,6 +18,7 @@ import java.util.List;
 import nl.dsrhub.cli.DsrHub;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.demo.MailServer;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.ops.OfficerNotice;
 import nl.dsrhub.ops.OfficerNotices;
 import nl.dsrhub.store.TaskStore.TaskRow;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import nl.dsrhub.cli.DsrHub;
 import nl.dsrhub.demo.DemoPeople;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore.TaskRow;
 import nl.dsrhub.testing.HubFixture;

@@ -54,7 +54,7 @@ class InboxIntakeTest {
         assertThat(r.path("reference").asText()).isEqualTo("INBOX-RECEIPT");
         // a date: the Dutch date of receipt plus one month (the end of that day in Dutch time)
         assertThat(r.path("deadline").asText()).isEqualTo(
-                nl.dsrhub.request.Deadlines.dateOf(java.time.OffsetDateTime.parse(receivedAt)).plusMonths(1).toString());
+                nl.dsrhub.model.Deadlines.dateOf(java.time.OffsetDateTime.parse(receivedAt)).plusMonths(1).toString());
         assertThat(Files.readString(receipt)).doesNotContain(DemoPeople.KEES.email());
     }
 

@@ -2,13 +2,17 @@ package nl.dsrhub.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import nl.dsrhub.model.Delivery;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Subject;
+import nl.dsrhub.model.Verification;
+import org.junit.jupiter.api.Test;
 
 import static nl.dsrhub.request.TestRequests.resource;
 import static org.assertj.core.api.Assertions.assertThat;

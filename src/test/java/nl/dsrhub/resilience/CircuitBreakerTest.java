@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.dsrhub.cli.DsrHub;
 import nl.dsrhub.demo.DemoPeople;
-import nl.dsrhub.plan.TaskStatus;
+import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.store.BreakerStates;
 import nl.dsrhub.store.TaskStore.TaskRow;
 import nl.dsrhub.testing.HubFixture;

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import nl.dsrhub.demo.DemoPeople;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.TaskStore.TaskRow;
 import nl.dsrhub.testing.HostileServer;
 import nl.dsrhub.testing.HubFixture;

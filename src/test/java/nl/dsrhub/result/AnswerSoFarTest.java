@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.request.RequestType;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -16,12 +16,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import nl.dsrhub.connector.ProcessorFacts;
 import nl.dsrhub.connector.ProcessorFacts.Text;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.request.Delivery;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.request.RequestType;
-import nl.dsrhub.request.Subject;
-import nl.dsrhub.request.Verification;
+import nl.dsrhub.model.Delivery;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Retention;
+import nl.dsrhub.model.Subject;
+import nl.dsrhub.model.Verification;
 
 /** Invented test data (example.nl) and small readers for the outputs. */
 final class Fixtures {

@@ -3,7 +3,7 @@ package nl.dsrhub.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import org.junit.jupiter.api.Test;
 
 class OutcomeTextTest {

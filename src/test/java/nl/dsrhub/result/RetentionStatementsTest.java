@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import nl.dsrhub.demo.DemoPeople;
 import nl.dsrhub.demo.MoneybirdSimulator;
-import nl.dsrhub.plan.Outcome;
+import nl.dsrhub.model.Outcome;
 import nl.dsrhub.testing.HubFixture;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.AfterAll;

@@ -9,10 +9,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import nl.dsrhub.plan.Outcome;
-import nl.dsrhub.plan.TaskStatus;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.result.Retention;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.Retention;
+import nl.dsrhub.model.TaskResult;
+import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ abstract class StoreContract {
 
     @Test
     void storedRequestIsReadBackWhole() {
-        DsrRequest r = Requests.of(nl.dsrhub.request.RequestType.ERASURE, "store-a@example.nl",
+        DsrRequest r = Requests.of(nl.dsrhub.model.RequestType.ERASURE, "store-a@example.nl",
                 Map.of("mollie.customerId", "cst_test1"));
         String id = requests.store(r).requestId();
 
@@ -127,7 +128,7 @@ abstract class StoreContract {
                 Retention.Words.both("7 years"), java.time.LocalDate.of(2033, 12, 31),
                 new Retention.Erasure(java.time.LocalDate.of(2034, 1, 1), Retention.Erasure.BY_PROCESSOR_CALL));
 
-        tasks.finish(task, new TaskStore.Finish(Outcome.PARTIAL, "erased 1 record(s)", List.of(invoices),
+        tasks.finish(task, new TaskResult(Outcome.PARTIAL, "erased 1 record(s)", List.of(invoices),
                 Map.of("mollie.customerId", List.of("cst_abc"))));
 
         TaskStore.TaskRow done = tasks.find(task.id()).orElseThrow();
@@ -254,7 +255,7 @@ abstract class StoreContract {
         });
         long taskId = tasks.forRequest(id).get(0).id();
         tasks.claim(taskId);
-        tasks.finish(tasks.find(taskId).orElseThrow(), new TaskStore.Finish(Outcome.AWAITING_REPLY, "letter sent", List.of(), Map.of()));
+        tasks.finish(tasks.find(taskId).orElseThrow(), new TaskResult(Outcome.AWAITING_REPLY, "letter sent", List.of(), Map.of()));
         nl.dsrhub.mail.MailStore mail = new nl.dsrhub.mail.MailStore(db.jdbc(), Clock.systemUTC(), events);
 
         nl.dsrhub.mail.MailStore.Letter letter = mail.sending(taskId, id, "paynl");
@@ -276,7 +277,7 @@ abstract class StoreContract {
         });
         long byHand = tasks.forRequest(id).stream().filter(t -> t.connector().equals("postnl")).findFirst().orElseThrow().id();
         tasks.claim(byHand);
-        tasks.finish(tasks.find(byHand).orElseThrow(), new TaskStore.Finish(Outcome.AWAITING_REPLY, "letter sent", List.of(), Map.of()));
+        tasks.finish(tasks.find(byHand).orElseThrow(), new TaskResult(Outcome.AWAITING_REPLY, "letter sent", List.of(), Map.of()));
         mail.sending(byHand, id, "postnl");
         mail.sent(byHand);
         db.jdbc().update("UPDATE dsr_task SET outcome = ? WHERE id = ?", Outcome.NOT_FOUND, byHand);

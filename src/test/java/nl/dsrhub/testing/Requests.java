@@ -4,10 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.dsrhub.request.DsrRequest;
-import nl.dsrhub.request.RequestType;
-import nl.dsrhub.request.Subject;
-import nl.dsrhub.request.Verification;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Subject;
+import nl.dsrhub.model.Verification;
 
 /** Requests about invented people, for tests. */
 public final class Requests {

@@ -1,0 +1,57 @@
+package nl.dsrhub.model;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A verified data-subject request as the hub keeps it.
+ *
+ * @param id          assigned when stored; {@code null} for a request that was only validated
+ * @param receivedAt  when the subject asked: the legal clock starts here
+ * @param deadline    the end of the due date in Dutch time (see {@link Deadlines}); the stored request's is its current
+ *                    one, extension included
+ * @param processors  connector names to involve; empty means all applicable connectors
+ * @param source      where it came from (file name, mail, api), never personal data
+ * @param fingerprint SHA-256 of the request's canonical content: the same file dropped twice is one request
+ */
+public record DsrRequest(
+        String id,
+        RequestType type,
+        OffsetDateTime receivedAt,
+        OffsetDateTime deadline,
+        Subject subject,
+        Verification verification,
+        Delivery delivery,
+        List<String> processors,
+        String reference,
+        String source,
+        String fingerprint) {
+
+    public DsrRequest {
+        processors = processors == null ? List.of() : List.copyOf(processors);
+    }
+
+    /** The law's deadline (one month, {@link Deadlines}): the end of that day in Dutch time. */
+    public static OffsetDateTime deadlineFor(OffsetDateTime receivedAt) {
+        return Deadlines.endOf(Deadlines.law().dueDate(receivedAt));
+    }
+
+    /** The due date: the Dutch date of {@link #deadline()}. */
+    public java.time.LocalDate dueDate() {
+        return Deadlines.dateOf(deadline != null ? deadline : deadlineFor(receivedAt));
+    }
+
+    public boolean involves(String connector) {
+        return processors.isEmpty() || processors.contains(connector);
+    }
+
+    public DsrRequest withDeadline(OffsetDateTime newDeadline) {
+        return new DsrRequest(id, type, receivedAt, newDeadline, subject, verification, delivery,
+                processors, reference, source, fingerprint);
+    }
+
+    public DsrRequest withId(String newId) {
+        return new DsrRequest(newId, type, receivedAt, deadline, subject, verification, delivery,
+                processors, reference, source, fingerprint);
+    }
+}

@@ -1,5 +1,0 @@
-package nl.dsrhub.request;
-
-/** Where the result goes. An address other than the subject's own needs an {@code id-document} verification. */
-public record Delivery(String email) {
-}
