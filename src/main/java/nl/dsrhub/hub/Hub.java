@@ -78,13 +78,7 @@ public final class Hub implements AutoCloseable {
                 Map.of(Channel.HTTP, ops.track(http), Channel.MAIL, ops.track(mail.engine)),
                 s.workDir(), clock, retry);
         // one circuit breaker per connector; the registry is bound for health checks
-        nl.dsrhub.connector.ConnectorBreakers breakers = new nl.dsrhub.connector.ConnectorBreakers(
-                new nl.dsrhub.connector.ConnectorBreakers.Settings(s.config.getInt("dsr.breaker.window", 10),
-                        s.config.getInt("dsr.breaker.minimum-calls", 5),
-                        s.config.getInt("dsr.breaker.failure-rate-percent", 50),
-                        Duration.ofSeconds(s.config.getInt("dsr.breaker.open-seconds", 60))),
-                new nl.dsrhub.store.BreakerStates(s.jdbc), clock);
-        s.catalog.enabled().forEach(c -> breakers.of(c.name()));
+        nl.dsrhub.connector.ConnectorBreakers breakers = breakers(s, clock);
         runner.withBreakers(breakers);
         main.bind("circuitBreakers", breakers.registry());
         Planner planner = new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
@@ -119,6 +113,18 @@ public final class Hub implements AutoCloseable {
                 ops.afterConfigure(m.getCamelContext());
             }
         });
+    }
+
+    /** A circuit breaker for each enabled connector, set as dsr.breaker.* says, its state kept in the database. */
+    private static nl.dsrhub.connector.ConnectorBreakers breakers(Services s, Clock clock) {
+        nl.dsrhub.connector.ConnectorBreakers breakers = new nl.dsrhub.connector.ConnectorBreakers(
+                new nl.dsrhub.connector.ConnectorBreakers.Settings(s.config.getInt("dsr.breaker.window", 10),
+                        s.config.getInt("dsr.breaker.minimum-calls", 5),
+                        s.config.getInt("dsr.breaker.failure-rate-percent", 50),
+                        Duration.ofSeconds(s.config.getInt("dsr.breaker.open-seconds", 60))),
+                new nl.dsrhub.store.BreakerStates(s.jdbc), clock);
+        s.catalog.enabled().forEach(c -> breakers.of(c.name()));
+        return breakers;
     }
 
     /** One queue and route per enabled connector, at the connector's own concurrency limit. */
