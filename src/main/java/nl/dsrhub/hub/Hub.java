@@ -29,6 +29,7 @@ public final class Hub implements AutoCloseable {
     private final Main main;
     private volatile ProducerTemplate producer;
     private nl.dsrhub.hub.OpsWiring ops;
+    private HttpEngine http;
 
     private Hub(Services services, Main main) {
         this.services = services;
@@ -65,7 +66,7 @@ public final class Hub implements AutoCloseable {
         java.util.function.Function<String, nl.dsrhub.connector.AnswerLimits> limits = nl.dsrhub.connector.AnswerLimits
                 .resolver(new nl.dsrhub.connector.SettingsSource(s.config::find, s.config.environment()), s.config::find);
         s.catalog.enabled().forEach(c -> limits.apply(c.name()));
-        HttpEngine http = new HttpEngine(main::getCamelContext, s.journal, clock, limits);
+        http = new HttpEngine(main::getCamelContext, s.journal, clock, limits);
         ops = new nl.dsrhub.hub.OpsWiring(s, clock);
         nl.dsrhub.plan.RetryPolicy retry = new nl.dsrhub.plan.RetryPolicy(
                 Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30)),
@@ -121,9 +122,15 @@ public final class Hub implements AutoCloseable {
         });
     }
 
-    /** One queue and route per enabled connector, at the connector's own concurrency limit. */
+    /**
+     * One queue and route per enabled connector, at the connector's own concurrency limit; and per HTTP connector
+     * the route its calls travel through ({@code direct:call-<connector>}, from the {@code processor-call} template).
+     */
     private void addTaskRoutes(CamelContext context) {
         for (Connector c : services.catalog.enabled()) {
+            if (c.channel() == Channel.HTTP) {
+                http.addCallRoute(c);
+            }
             try {
                 context.addRouteFromTemplate("task-" + c.name(), "task-runner", Map.of(
                         "connector", c.name(),
