@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * processor is an exchange of its connector's route, counted in the route metrics at /observe/metrics; and no
  * credential shows in what Camel can log of them (its tracer, message history, its endpoints as it names them).
  */
-class ProcessorCallRouteTest {
+class ProcessorCallsSeenByCamelTest {
 
     @TempDir
     Path dataDir;
