@@ -10,8 +10,6 @@ import nl.dsrhub.connector.HttpEngine;
 import nl.dsrhub.plan.Planner;
 import nl.dsrhub.plan.Recovery;
 import nl.dsrhub.plan.TaskRunner;
-import nl.dsrhub.result.BundleWriter;
-import nl.dsrhub.result.ConfirmationWriter;
 import nl.dsrhub.result.ResultService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -88,8 +86,8 @@ public final class Hub implements AutoCloseable {
         runner.withBreakers(breakers);
         main.bind("circuitBreakers", breakers.registry());
         Planner planner = new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
-        ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, s.journal, new BundleWriter(),
-                new ConfirmationWriter(), s.outbox(), runner::dataDir, clock).beforeWrite(mail::intendDelivery);
+        ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, s.journal,
+                nl.dsrhub.result.ResultWriters.installed(), s.outbox(), runner::dataDir, clock).beforeWrite(mail::intendDelivery);
 
         // override: Camel also reads the jar's application.properties, which must not win over --config, --set and env
         java.util.Properties overrides = ops.defaults(s.config.resolved());
