@@ -56,7 +56,7 @@ public record ConnectorDefinition(
     public ConnectorDefinition {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         provides = provides == null ? List.of() : List.copyOf(provides);
-        // the steps by section, in file order: find, erase, and whatever section a request type runs
+        // the steps by section: find, erase, and whatever section a request type runs (checked: ConnectorFileRules)
         Map<String, List<Step>> ordered = new java.util.LinkedHashMap<>();
         if (sections != null) {
             sections.forEach((section, steps) -> ordered.put(section, steps == null ? List.of() : List.copyOf(steps)));
