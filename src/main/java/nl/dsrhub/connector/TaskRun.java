@@ -72,7 +72,7 @@ final class TaskRun {
         }
         Map<String, List<String>> provided = values.foundBeyond(connector.definition().provides());
         if (keepsAnswers) {
-            return RunOutcome.export(kept.count(), provided);
+            return RunOutcome.export(type.done(), kept.count(), provided);
         }
         for (Step step : connector.definition().changes(type)) {
             if (appliesTo(step)) {
@@ -83,7 +83,7 @@ final class TaskRun {
         erasure.settleUnanswered(!auxiliaries.anyFailed());
         // whatever of the person the processor still holds, of any kind: never ERASED then
         List<Retention> retained = stillHeld.all(values::values);
-        return RunOutcome.erasure(connector.definition().changes(type), RunOutcome.effective(journal, task.taskId()),
+        return RunOutcome.erasure(type.done(), connector.definition().changes(type), RunOutcome.effective(journal, task.taskId()),
                 retained, provided);
     }
 
