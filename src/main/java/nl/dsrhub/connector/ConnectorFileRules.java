@@ -89,6 +89,26 @@ final class ConnectorFileRules {
         return p;
     }
 
+    /**
+     * The top-level fields of a file that are neither a part of {@link ConnectorDefinition} nor a section a request
+     * type runs ({@link RequestType#allSections()}), each as {@code /name: unknown field 'name' (...)}.
+     */
+    static List<String> unknownFields(com.fasterxml.jackson.databind.JsonNode file) {
+        Set<String> known = new java.util.HashSet<>(RequestType.allSections());
+        for (java.lang.reflect.RecordComponent c : ConnectorDefinition.class.getRecordComponents()) {
+            known.add(c.getName());
+        }
+        known.remove("sections");
+        List<String> p = new ArrayList<>();
+        file.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                p.add("/" + name + ": unknown field '" + name + "' (the sections a request type runs: "
+                        + String.join(", ", RequestType.allSections()) + ")");
+            }
+        });
+        return p;
+    }
+
     private static void checkSteps(ConnectorDefinition def, List<Step> steps, String at, Set<String> variables, List<String> p) {
         for (int i = 0; i < steps.size(); i++) {
             Step s = steps.get(i);

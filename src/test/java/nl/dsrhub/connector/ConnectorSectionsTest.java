@@ -62,6 +62,15 @@ class ConnectorSectionsTest {
     }
 
     @Test
+    void aMistypedFieldIsAnUnknownFieldNotAStepList() {
+        String yaml = ConnectorCatalogTest.validConnector("shop").replace("title: Shop", "titel: Shop");
+
+        assertThatThrownBy(() -> catalog(yaml))
+                .hasMessageContaining("connectors/shop.yaml: /titel: unknown field 'titel'")
+                .hasMessageNotContaining("deserialize");
+    }
+
+    @Test
     void aStepForOneTypeOnlyNamesAType() {
         String yaml = ConnectorCatalogTest.validConnector("shop").replace("    keep: person", "    keep: person\n    only: rectification");
 
