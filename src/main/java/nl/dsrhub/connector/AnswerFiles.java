@@ -55,7 +55,7 @@ final class AnswerFiles {
      * @param page 0 when the step is not paged
      */
     void keep(String stepId, String name, int page, Answer answer, JsonNode selected, JsonNode received) {
-        String base = HttpEngine.safeFileName(name);
+        String base = safeFileName(name);
         Path file = dir.resolve(page > 0 ? String.format("%s-p%04d.json", base, page) : base + ".json");
         try {
             // as received (moved into place, not written again), unless a selection removed other people's
@@ -76,5 +76,10 @@ final class AnswerFiles {
 
     int count() {
         return kept.size();
+    }
+
+    static String safeFileName(String s) {
+        String cleaned = s.replaceAll("[^A-Za-z0-9._-]", "_");
+        return cleaned.isEmpty() || cleaned.startsWith(".") ? "_" + cleaned : cleaned;
     }
 }

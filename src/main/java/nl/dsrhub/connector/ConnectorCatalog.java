@@ -24,10 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import nl.dsrhub.connector.ConnectorDefinition.Channel;
-import nl.dsrhub.connector.ConnectorDefinition.Step;
 
 /**
  * The connectors of this installation: the ones shipped in the jar ({@code classpath:connectors/}),
@@ -36,12 +33,6 @@ import nl.dsrhub.connector.ConnectorDefinition.Step;
  */
 public final class ConnectorCatalog {
 
-    private static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");
-    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
-    private static final Set<String> AUTH_TYPES = Set.of("basic", "bearer", "session", "none");
-    private static final Set<String> PAGINATION = Set.of("page", "offset", "next-link", "link-header");
-    private static final Set<String> BUILT_IN_VARIABLES =
-            Set.of("subject.email", "subject.emailHash", "subject.name", "each");
 
     private final Map<String, Connector> connectors;
 
@@ -88,7 +79,14 @@ public final class ConnectorCatalog {
         for (Source source : sources) {
             ConnectorDefinition def;
             try {
-                def = yaml.readValue(source.text(), ConnectorDefinition.class);
+                com.fasterxml.jackson.databind.JsonNode tree = yaml.readTree(source.text());
+                // the shipped schema first: the shape and the types of the values, each with its pointer
+                List<String> shape = tree == null || tree.isMissingNode() ? List.of() : ConnectorSchema.problems(tree);
+                if (!shape.isEmpty()) {
+                    shape.forEach(p -> problems.add(source.displayName() + ": " + p));
+                    continue;
+                }
+                def = tree == null || tree.isMissingNode() || tree.isNull() ? null : yaml.treeToValue(tree, ConnectorDefinition.class);
             } catch (JsonMappingException e) {
                 problems.add(source.displayName() + ": " + describe(e));
                 continue;
@@ -100,7 +98,7 @@ public final class ConnectorCatalog {
                 problems.add(source.displayName() + ": the file is empty");
                 continue;
             }
-            List<String> own = validate(def, source.fileName());
+            List<String> own = ConnectorFileRules.validate(def, source.fileName());
             own.forEach(p -> problems.add(source.displayName() + ": " + p));
             if (own.isEmpty()) {
                 Connector c = configure(def, settings, requireSettings, problems, source.displayName());
@@ -140,147 +138,6 @@ public final class ConnectorCatalog {
         return enabled().stream().filter(c -> c.definition().provides().contains(identifier)).toList();
     }
 
-    static List<String> validate(ConnectorDefinition def, String fileName) {
-        List<String> p = new ArrayList<>();
-        String expected = fileName.replaceFirst("\\.ya?ml$", "");
-        if (def.name() == null) {
-            p.add("/name: is required");
-        } else if (!NAME.matcher(def.name()).matches()) {
-            p.add("/name: must be lower-case letters, digits and '-', starting with a letter");
-        } else if (!def.name().equals(expected)) {
-            p.add("/name: must equal the file name '" + expected + "'");
-        }
-        if (def.channel() == null) {
-            p.add("/channel: is required (http, mail or manual)");
-        }
-        if (def.facts() == null) {
-            p.add("/facts: is required: legal name, purposes, data categories, retention and source are owed to the subject (GDPR art. 15)");
-        } else if (def.facts().legalName() == null) {
-            p.add("/facts/legalName: is required");
-        }
-        def.settings().forEach((key, s) -> {
-            if (!NAME.matcher(key).matches()) {
-                p.add("/settings/" + key + ": setting names must be lower-case letters, digits and '-'");
-            }
-        });
-        if (def.channel() == Channel.HTTP) {
-            if (def.http() == null) {
-                p.add("/http: is required for channel http");
-            } else if (def.http().auth() != null && !AUTH_TYPES.contains(String.valueOf(def.http().auth().type()))) {
-                p.add("/http/auth/type: must be one of basic, bearer, session, none");
-            } else if (def.http().auth() != null && "session".equals(def.http().auth().type())) {
-                checkCall(def.http().auth().login(), "/http/auth/login", p);
-                if (def.http().auth().tokenPath() == null) {
-                    p.add("/http/auth/tokenPath: is required for session auth (where the login answer holds the token)");
-                }
-            }
-            if (!def.settings().containsKey(Connector.BASE_URL)) {
-                p.add("/settings/base-url: is required for channel http (with the processor's real API as default)");
-            }
-            if (def.find().isEmpty()) {
-                p.add("/find: an http connector needs at least one step to find the person");
-            }
-        }
-        if (def.limits().concurrency() != null && def.limits().concurrency() < 1) {
-            p.add("/limits/concurrency: must be at least 1");
-        }
-        checkRate(def.limits().requests(), "/limits/requests", p);
-        checkRate(def.limits().writes(), "/limits/writes", p);
-        if (def.check() != null) {
-            checkCall(def.check(), "/check", p);
-        }
-        Set<String> variables = new java.util.HashSet<>(def.needs().anyOf());
-        variables.addAll(def.provides());
-        p.addAll(ConnectorDefinition.Letter.problems(def.channel(), def.needs(), def.letter()));
-        checkSteps(def, def.find(), "/find", variables, p);
-        checkSteps(def, def.erase(), "/erase", variables, p);
-        // what is kept, on which basis, until when: each kind of basis says what it must and no more
-        p.addAll(RetentionRules.validate(def));
-        // what the subject is told: automated decisions, a transfer's safeguard, the fields, what each change did
-        p.addAll(SubjectTexts.validate(def));
-        return p;
-    }
-
-    private static void checkSteps(ConnectorDefinition def, List<Step> steps, String at, Set<String> variables, List<String> p) {
-        for (int i = 0; i < steps.size(); i++) {
-            Step s = steps.get(i);
-            String here = at + "/" + i;
-            if (s.id() == null) {
-                p.add(here + "/id: is required");
-            }
-            if (s.only() != null && !Set.of("export", "erasure").contains(s.only())) {
-                p.add(here + "/only: must be export or erasure");
-            }
-            if (s.forEach() != null && !variables.contains(s.forEach())) {
-                p.add(here + "/forEach: '" + s.forEach() + "' is not picked by an earlier step, needed or provided");
-            }
-            checkCall(s.request(), here + "/request", p);
-            if (s.verify() != null) {
-                checkCall(s.verify(), here + "/verify", p);
-            }
-            if (s.retainOn() != null && s.retainOn().then() != null) {
-                checkCall(s.retainOn().then(), here + "/retainOn/then", p);
-            }
-            if (s.paginate() != null && !PAGINATION.contains(String.valueOf(s.paginate().type()))) {
-                p.add(here + "/paginate/type: must be one of page, offset, next-link, link-header");
-            } else if (s.paginate() != null && "next-link".equals(s.paginate().type()) && s.paginate().nextPath() == null) {
-                p.add(here + "/paginate/nextPath: is required for next-link (the JSON path of the next page's URL)");
-            }
-            if (s.ifSetting() != null && !def.settings().containsKey(s.ifSetting())) {
-                p.add(here + "/ifSetting: '" + s.ifSetting() + "' is not one of the connector's settings");
-            }
-            if (s.leaves() != null && (s.leaves().isBlank() || s.request() == null
-                    || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
-                p.add(here + "/leaves: says what a data-changing call cannot remove; a GET changes nothing");
-            }
-            if (s.pickEach() != null && s.forEach() == null) {
-                p.add(here + "/pickEach: collects the step's ${each}, so the step needs forEach");
-            }
-            if (s.doneWhen() != null && (s.doneWhen().path() == null || s.doneWhen().values().isEmpty()
-                    || s.request() == null || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
-                p.add(here + "/doneWhen: needs path and values, on a data-changing call (the answer that proves it done)");
-            }
-            if (s.auxiliary() != null && s.auxiliary().isBlank()) {
-                p.add(here + "/auxiliary: says what the step covers (the outcome names it when the step fails); not empty");
-            }
-            variables.addAll(s.pick().keySet());
-            variables.addAll(s.pickPairs().keySet());
-            variables.addAll(s.records().keySet());
-            if (s.pickEach() != null) {
-                variables.add(s.pickEach());
-            }
-        }
-    }
-
-    private static void checkRate(ConnectorDefinition.Rate rate, String at, List<String> p) {
-        if (rate == null) {
-            return;
-        }
-        if (rate.count() == null || rate.count() < 1) {
-            p.add(at + "/count: must be at least 1");
-        }
-        try {
-            if (rate.per() == null || rate.period().isNegative() || rate.period().isZero()) {
-                p.add(at + "/per: is required, a duration like 1m, 5m or 10s");
-            }
-        } catch (java.time.format.DateTimeParseException e) {
-            p.add(at + "/per: '" + rate.per() + "' is not a duration like 1m, 5m or 10s");
-        }
-    }
-
-    private static void checkCall(ConnectorDefinition.Call call, String at, List<String> p) {
-        if (call == null) {
-            p.add(at + ": is required");
-            return;
-        }
-        if (call.method() == null || !METHODS.contains(call.method().toUpperCase(Locale.ROOT))) {
-            p.add(at + "/method: must be one of GET, POST, PUT, PATCH, DELETE");
-        }
-        if (call.path() == null || !call.path().startsWith("/")) {
-            p.add(at + "/path: is required and starts with '/'");
-        }
-    }
-
     private static Connector configure(ConnectorDefinition def, SettingsSource source, boolean requireSettings,
                                        List<String> problems, String file) {
         Map<String, String> values = new HashMap<>();
@@ -294,6 +151,17 @@ public final class ConnectorCatalog {
                 values.put(key, value);
             } else if (setting.isRequired()) {
                 missing.add(key);
+            }
+        });
+        def.settings().forEach((key, setting) -> {
+            String value = values.get(key);
+            SettingType type = SettingType.named(setting.type());
+            if (value != null && !type.accepts(value)) {
+                // a secret's value is never shown, not even a wrong one
+                problems.add(file + ": /settings/" + key + ": " + (setting.isSecret() ? "the value" : "'" + value + "'")
+                        + " is not " + type.wireName() + " (" + type.example() + "): set property "
+                        + SettingsSource.propertyName(def.name(), key) + " or environment variable "
+                        + SettingsSource.environmentName(def.name(), key) + " to one, or fix the file's default");
             }
         });
         String fiscalYear = RetentionRules.fiscalYearProblem(values);

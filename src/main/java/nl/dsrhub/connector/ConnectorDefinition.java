@@ -44,12 +44,14 @@ public record ConnectorDefinition(
 
     /**
      * A value the operator sets per installation (base URL, credentials, list ids), by property
-     * {@code dsr.connector.<name>.<key>} or environment variable {@code DSR_CONNECTOR_<NAME>_<KEY>}.
+     * {@code dsr.connector.<name>.<key>} or environment variable {@code DSR_CONNECTOR_<NAME>_<KEY>}, of a
+     * {@link SettingType} ({@code string} by default).
      */
-    public record Setting(String description, @JsonProperty("default") String defaultValue, Boolean secret,
+    public record Setting(String description, String type, @JsonProperty("default") String defaultValue, Boolean secret,
                           Boolean required) {
+        /** A secret's value is never logged or shown: {@code type: secret} (or the older {@code secret: true}). */
         public boolean isSecret() {
-            return Boolean.TRUE.equals(secret);
+            return "secret".equals(type) || Boolean.TRUE.equals(secret);
         }
 
         public boolean isRequired() {

@@ -52,7 +52,7 @@ final class Paging {
         return paginate == null ? 1 : paginate.maxPagesOrDefault();
     }
 
-    /** The next page's URL, or null after the last. */
+    /** The next page's URL, or null after the last: the step's {@link PageStyle} says where it is. */
     String next(String pageUrl, Answer answer, JsonNode body) {
         if (paginate == null) {
             return null;
@@ -63,19 +63,41 @@ final class Paging {
         }
         page++;
         offset += paginate.size() == null ? 0 : paginate.size();
-        String next = switch (paginate.type()) {
-            case "page" -> page > totalPages(answer) ? null : urlWith.apply(Map.of(paginate.param(), String.valueOf(page)));
-            case "offset" -> moreAfterOffset(body, items) ? urlWith.apply(Map.of(paginate.param(), String.valueOf(offset),
-                    paginate.sizeParam(), String.valueOf(paginate.size()))) : null;
-            case "link-header" -> NextLink.inLinkHeader(answer.header("Link").orElse(null))
-                    .map(link -> NextLink.follow(baseUrl, pageUrl, link, what)).orElse(null);
-            default -> {
-                List<JsonNode> link = read.apply(body, paginate.nextPath());
-                yield link.isEmpty() || !link.get(0).isValueNode() || link.get(0).isNull() || link.get(0).asText().isBlank()
-                        ? null : NextLink.follow(baseUrl, pageUrl, link.get(0).asText(), what);
-            }
-        };
+        String next = PageStyle.named(paginate.type()).next(this, pageUrl, answer, body, items);
         return next == null || !requested.add(next) ? null : next;
+    }
+
+    Paginate paginate() {
+        return paginate;
+    }
+
+    /** The number of the next page (1 for the first). */
+    int page() {
+        return page;
+    }
+
+    /** The offset of the next page's first item (0 for the first). */
+    int offset() {
+        return offset;
+    }
+
+    String what() {
+        return what;
+    }
+
+    /** The step's URL with extra query parameters. */
+    String urlWith(Map<String, String> extraQuery) {
+        return urlWith.apply(extraQuery);
+    }
+
+    /** What a JSON path finds on a page, always as a list. */
+    List<JsonNode> read(JsonNode body, String path) {
+        return read.apply(body, path);
+    }
+
+    /** A processor's link to the next page, resolved and checked to go to the base URL's origin. */
+    String follow(String pageUrl, String link) {
+        return NextLink.follow(baseUrl, pageUrl, link, what);
     }
 
     private String remember(String url) {
@@ -94,25 +116,5 @@ final class Paging {
             n += f.isArray() ? f.size() : f.isNull() ? 0 : 1;
         }
         return n;
-    }
-
-    /** With a total: until the offset reaches it. Without: while pages come back full. */
-    private boolean moreAfterOffset(JsonNode body, int items) {
-        List<JsonNode> totals = read.apply(body, paginate.totalPath() == null ? "$.__none__" : paginate.totalPath());
-        if (!totals.isEmpty() && (totals.get(0).isNumber() || totals.get(0).asText().matches("\\d{1,18}"))) {
-            return offset < totals.get(0).asLong();
-        }
-        return paginate.size() != null && items >= paginate.size();
-    }
-
-    private int totalPages(Answer answer) {
-        String header = answer.header(paginate.totalPagesHeader()).orElse("1").trim();
-        try {
-            return Integer.parseInt(header);
-        } catch (NumberFormatException e) {
-            // pages could be missed: not a lookup to trust
-            throw new PermanentFailure(what + ": the processor's " + paginate.totalPagesHeader()
-                    + " header is not a number of pages");
-        }
     }
 }

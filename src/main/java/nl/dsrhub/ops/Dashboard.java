@@ -1,32 +1,23 @@
 package nl.dsrhub.ops;
 
-import static nl.dsrhub.ops.DashboardParts.form;
-import static nl.dsrhub.ops.DashboardParts.heldBox;
-import static nl.dsrhub.ops.DashboardParts.hidden;
-import static nl.dsrhub.ops.DashboardParts.loginForm;
-import static nl.dsrhub.ops.DashboardParts.mark;
-import static nl.dsrhub.ops.Web.esc;
-
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.model.Outcome;
 import nl.dsrhub.plan.Settlement;
-import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.model.Deadlines;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
-import nl.dsrhub.store.TaskStore.TaskRow;
 import nl.dsrhub.web.OfficerSession;
 import org.apache.camel.Exchange;
 
 /**
  * The officer's dashboard, rendered on the server (no build step, no script): open requests with
  * days left and due-soon/overdue marks, a request's tasks and timeline, connector health and the
- * deadline notices; forms to retry, settle, extend and refuse. Shows ids, connectors and outcomes, never
- * the subject's name or address.
+ * deadline notices; forms to retry, settle, extend and refuse. A page's method leaves its view record
+ * ({@link DashboardPages}) as the body for the route's Mustache template; an action's redirects with what it did.
+ * Shows ids, connectors and outcomes, never the subject's name or address.
  */
 public final class Dashboard {
 
@@ -62,91 +53,31 @@ public final class Dashboard {
         this.confirmations = confirmations;
     }
 
-    // ---- pages -----------------------------------------------------------------------------------
+    // ---- pages: each builds its view record for the route's template
 
     public void home(Exchange exchange) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        StringBuilder b = new StringBuilder();
-        b.append("<h2>Open requests</h2>");
-        List<RequestStore.RequestRow> open = requests.open();
-        if (open.isEmpty()) {
-            b.append("<p id=\"no-open\">No open requests.</p>");
-        } else {
-            b.append("<table id=\"open-requests\"><tr><th>Request</th><th>Type</th><th>Status</th><th>Received</th>"
-                    + "<th>Deadline</th><th>Days left</th><th>Processors by</th><th></th></tr>");
-            for (RequestStore.RequestRow r : open) {
-                String level = watch.level(r.dueDate(), now);
-                b.append("<tr id=\"req-").append(esc(r.id())).append("\" class=\"").append(level == null ? "ok" : level)
-                        .append("\"><td><a href=\"/requests/").append(esc(r.id())).append("\">").append(esc(r.id()))
-                        .append("</a></td><td>").append(esc(r.type())).append("</td><td>").append(esc(r.status()))
-                        .append("</td><td>").append(Deadlines.dateOf(r.receivedAt())).append("</td><td class=\"deadline\">")
-                        .append(r.dueDate()).append("</td><td>").append(daysLeft(r.dueDate(), now))
-                        .append("</td><td class=\"processor-deadline\">").append(r.processorDueDate())
-                        .append("</td><td>").append(mark(level)).append("</td></tr>");
-            }
-            b.append("</table>");
-        }
-        b.append("<h2>Deadline notices</h2>");
-        List<OfficerNotice> recent = notices.recent(20);
-        if (recent.isEmpty()) {
-            b.append("<p>None.</p>");
-        } else {
-            b.append("<ul id=\"notices\">");
-            for (OfficerNotice n : recent) {
-                b.append("<li class=\"").append(esc(n.level())).append("\">").append(n.at().toLocalDate()).append(' ')
-                        .append(esc(n.message())).append("</li>");
-            }
-            b.append("</ul>");
-        }
-        b.append(DashboardParts.connectorTable(health));
-        page(exchange, 200, "dsr-hub", b.toString());
+        Web.page(exchange, 200, new DashboardPages.HomePage(frame(exchange, "dsr-hub"),
+                requests.open().stream().map(r -> DashboardViews.openRequest(r, watch.level(r.dueDate(), now), now)).toList(),
+                notices.recent(20).stream().map(DashboardViews::notice).toList(),
+                health.stream().map(c -> DashboardViews.connector(c.health())).toList()));
     }
 
+    /** One request's page; an unknown id is a 404 (the route's error handler shows it). */
     public void request(Exchange exchange) {
         String id = Web.param(exchange, "id");
-        RequestStore.RequestRow r = requests.row(id).orElse(null);
-        if (r == null) {
-            page(exchange, 404, "Not found", "<p>No request " + esc(id) + ".</p><p><a href=\"/\">Back</a></p>");
-            return;
-        }
+        RequestStore.RequestRow r = requests.row(id).orElseThrow(() -> new NoSuchRequest(id));
         OffsetDateTime now = OffsetDateTime.now(clock);
-        String csrf = session.csrf(exchange);
         boolean open = RequestStore.isOpen(r.status());
         String level = open ? watch.level(r.dueDate(), now) : null;
-        StringBuilder b = new StringBuilder("<p><a href=\"/\">&larr; all open requests</a></p>");
-        String flash = Web.param(exchange, "done");
-        if (flash != null) {
-            b.append("<p id=\"flash\" class=\"flash\">").append(esc(flash)).append("</p>");
-        }
-        b.append("<h2 id=\"request-id\">").append(esc(r.id())).append("</h2><table class=\"facts\">")
-                .append("<tr><th>Type</th><td>").append(esc(r.type())).append("</td></tr>")
-                .append("<tr><th>Status</th><td id=\"status\">").append(esc(r.status())).append("</td></tr>")
-                .append("<tr><th>Received</th><td>").append(r.receivedAt()).append("</td></tr>")
-                .append("<tr><th>Deadline</th><td id=\"deadline\">").append(r.dueDate())
-                .append(" (the end of that day, Dutch time").append(r.originalDueDate() == null ? "" : "; extended from "
-                        + r.originalDueDate()).append(")")
-                .append(open ? " " + daysLeft(r.dueDate(), now) + " day(s) left " + mark(level) : "").append("</td></tr>")
-                .append("<tr><th>Processors' deadline</th><td id=\"processor-deadline\">").append(r.processorDueDate())
-                .append(" (given in the letters to processors)</td></tr>")
-                .append("</table>");
-        if (RequestStore.AWAITING_CONFIRMATION.equals(r.status())) {
-            b.append(heldBox(id, csrf));
-        }
-        b.append(tasksTable(id, open, csrf));
-        if (open) {
-            b.append(DashboardParts.extendSection(id, csrf, extended(id)));
-        }
-        if (open && !RequestStore.COMPLETING.equals(r.status())) {
-            b.append(RefusalForms.section(id, csrf, r.dueDate()));
-        }
-        b.append("<h3>Timeline</h3><table id=\"timeline\"><tr><th>At</th><th>Connector</th><th>Event</th><th>Detail</th></tr>");
-        for (EventLog.Event e : events.timeline(id)) {
-            b.append("<tr class=\"event-").append(esc(e.kind())).append("\"><td>").append(e.at()).append("</td><td>")
-                    .append(esc(e.connector())).append("</td><td>").append(esc(e.kind())).append("</td><td>")
-                    .append(esc(e.detail())).append("</td></tr>");
-        }
-        b.append("</table>");
-        page(exchange, 200, "Request " + id, b.toString());
+        Web.page(exchange, 200, new DashboardPages.RequestPage(frame(exchange, "Request " + id), id, DashboardViews.link(id),
+                Web.param(exchange, "done"), DashboardViews.facts(r, open, level, now),
+                RequestStore.AWAITING_CONFIRMATION.equals(r.status()),
+                tasks.forRequest(id).stream().map(t -> DashboardViews.task(t, open, settlement.settleable(t))).toList(),
+                open ? DashboardViews.extension(extended(id)) : null,
+                open && !RequestStore.COMPLETING.equals(r.status()) ? DashboardViews.refusing(r.dueDate()) : null,
+                events.timeline(id).stream().map(DashboardViews::event).toList(),
+                DashboardViews.settleOutcomes(), Uploads.FIELDS));
     }
 
     // ---- actions ---------------------------------------------------------------------------------
@@ -208,7 +139,7 @@ public final class Dashboard {
             nl.dsrhub.result.RefusalGround ground = nl.dsrhub.result.Refusal.ground(Web.param(exchange, "ground"));
             String reason = nl.dsrhub.result.Refusal.reason(Web.param(exchange, "reason"));
             if (!"yes".equals(Web.param(exchange, "confirmed"))) {
-                page(exchange, 200, "Refuse " + id, RefusalForms.confirmPage(id, session.csrf(exchange), ground, reason,
+                Web.page(exchange, 200, DashboardViews.refuseConfirm(frame(exchange, "Refuse " + id), id, ground, reason,
                         operations.refusalPreview(id)));
                 return;
             }
@@ -224,7 +155,7 @@ public final class Dashboard {
     // ---- log-in and log-out ---------------------------------------------------------------------------
 
     public void loginPage(Exchange exchange) {
-        page(exchange, 200, "Log in", loginForm(null), false);
+        Web.page(exchange, 200, new DashboardPages.LoginPage(loggedOut("Log in"), null));
     }
 
     /** The token, once, opens a session: the browser keeps the session's id, never the token. */
@@ -233,7 +164,7 @@ public final class Dashboard {
         if (id.isPresent()) {
             Web.redirect(exchange, "/", Map.of("Set-Cookie", session.cookie(exchange, id.get())));
         } else {
-            page(exchange, 401, "Log in", loginForm("That is not the hub's token."), false);
+            Web.page(exchange, 401, new DashboardPages.LoginPage(loggedOut("Log in"), "That is not the hub's token."));
         }
     }
 
@@ -244,47 +175,24 @@ public final class Dashboard {
 
     /** A form without its session's CSRF token (sent from another site, or an old page): 403, nothing done. */
     public void forbidden(Exchange exchange) {
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        page(exchange, 403, "Refused", "<p id=\"refused\">" + esc(e == null ? "refused" : e.getMessage())
-                + "</p><p><a href=\"/\">Back</a></p>", false);
+        Web.page(exchange, 403, new DashboardPages.MessagePage(loggedOut("Refused"), "refused", why(exchange, "refused")));
     }
 
-    /** A refused action or bad input: 400 with the reason (JSON for /api). */
+    /** A refused action or bad input: 400 with the reason. */
     public void badRequest(Exchange exchange) {
-        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        String why = e == null ? "bad request" : e.getMessage();
-        String path = exchange.getMessage().getHeader(Exchange.HTTP_PATH, "", String.class);
-        String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, "", String.class);
-        if (path.startsWith("/api") || uri.startsWith("/api")) {
-            Web.respond(exchange, 400, "application/json",
-                    nl.dsrhub.store.Json.write(nl.dsrhub.store.Json.mapper(), Map.of("error", String.valueOf(why))), Map.of());
-        } else {
-            page(exchange, 400, "Refused", "<p id=\"refused\">" + esc(why) + "</p><p><a href=\"/\">Back</a></p>");
-        }
+        Web.page(exchange, 400, new DashboardPages.MessagePage(frame(exchange, "Refused"), "refused", why(exchange, "bad request")));
+    }
+
+    /** A request the hub does not have: 404. */
+    public void notFound(Exchange exchange) {
+        Web.page(exchange, 404, new DashboardPages.MessagePage(frame(exchange, "Not found"), null, why(exchange, "not found")));
     }
 
     // ---- parts -----------------------------------------------------------------------------------
 
-    /** The request's tasks, with the retry and settle forms where the officer may act. */
-    private String tasksTable(String id, boolean open, String csrf) {
-        StringBuilder b = new StringBuilder("<h3>Tasks</h3><table id=\"tasks\"><tr><th>Connector</th><th>Status</th>"
-                + "<th>Outcome</th><th>Attempts</th><th>Detail</th><th>Actions</th></tr>");
-        for (TaskRow t : tasks.forRequest(id)) {
-            b.append("<tr id=\"task-").append(esc(t.connector())).append("\"><td>").append(esc(t.connector()))
-                    .append("</td><td class=\"task-status\">").append(t.status()).append("</td><td class=\"task-outcome\">")
-                    .append(t.outcome() == null ? "" : t.outcome()).append("</td><td>").append(t.attempts())
-                    .append("</td><td>").append(esc(t.lastError() != null ? t.lastError() : t.detail())).append("</td><td>");
-            if (open && (t.status() == TaskStatus.RETRY || t.outcome() == Outcome.NEEDS_ATTENTION)) {
-                b.append(form("/requests/" + Web.url(id) + "/retry", "retry-" + t.connector(), csrf,
-                        hidden("connector", t.connector()) + "<button type=\"submit\" id=\"retry-" + esc(t.connector())
-                                + "\">Retry now</button>"));
-            }
-            if (open && settlement.settleable(t)) {
-                b.append(DashboardParts.settleForm(id, t.connector(), csrf));
-            }
-            b.append("</td></tr>");
-        }
-        return b.append("</table>").toString();
+    private static String why(Exchange exchange, String otherwise) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        return e == null ? otherwise : e.getMessage();
     }
 
     private boolean extended(String id) {
@@ -296,13 +204,12 @@ public final class Dashboard {
         return Deadlines.daysLeft(due, now);
     }
 
-    private void page(Exchange exchange, int code, String title, String body) {
-        page(exchange, code, title, body, true);
+    /** A logged-in page's frame: its forms, the log-out form among them, carry the session's CSRF token. */
+    private DashboardPages.Frame frame(Exchange exchange, String title) {
+        return new DashboardPages.Frame(title, true, session.csrf(exchange));
     }
 
-    private void page(Exchange exchange, int code, String title, String body, boolean loggedIn) {
-        String logout = loggedIn ? form("/logout", "logout-form", session.csrf(exchange),
-                "<button type=\"submit\" id=\"logout-submit\">Log out</button>") : "";
-        Web.respond(exchange, code, "text/html; charset=utf-8", DashboardParts.frame(title, logout, body), Map.of());
+    private static DashboardPages.Frame loggedOut(String title) {
+        return new DashboardPages.Frame(title, false, "");
     }
 }

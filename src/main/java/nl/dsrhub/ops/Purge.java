@@ -59,7 +59,9 @@ public final class Purge {
 
     /** Purges one request; returns its id. */
     public String purge(String requestId) {
-        deleteFiles(requestId);
+        // the database first: once purged_at is set nothing writes into the request's folders again (a refusal letter
+        // found missing would otherwise be written anew between the two); a stop before the folders go is mended by
+        // purgeLeftoverFolders
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.inTransaction(tx -> {
             if (RequestStore.erasePersonalData(tx, requestId, now)) {
@@ -68,6 +70,7 @@ public final class Purge {
             }
             return null;
         });
+        deleteFiles(requestId);
         LOG.info("request {}: personal data purged", requestId);
         return requestId;
     }

@@ -228,6 +228,12 @@ public final class RestApi {
         text(exchange, 200, "text/csv; charset=utf-8", ledger.csv());
     }
 
+    /** A refused action or bad input (the route's error handler): 400 with the reason. */
+    public void badRequest(Exchange exchange) {
+        Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        ok(exchange, 400, Map.of("error", e == null ? "bad request" : String.valueOf(e.getMessage())));
+    }
+
     private Map<String, Object> summary(RequestStore.RequestRow r, OffsetDateTime now) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", r.id());

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
-/** Small helpers for the platform-http routes: parameters in, one clean response out. */
+/** Small helpers for the HTTP routes: parameters in, one clean response out. */
 final class Web {
 
     private Web() {
@@ -36,18 +36,19 @@ final class Web {
         m.setBody(body);
     }
 
+    /**
+     * A dashboard page: the response's headers, and its view record as the body for the route's template to render
+     * (a {@code mustache:} step right after the bean).
+     */
+    static void page(Exchange exchange, int code, Object view) {
+        respond(exchange, code, "text/html; charset=utf-8", null, Map.of());
+        exchange.getMessage().setBody(view);
+    }
+
     static void redirect(Exchange exchange, String location, Map<String, String> headers) {
         Map<String, String> h = new HashMap<>(headers);
         h.put("Location", location);
         respond(exchange, 303, "text/plain; charset=utf-8", "see " + location, h);
-    }
-
-    static String esc(Object o) {
-        if (o == null) {
-            return "";
-        }
-        return o.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
-                .replace("'", "&#39;");
     }
 
     static String url(String s) {

@@ -178,7 +178,13 @@ public final class Refusal {
         try {
             Path dir = outbox.resolve(requestId);
             nl.dsrhub.files.PrivateFiles.folder(dir);
-            return letters.write(requests.get(requestId), ground, refusal.get()[1], refusedAt, dir.resolve(LETTER));
+            Path letter = letters.write(requests.get(requestId), ground, refusal.get()[1], refusedAt, dir.resolve(LETTER));
+            if (jdbc.queryOne("SELECT 1 FROM dsr_request WHERE id = ? AND purged_at IS NOT NULL", rs -> 1, requestId).isPresent()) {
+                // purged while the letter was being written: the purge's folders are gone, so is this letter
+                nl.dsrhub.files.PrivateFiles.deleteTree(dir);
+                return null;
+            }
+            return letter;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the refusal letter of " + requestId, e);
         }

@@ -263,6 +263,6 @@ class SpecAllowedAnswersTest {
     }
 
     private static String hash(String email) {
-        return HttpEngine.md5(email);
+        return RunValues.md5(email);
     }
 }

@@ -150,8 +150,7 @@ class InterimAnswersTest {
 
         // a month later the request's personal data and files are purged; the ledger's record of the interim answer stays
         clock.advance(Duration.ofDays(31));
-        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(id, "purged") == 1);
-        assertThat(fixture.outbox(id)).doesNotExist();
+        await().atMost(Duration.ofSeconds(30)).until(() -> timeline(id, "purged") == 1 && !java.nio.file.Files.exists(fixture.outbox(id)));
         assertThat(ledger().entries(id)).anyMatch(e -> e.kind().equals(InterimAnswers.EVENT) && e.detail().equals(ledgerDetail));
         assertThat(ledger().verify().ok()).isTrue();
     }

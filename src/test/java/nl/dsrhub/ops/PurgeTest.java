@@ -56,7 +56,8 @@ class PurgeTest {
         String id = fixture.awaitRequest("PURGE-1");
         fixture.awaitCompleted(id);
         await().atMost(Duration.ofSeconds(30)).until(() -> fixture.hub().services().jdbc.queryOne(
-                "SELECT purged_at FROM dsr_request WHERE id = ?", rs -> rs.getObject(1) != null, id).orElse(false));
+                "SELECT purged_at FROM dsr_request WHERE id = ?", rs -> rs.getObject(1) != null, id).orElse(false)
+                && !java.nio.file.Files.exists(fixture.outbox(id)) && !java.nio.file.Files.exists(dataDir.resolve("work").resolve(id)));
 
         List<String> personal = List.of(jan.email(), jan.lastName(), "Test Persoon", jan.phone());
         assertThat(databaseText()).doesNotContain(personal);

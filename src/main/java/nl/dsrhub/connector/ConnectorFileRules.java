@@ -1,0 +1,162 @@
+package nl.dsrhub.connector;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import nl.dsrhub.connector.ConnectorDefinition.Channel;
+import nl.dsrhub.connector.ConnectorDefinition.Step;
+
+/**
+ * What a connector file must say beyond its schema ({@code schema/connector.schema.json}): the rules between its
+ * parts (a step's {@code forEach} picked by an earlier step, a setting named by {@code ifSetting} declared, the
+ * placeholders known, each kind of retention basis saying what it must). Each problem names its path and the fix.
+ */
+final class ConnectorFileRules {
+
+    static final Pattern NAME = Pattern.compile("^[a-z][a-z0-9-]*$");
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    private ConnectorFileRules() {
+    }
+
+    static List<String> validate(ConnectorDefinition def, String fileName) {
+        List<String> p = new ArrayList<>();
+        String expected = fileName.replaceFirst("\\.ya?ml$", "");
+        if (def.name() == null) {
+            p.add("/name: is required");
+        } else if (!NAME.matcher(def.name()).matches()) {
+            p.add("/name: must be lower-case letters, digits and '-', starting with a letter");
+        } else if (!def.name().equals(expected)) {
+            p.add("/name: must equal the file name '" + expected + "'");
+        }
+        if (def.channel() == null) {
+            p.add("/channel: is required (http, mail or manual)");
+        }
+        if (def.facts() == null) {
+            p.add("/facts: is required: legal name, purposes, data categories, retention and source are owed to the subject (GDPR art. 15)");
+        } else if (def.facts().legalName() == null) {
+            p.add("/facts/legalName: is required");
+        }
+        def.settings().forEach((key, s) -> {
+            if (!NAME.matcher(key).matches()) {
+                p.add("/settings/" + key + ": setting names must be lower-case letters, digits and '-'");
+            }
+        });
+        if (def.channel() == Channel.HTTP) {
+            if (def.http() == null) {
+                p.add("/http: is required for channel http");
+            } else {
+                p.addAll(Authentication.problems(def.http().auth()));
+                if (def.http().auth() != null && def.http().auth().login() != null) {
+                    checkCall(def.http().auth().login(), "/http/auth/login", p);
+                }
+            }
+            if (!def.settings().containsKey(Connector.BASE_URL)) {
+                p.add("/settings/base-url: is required for channel http (with the processor's real API as default)");
+            }
+            if (def.find().isEmpty()) {
+                p.add("/find: an http connector needs at least one step to find the person");
+            }
+        }
+        if (def.limits().concurrency() != null && def.limits().concurrency() < 1) {
+            p.add("/limits/concurrency: must be at least 1");
+        }
+        checkRate(def.limits().requests(), "/limits/requests", p);
+        checkRate(def.limits().writes(), "/limits/writes", p);
+        if (def.check() != null) {
+            checkCall(def.check(), "/check", p);
+        }
+        Set<String> variables = new java.util.HashSet<>(def.needs().anyOf());
+        variables.addAll(def.provides());
+        p.addAll(ConnectorDefinition.Letter.problems(def.channel(), def.needs(), def.letter()));
+        checkSteps(def, def.find(), "/find", variables, p);
+        checkSteps(def, def.erase(), "/erase", variables, p);
+        // what is kept, on which basis, until when: each kind of basis says what it must and no more
+        p.addAll(RetentionRules.validate(def));
+        // every placeholder checked against what the file declares: a typo stops the start, not a task
+        p.addAll(PlaceholderCheck.problems(def));
+        // what the subject is told: automated decisions, a transfer's safeguard, the fields, what each change did
+        p.addAll(SubjectTexts.validate(def));
+        return p;
+    }
+
+    private static void checkSteps(ConnectorDefinition def, List<Step> steps, String at, Set<String> variables, List<String> p) {
+        for (int i = 0; i < steps.size(); i++) {
+            Step s = steps.get(i);
+            String here = at + "/" + i;
+            if (s.id() == null) {
+                p.add(here + "/id: is required");
+            }
+            if (s.only() != null && !Set.of("export", "erasure").contains(s.only())) {
+                p.add(here + "/only: must be export or erasure");
+            }
+            if (s.forEach() != null && !variables.contains(s.forEach())) {
+                p.add(here + "/forEach: '" + s.forEach() + "' is not picked by an earlier step, needed or provided");
+            }
+            checkCall(s.request(), here + "/request", p);
+            if (s.verify() != null) {
+                checkCall(s.verify(), here + "/verify", p);
+            }
+            if (s.retainOn() != null && s.retainOn().then() != null) {
+                checkCall(s.retainOn().then(), here + "/retainOn/then", p);
+            }
+            if (s.paginate() != null) {
+                p.addAll(PageStyle.problems(s.paginate(), here + "/paginate"));
+            }
+            if (s.ifSetting() != null && !def.settings().containsKey(s.ifSetting())) {
+                p.add(here + "/ifSetting: '" + s.ifSetting() + "' is not one of the connector's settings");
+            }
+            if (s.leaves() != null && (s.leaves().isBlank() || s.request() == null
+                    || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
+                p.add(here + "/leaves: says what a data-changing call cannot remove; a GET changes nothing");
+            }
+            if (s.pickEach() != null && s.forEach() == null) {
+                p.add(here + "/pickEach: collects the step's ${each}, so the step needs forEach");
+            }
+            if (s.doneWhen() != null && (s.doneWhen().path() == null || s.doneWhen().values().isEmpty()
+                    || s.request() == null || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
+                p.add(here + "/doneWhen: needs path and values, on a data-changing call (the answer that proves it done)");
+            }
+            if (s.auxiliary() != null && s.auxiliary().isBlank()) {
+                p.add(here + "/auxiliary: says what the step covers (the outcome names it when the step fails); not empty");
+            }
+            variables.addAll(s.pick().keySet());
+            variables.addAll(s.pickPairs().keySet());
+            variables.addAll(s.records().keySet());
+            if (s.pickEach() != null) {
+                variables.add(s.pickEach());
+            }
+        }
+    }
+
+    private static void checkRate(ConnectorDefinition.Rate rate, String at, List<String> p) {
+        if (rate == null) {
+            return;
+        }
+        if (rate.count() == null || rate.count() < 1) {
+            p.add(at + "/count: must be at least 1");
+        }
+        try {
+            if (rate.per() == null || rate.period().isNegative() || rate.period().isZero()) {
+                p.add(at + "/per: is required, a duration like 1m, 5m or 10s");
+            }
+        } catch (java.time.format.DateTimeParseException e) {
+            p.add(at + "/per: '" + rate.per() + "' is not a duration like 1m, 5m or 10s");
+        }
+    }
+
+    private static void checkCall(ConnectorDefinition.Call call, String at, List<String> p) {
+        if (call == null) {
+            p.add(at + ": is required");
+            return;
+        }
+        if (call.method() == null || !METHODS.contains(call.method().toUpperCase(Locale.ROOT))) {
+            p.add(at + "/method: must be one of GET, POST, PUT, PATCH, DELETE");
+        }
+        if (call.path() == null || !call.path().startsWith("/")) {
+            p.add(at + "/path: is required and starts with '/'");
+        }
+    }
+}

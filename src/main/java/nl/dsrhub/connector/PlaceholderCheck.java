@@ -1,0 +1,137 @@
+package nl.dsrhub.connector;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import nl.dsrhub.connector.ConnectorDefinition.Call;
+import nl.dsrhub.connector.ConnectorDefinition.Step;
+
+/**
+ * Every {@code ${...}} placeholder of a connector file, checked when the file is loaded against what the file
+ * declares: its settings, the identifiers it needs or provides, the values earlier steps pick, {@code ${each}}
+ * in a step with {@code forEach}, the subject's own placeholders where a subject is known, the date placeholders.
+ * What passes here can still lack a value at call time (an optional setting left unset): that is a permanent
+ * failure of the task (NEEDS_ATTENTION), never retried.
+ */
+final class PlaceholderCheck {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
+    private static final Pattern DATE = Pattern.compile("(yearsAgo|fiscalYearsAgo)\\.\\d{1,3}");
+    private static final Pattern EACH_PART = Pattern.compile("each\\[\\d]");
+    private static final Set<String> SUBJECT = Set.of("subject.email", "subject.emailHash", "subject.name");
+
+    private final ConnectorDefinition def;
+    private final Set<String> known = new HashSet<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private PlaceholderCheck(ConnectorDefinition def) {
+        this.def = def;
+        known.addAll(def.needs().anyOf());
+        known.addAll(def.provides());
+    }
+
+    /** The problems of the file's placeholders, each naming its path and the fix. */
+    static List<String> problems(ConnectorDefinition def) {
+        PlaceholderCheck check = new PlaceholderCheck(def);
+        check.noSubject(def);
+        for (int i = 0; i < def.find().size(); i++) {
+            check.step(def.find().get(i), "/find/" + i);
+        }
+        for (int i = 0; i < def.erase().size(); i++) {
+            check.step(def.erase().get(i), "/erase/" + i);
+        }
+        return check.problems;
+    }
+
+    /** What is sent without a subject (a check, a login, every call's headers): settings and dates only. */
+    private void noSubject(ConnectorDefinition def) {
+        if (def.http() != null) {
+            def.http().headers().forEach((k, v) -> text(v, "/http/headers/" + k, false, false));
+            ConnectorDefinition.Auth auth = def.http().auth();
+            if (auth != null) {
+                text(auth.username(), "/http/auth/username", false, false);
+                text(auth.password(), "/http/auth/password", false, false);
+                text(auth.token(), "/http/auth/token", false, false);
+                call(auth.login(), "/http/auth/login", false, false);
+            }
+        }
+        call(def.check(), "/check", false, false);
+    }
+
+    private void step(Step s, String at) {
+        boolean each = s.forEach() != null;
+        call(s.request(), at + "/request", true, each);
+        call(s.verify(), at + "/verify", true, each);
+        if (s.retainOn() != null) {
+            call(s.retainOn().then(), at + "/retainOn/then", true, each);
+        }
+        if (s.select() != null) {
+            text(s.select().equals(), at + "/select/equals", true, each);
+        }
+        text(s.keep(), at + "/keep", true, each);
+        s.pick().forEach((k, v) -> text(v, at + "/pick/" + k, true, each));
+        s.pickPairs().forEach((k, v) -> text(v, at + "/pickPairs/" + k, true, each));
+        s.records().forEach((k, v) -> text(v.items(), at + "/records/" + k + "/items", true, each));
+        // what this step picks is known to the steps after it
+        known.addAll(s.pick().keySet());
+        known.addAll(s.pickPairs().keySet());
+        known.addAll(s.records().keySet());
+        if (s.pickEach() != null) {
+            known.add(s.pickEach());
+        }
+    }
+
+    private void call(Call c, String at, boolean subject, boolean each) {
+        if (c == null) {
+            return;
+        }
+        text(c.path(), at + "/path", subject, each);
+        c.query().forEach((k, v) -> text(v, at + "/query/" + k, subject, each));
+        c.headers().forEach((k, v) -> text(v, at + "/headers/" + k, subject, each));
+        text(c.body(), at + "/body", subject, each);
+    }
+
+    private void text(String template, String at, boolean subject, boolean each) {
+        if (template == null) {
+            return;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            String name = m.group(1).trim();
+            String fix = fix(name, subject, each);
+            if (fix != null) {
+                problems.add(at + ": ${" + name + "} " + fix);
+            }
+        }
+    }
+
+    /** Null when the placeholder is known here; else what is wrong and how to fix it. */
+    private String fix(String name, boolean subject, boolean each) {
+        if (SUBJECT.contains(name)) {
+            return subject ? null : "is not known here (no subject: a check, a login and every call's headers are sent "
+                    + "without one): use settings or move it to a step";
+        }
+        if (name.equals("each") || EACH_PART.matcher(name).matches()) {
+            return each ? null : "is only known in a step with forEach: add forEach to the step";
+        }
+        if (DATE.matcher(name).matches()) {
+            return null;
+        }
+        if (name.startsWith("settings.")) {
+            String key = name.substring("settings.".length());
+            return def.settings().containsKey(key) ? null
+                    : "names no declared setting: declare '" + key + "' under /settings, or use one of "
+                    + new java.util.TreeSet<>(def.settings().keySet());
+        }
+        String id = name.startsWith("id.") ? name.substring(3) : name;
+        if (known.contains(id)) {
+            return null;
+        }
+        return "is not known: use subject.email, subject.emailHash, subject.name, settings.KEY, each (with forEach), "
+                + "yearsAgo.N, fiscalYearsAgo.N, or an identifier the connector needs, provides or an earlier step picks "
+                + "(add it to /needs/anyOf or pick it first)";
+    }
+}

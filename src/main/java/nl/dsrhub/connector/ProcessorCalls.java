@@ -1,0 +1,100 @@
+package nl.dsrhub.connector;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+import nl.dsrhub.connector.ConnectorDefinition.Call;
+import nl.dsrhub.connector.ConnectorDefinition.Step;
+import org.apache.camel.CamelContext;
+
+/**
+ * The calls of one run to one processor: each to the connector's own origin, at the processor's pace, with the
+ * file's headers and the connector's {@link Authentication}, sent through camel-http ({@link HttpCall}) and read
+ * under the connector's {@link AnswerLimits}.
+ */
+final class ProcessorCalls {
+
+    /** What a run's calls share: Camel, the pace and limits of every connector, the clock. */
+    record Means(Supplier<CamelContext> camel, ProcessorPace pace, java.util.function.Function<String, AnswerLimits> limits,
+                 Clock clock) {
+    }
+
+    private final Means means;
+    private final Connector connector;
+    private final RunValues values;
+    private final Authentication auth;
+    /** where answers are written (the task's data folder); null: in memory */
+    private final Path folder;
+
+    ProcessorCalls(Means means, Connector connector, RunValues values, Path folder) {
+        this.means = means;
+        this.connector = connector;
+        this.values = values;
+        this.folder = folder;
+        this.auth = Authentication.of(connector.definition().http().auth());
+    }
+
+    String connectorName() {
+        return connector.name();
+    }
+
+    /** Sends a call of the step (authenticated); {@code each} fills the call's templates. */
+    Answer send(Step step, Call call, String url, String each, String idempotencyKey) {
+        return send(step, call, url, each, idempotencyKey, true);
+    }
+
+    /** Sends a call without credentials: a session's login. */
+    Answer sendUnauthenticated(Step step, Call call, String url) {
+        return send(step, call, url, null, null, false);
+    }
+
+    private Answer send(Step step, Call call, String url, String each, String idempotencyKey, boolean authenticated) {
+        String what = connector.name() + " step " + step.id();
+        // the connector's credentials go with every call: to its own origin only
+        NextLink.requireOrigin(connector.baseUrl(), URI.create(url), what + ": the call's URL");
+        String method = call.method().toUpperCase(Locale.ROOT);
+        means.pace().awaitPermit(connector, method);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
+        connector.definition().http().headers().forEach((k, v) -> headers.put(k, values.expand(v, null)));
+        call.headers().forEach((k, v) -> headers.put(k, values.expand(v, each)));
+        if (authenticated) {
+            auth.header(values, this).ifPresent(h -> headers.put(h.getKey(), h.getValue()));
+        }
+        if (idempotencyKey != null) {
+            headers.put("Idempotency-Key", idempotencyKey);
+        }
+        String body = call.body() == null ? null : values.expandJson(call.body(), each);
+        String endpoint = HttpCall.endpoint(connector.baseUrl(), timeout())
+                + (authenticated ? auth.endpointOptions(values) : "");
+        Answer answer = new HttpCall(method, url, headers, body).send(means.camel().get(), endpoint,
+                means.limits().apply(connector.name()), folder, what);
+        means.pace().note(connector, answer);
+        return answer;
+    }
+
+    /**
+     * @throws TransientFailure for an answer that may pass (5xx, 429), with the processor's hint when to retry
+     * @throws PermanentFailure for any other error answer
+     */
+    void failUnlessOk(Step step, Answer answer) {
+        if (answer.ok()) {
+            return;
+        }
+        String what = connector.name() + " step " + step.id() + ": HTTP " + answer.status() + answer.errorTitle();
+        if (answer.isTransient()) {
+            throw new TransientFailure(what, answer.retryAfter(means.clock()));
+        }
+        throw new PermanentFailure(what);
+    }
+
+    private Duration timeout() {
+        String t = connector.definition().http().timeout();
+        return t == null ? Duration.ofSeconds(30) : Duration.parse("PT" + t.toUpperCase(Locale.ROOT));
+    }
+}

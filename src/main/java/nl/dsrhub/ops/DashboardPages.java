@@ -1,0 +1,110 @@
+package nl.dsrhub.ops;
+
+import java.util.List;
+
+/**
+ * The dashboard's pages as plain data, one record per page: what the templates under {@code templates/dashboard/}
+ * show. Every value is text the templates escape ({@code {{x}}}); nothing here is HTML. Each page carries its
+ * {@link Frame}: the title, and the session's CSRF token that every form of the page carries.
+ */
+final class DashboardPages {
+
+    private DashboardPages() {
+    }
+
+    /** What every page has: its title, and when the officer is logged in the session's CSRF token (else empty). */
+    record Frame(String title, boolean loggedIn, String csrf) {
+    }
+
+    /** A deadline mark: "due-soon"/"overdue" and its label; null for a request in time. */
+    record Mark(String css, String label) {
+        static Mark of(String level) {
+            if (DeadlineWatch.OVERDUE.equals(level)) {
+                return new Mark("overdue", "OVERDUE");
+            }
+            if (DeadlineWatch.DUE_SOON.equals(level)) {
+                return new Mark("due-soon", "DUE SOON");
+            }
+            return null;
+        }
+    }
+
+    // ---- the overview
+
+    record HomePage(Frame frame, List<OpenRequest> open, List<Notice> notices, List<ConnectorLine> connectors) {
+        public boolean anyOpen() {
+            return !open.isEmpty();
+        }
+
+        public boolean anyNotices() {
+            return !notices.isEmpty();
+        }
+    }
+
+    /** A row of the open requests; {@code rowClass} is "ok", "due-soon" or "overdue". */
+    record OpenRequest(String id, String link, String type, String status, String received, String deadline, long daysLeft,
+                       String processorDeadline, String rowClass, Mark mark) {
+    }
+
+    record Notice(String level, String date, String message) {
+    }
+
+    record ConnectorLine(String name, boolean up, String lastSuccess, int failures, String breaker) {
+    }
+
+    // ---- one request
+
+    /**
+     * A request's page; {@code flash} says what the last action did (or null); {@code extension} and {@code refusing} are null
+     * where the officer may not extend or refuse.
+     */
+    record RequestPage(Frame frame, String id, String link, String flash, Facts facts, boolean held, List<TaskLine> tasks,
+                       Extension extension, Refusing refusing, List<Event> timeline, List<String> settleOutcomes,
+                       List<String> fileFields) {
+    }
+
+    /**
+     * The facts table; {@code originalDeadline} only when the deadline was extended, the days left and the mark only
+     * for an open request.
+     */
+    record Facts(String type, String status, String received, String deadline, String originalDeadline, boolean open,
+                 long daysLeft, Mark mark, String processorDeadline) {
+    }
+
+    /** A task, and whether the officer may retry or settle it here. */
+    record TaskLine(String connector, String status, String outcome, int attempts, String detail, boolean retry,
+                    boolean settle) {
+    }
+
+    /** The extension section: the form, or that the one extension (art. 12(3)) was made. */
+    record Extension(boolean already, String purpose, int maxLength) {
+    }
+
+    /** The refusal section: when the letter must reach the subject, the grounds, the reasons' bound. */
+    record Refusing(String due, List<Ground> grounds, int maxReason) {
+    }
+
+    record Ground(String wire, String articles) {
+    }
+
+    record Event(String at, String connector, String kind, String detail) {
+    }
+
+    // ---- the refusal's confirmation step, the log-in form, a short message
+
+    /**
+     * What refusing will do: {@code stopped} and {@code toldByLetter} are the connectors joined, or null when none;
+     * {@code due} is the sentence saying by when the letter must reach the subject.
+     */
+    record RefuseConfirmPage(Frame frame, String id, String link, String ground, String articles, String reason,
+                             String stopped, String toldByLetter, String due) {
+    }
+
+    /** The log-in form; {@code message} says why the last try was refused, or null. */
+    record LoginPage(Frame frame, String message) {
+    }
+
+    /** A page with one line (refused, not found); {@code elementId} names the line for tests and scripts, or null. */
+    record MessagePage(Frame frame, String elementId, String text) {
+    }
+}
