@@ -37,8 +37,18 @@ public final class Hub implements AutoCloseable {
         return start(config, Clock.systemDefaultZone());
     }
 
+    /**
+     * Starts the hub; {@link HubCannotStart} before anything opens when another hub runs on the data dir or the HTTP
+     * port is taken.
+     */
     public static Hub start(HubConfig config, Clock clock) {
-        Services services = Services.open(config, clock, true);
+        StartChecks.before(config);
+        Services services;
+        try {
+            services = Services.open(config, clock, true);
+        } catch (nl.dsrhub.store.Database.DatabaseInUse e) {
+            throw StartChecks.anotherHub(e, config.dataDir());
+        }
         try {
             Main main = new Main();
             Hub hub = new Hub(services, main);
