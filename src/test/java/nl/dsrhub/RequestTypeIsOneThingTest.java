@@ -49,9 +49,10 @@ class RequestTypeIsOneThingTest {
 
     /**
      * A line that decides by a type's wire name ({@code "erasure".equals(type)}, {@code case "export"}): a type compared
-     * as text. {@code ledger export} is a command of the CLI, not the request type.
+     * as text. Lines listed here use such a word for something else (none today: picocli names {@code ledger export}
+     * in an annotation).
      */
-    private static final List<String> NOT_A_TYPE = List.of("if (!what.equals(\"verify\") && !what.equals(\"export\")) {");
+    private static final List<String> NOT_A_TYPE = List.of();
 
     @Test
     void noProductionCodeOutsideTheTypeAndItsWritersReadsATypeConstant() {
