@@ -10,8 +10,6 @@ import nl.dsrhub.connector.HttpEngine;
 import nl.dsrhub.plan.Planner;
 import nl.dsrhub.plan.Recovery;
 import nl.dsrhub.plan.TaskRunner;
-import nl.dsrhub.result.BundleWriter;
-import nl.dsrhub.result.ConfirmationWriter;
 import nl.dsrhub.result.ResultService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -40,8 +38,18 @@ public final class Hub implements AutoCloseable {
         return start(config, Clock.systemDefaultZone());
     }
 
+    /**
+     * Starts the hub; {@link HubCannotStart} before anything opens when another hub runs on the data dir or the HTTP
+     * port is taken.
+     */
     public static Hub start(HubConfig config, Clock clock) {
-        Services services = Services.open(config, clock, true);
+        StartChecks.before(config);
+        Services services;
+        try {
+            services = Services.open(config, clock, true);
+        } catch (nl.dsrhub.store.Database.DatabaseInUse e) {
+            throw StartChecks.anotherHub(e, config.dataDir());
+        }
         try {
             Main main = new Main();
             Hub hub = new Hub(services, main);
@@ -89,8 +97,8 @@ public final class Hub implements AutoCloseable {
         runner.withBreakers(breakers);
         main.bind("circuitBreakers", breakers.registry());
         Planner planner = new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
-        ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, s.journal, new BundleWriter(),
-                new ConfirmationWriter(), s.outbox(), runner::dataDir, clock).beforeWrite(mail::intendDelivery);
+        ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, s.journal,
+                nl.dsrhub.result.ResultWriters.installed(), s.outbox(), runner::dataDir, clock).beforeWrite(mail::intendDelivery);
 
         // override: Camel also reads the jar's application.properties, which must not win over --config, --set and env
         java.util.Properties overrides = ops.defaults(s.config.resolved());
