@@ -1,104 +1,98 @@
 package nl.dsrhub.bench;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import nl.dsrhub.cli.PluggedCommand;
-import nl.dsrhub.config.HubConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code bench [options]}: parses the options, runs {@link Bench}, returns the exit code. */
+/** {@code bench [options]}: reads the options, runs {@link Bench}, returns the exit code. */
 public final class BenchCommand implements PluggedCommand {
 
-    private static final String USAGE = """
-              bench [--quick] [--latency-ms N] [--warm-up N] [--scale F] [--requests N] [--orders N] [--out FILE]
-                    [--bulk-latency-ms N] [--export-heap SIZE] [--keep DIR]
-                    [--only fanout,bulk,export]
-                                          benchmark against the simulators: fan-out, bulk under limits,
-                                          large export, hub overhead (table + JSON in --out)
-            """;
-
     @Override
-    public String name() {
-        return "bench";
+    public Callable<Integer> command(Context context) {
+        return new BenchRun(context);
     }
 
-    @Override
-    public String usage() {
-        return USAGE;
-    }
+    @Command(name = "bench", description = {"Benchmark against the simulators: fan-out, bulk under limits, large export,"
+            + " hub overhead (table, and JSON in --out). About 11 minutes; --quick about one."})
+    static final class BenchRun implements Callable<Integer> {
 
-    @Override
-    public Set<String> valueOptions() {
-        return Set.of("latency-ms", "warm-up", "scale", "requests", "orders", "out", "bulk-latency-ms", "export-heap",
-                "keep", "only");
-    }
+        private final Context context;
 
-    @Override
-    public int run(HubConfig config, Map<String, String> options, PrintStream out) throws Exception {
-        Bench.Options o = Bench.Options.defaults();
-        if (options.containsKey("quick")) {
-            o = o.quick();
+        @Option(names = "--quick", description = "a short run with small figures (for a smoke test)")
+        boolean quick;
+        @Option(names = "--latency-ms", paramLabel = "N", description = "each simulated processor's latency (default 200)")
+        Integer latencyMs;
+        @Option(names = "--warm-up", paramLabel = "N", description = "requests before the fan-out is timed (default 40)")
+        Integer warmUp;
+        @Option(names = "--scale", paramLabel = "F", description = "rate-limit windows divided by this (default 60)")
+        Double scale;
+        @Option(names = "--requests", paramLabel = "N", description = "requests of the bulk run (default 5000)")
+        Integer requests;
+        @Option(names = "--orders", paramLabel = "N", description = "orders of the large export (default 200000)")
+        Integer orders;
+        @Option(names = "--bulk-latency-ms", paramLabel = "N", description = "latency in the bulk run (default 5)")
+        Integer bulkLatencyMs;
+        @Option(names = "--export-heap", paramLabel = "SIZE", description = "the export hub's -Xmx (default 256m)")
+        String exportHeap;
+        @Option(names = "--out", paramLabel = "FILE", description = "the JSON result (default bench-result.json)")
+        Path out;
+        @Option(names = "--keep", paramLabel = "DIR", description = "work here and keep it (default: a temp dir, removed)")
+        Path keep;
+        @Option(names = "--only", paramLabel = "PART", split = ",", description = "fanout, bulk and/or export (default all)")
+        List<String> only;
+
+        BenchRun(Context context) {
+            this.context = context;
         }
-        o = new Bench.Options(
-                intOption(options, "latency-ms", o.latencyMs()),
-                intOption(options, "warm-up", o.warmUp()),
-                doubleOption(options, "scale", o.scale()),
-                intOption(options, "requests", o.requests()),
-                intOption(options, "orders", o.orders()),
-                intOption(options, "bulk-latency-ms", o.bulkLatencyMs()),
-                options.getOrDefault("export-heap", o.exportHeap()),
-                options.containsKey("out") ? Path.of(options.get("out")) : o.out(),
-                options.containsKey("keep") ? Path.of(options.get("keep")) : null,
-                options.containsKey("only") ? parts(options.get("only")) : o.only(), o.small());
-        Bench bench = new Bench(out, o);
-        try {
-            bench.run();
-            return 0;
-        } finally {
-            bench.cleanUp();
-        }
-    }
 
-    private static Set<String> parts(String list) {
-        Set<String> parts = Set.of(list.split(","));
-        for (String p : parts) {
-            if (!Set.of("fanout", "bulk", "export").contains(p)) {
-                throw new IllegalArgumentException("--only: fanout, bulk and/or export expected, got '" + p + "'");
+        @Override
+        public Integer call() throws Exception {
+            Bench.Options d = quick ? Bench.Options.defaults().quick() : Bench.Options.defaults();
+            Bench.Options o = new Bench.Options(
+                    atLeast("--latency-ms", latencyMs, 0, d.latencyMs()),
+                    atLeast("--warm-up", warmUp, 0, d.warmUp()),
+                    positive("--scale", scale, d.scale()),
+                    atLeast("--requests", requests, 1, d.requests()),
+                    atLeast("--orders", orders, 1, d.orders()),
+                    atLeast("--bulk-latency-ms", bulkLatencyMs, 0, d.bulkLatencyMs()),
+                    exportHeap == null ? d.exportHeap() : exportHeap,
+                    out == null ? d.out() : out, keep,
+                    only == null ? d.only() : parts(only), d.small());
+            Bench bench = new Bench(context.out(), o);
+            try {
+                bench.run();
+                return 0;
+            } finally {
+                bench.cleanUp();
             }
         }
-        return parts;
-    }
 
-    private static int intOption(Map<String, String> options, String name, int fallback) {
-        String v = options.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.trim());
-            if (n < (name.endsWith("latency-ms") || name.equals("warm-up") ? 0 : 1)) {
-                throw new NumberFormatException();
+        private static Set<String> parts(List<String> list) {
+            for (String p : list) {
+                if (!Set.of("fanout", "bulk", "export").contains(p)) {
+                    throw new IllegalArgumentException("--only: fanout, bulk and/or export expected, got '" + p + "'");
+                }
             }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + ": a whole number expected, got '" + v + "'");
+            return new LinkedHashSet<>(list);
         }
-    }
 
-    private static double doubleOption(Map<String, String> options, String name, double fallback) {
-        String v = options.get(name);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (!(d > 0)) {
-                throw new NumberFormatException();
+        private static int atLeast(String option, Integer value, int least, int fallback) {
+            if (value != null && value < least) {
+                throw new IllegalArgumentException(option + ": a whole number of at least " + least + " expected, got " + value);
             }
-            return d;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--" + name + ": a positive number expected, got '" + v + "'");
+            return value == null ? fallback : value;
+        }
+
+        private static double positive(String option, Double value, double fallback) {
+            if (value != null && !(value > 0)) {
+                throw new IllegalArgumentException(option + ": a positive number expected, got " + value);
+            }
+            return value == null ? fallback : value;
         }
     }
 }

@@ -113,8 +113,12 @@ public final class DemoRunner {
             mailProcessors.close();
             officerMailbox.close();
             mailServer.close();
+            closed.countDown();
         }
     }
+
+    /** Counted down once the hub and the simulators are closed: the shutdown hook waits for it, or the JVM would end mid-close. */
+    private final CountDownLatch closed = new CountDownLatch(1);
 
     /**
      * The officer mails a third request (YAML in the body), which also goes to the silent DHL. DHL knows a parcel by its
@@ -250,9 +254,17 @@ public final class DemoRunner {
         }
     }
 
-    private static void awaitShutdown() {
+    /** Until SIGTERM or Ctrl-C; the JVM then waits (up to a minute) until {@link #run} has closed everything. */
+    private void awaitShutdown() {
         CountDownLatch latch = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(latch::countDown));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            latch.countDown();
+            try {
+                closed.await(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "dsr-hub-demo-shutdown"));
         try {
             latch.await();
         } catch (InterruptedException e) {

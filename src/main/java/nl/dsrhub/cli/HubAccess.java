@@ -52,6 +52,16 @@ interface HubAccess extends AutoCloseable {
         }
     }
 
+    /**
+     * A hub runs on the data dir but this command cannot reach it: it runs without its HTTP server, its API does not
+     * answer, or its database is open in a process that left no {@code hub.json}.
+     */
+    final class Unreachable extends IllegalStateException {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** How this command reaches the hub's data, for a line on stderr. */
     String via();
 
@@ -97,15 +107,15 @@ interface HubAccess extends AutoCloseable {
         Optional<RunningHub> running = RunningHub.find(dataDir);
         if (running.isPresent()) {
             if (running.get().api() == null) {
-                throw new IllegalStateException("a hub (process " + running.get().pid() + ") runs on " + dataDir
-                        + " without its HTTP server (camel.server.enabled=false): stop it to use this command");
+                throw new Unreachable("a hub (process " + running.get().pid() + ") runs on " + dataDir
+                        + " without its HTTP server (camel.server.enabled=false): stop it to use this command", null);
             }
             return new RemoteHub(running.get().api(), nl.dsrhub.web.AccessToken.fromDataDir(dataDir).value());
         }
         try {
             return new LocalHub(config);
         } catch (Database.DatabaseInUse e) {
-            throw new IllegalStateException(e.getMessage() + "; no hub.json names a running hub in " + dataDir, e);
+            throw new Unreachable(e.getMessage() + "; no hub.json names a running hub in " + dataDir, e);
         }
     }
 }

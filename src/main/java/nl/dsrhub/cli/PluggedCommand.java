@@ -2,9 +2,8 @@ package nl.dsrhub.cli;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
+import java.util.concurrent.Callable;
 import nl.dsrhub.config.HubConfig;
 
 /**
@@ -15,26 +14,28 @@ import nl.dsrhub.config.HubConfig;
  */
 public interface PluggedCommand {
 
-    /** The command's word on the command line, e.g. {@code demo}. */
-    String name();
+    /**
+     * The command as picocli runs it: an object of a {@code @picocli.CommandLine.Command}-annotated class (its name,
+     * description, options and parameters) whose {@code call()} returns the exit code. It is added as a subcommand of
+     * {@code dsr-hub}, so it gets {@code --help}, the shared {@code --config}, {@code --data}, {@code --set}, and the
+     * usage errors (exit 2) of every command. An {@link IllegalArgumentException} it throws is a bad value (exit 2, its
+     * message shown); any other failure is reported in one line with exit 1.
+     *
+     * @param context where its configuration (read after the command line is parsed) and its output come from
+     */
+    Callable<Integer> command(Context context);
 
-    /** Its lines in the usage text, indented and aligned like the hub's own commands, each ending in a newline. */
-    String usage();
+    /** What a plugged command needs of the command line. */
+    interface Context {
 
-    /** Its options that take a value, so the parser reads {@code --name VALUE} as one option. */
-    default Set<String> valueOptions() {
-        return Set.of();
+        /** The configuration the shared options name ({@code --config}, {@code --data}, {@code --set}). */
+        HubConfig config();
+
+        /** Standard output. */
+        PrintStream out();
     }
 
-    /**
-     * Runs the command; returns its exit code. An {@link IllegalArgumentException} is a bad option (exit 2, its
-     * message shown); any other failure is reported with its message.
-     *
-     * @param options the command line's options by name, {@code "true"} for a flag
-     */
-    int run(HubConfig config, Map<String, String> options, PrintStream out) throws Exception;
-
-    /** The plugged commands on the class path, in the order of their service files. */
+    /** The plugged commands on the class path, in the order of their service files; new ones each time. */
     static List<PluggedCommand> installed() {
         return ServiceLoader.load(PluggedCommand.class).stream().map(ServiceLoader.Provider::get).toList();
     }

@@ -180,7 +180,7 @@ final class RemoteHub implements HubAccess {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (ConnectException e) {
-            throw new IllegalStateException("the hub running on this data dir does not answer at " + api
+            throw new Unreachable("the hub running on this data dir does not answer at " + api
                     + " (is it still starting, or stopping?)", e);
         } catch (IOException e) {
             throw new IllegalStateException("the hub's API at " + api + " failed: " + e.getClass().getSimpleName(), e);

@@ -82,6 +82,10 @@ public final class ConnectorCatalog {
                 com.fasterxml.jackson.databind.JsonNode tree = yaml.readTree(source.text());
                 // the shipped schema first: the shape and the types of the values, each with its pointer
                 List<String> shape = tree == null || tree.isMissingNode() ? List.of() : ConnectorSchema.problems(tree);
+                if (shape.isEmpty() && tree != null) {
+                    // steps come in sections named by the request types: any other name is a typo, said as such
+                    shape = ConnectorFileRules.unknownFields(tree);
+                }
                 if (!shape.isEmpty()) {
                     shape.forEach(p -> problems.add(source.displayName() + ": " + p));
                     continue;

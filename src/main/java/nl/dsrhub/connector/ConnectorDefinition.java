@@ -1,8 +1,10 @@
 package nl.dsrhub.connector;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
+import nl.dsrhub.model.RequestType;
 
 /**
  * One processor, as declared in {@code connectors/<name>.yaml}: what it is (the art. 15/19/30 facts),
@@ -21,10 +23,29 @@ public record ConnectorDefinition(
         Needs needs,
         List<String> provides,
         Call check,
-        List<Step> find,
-        List<Step> erase,
         List<RetainRule> retain,
-        Letter letter) {
+        Letter letter,
+        @JsonAnySetter Map<String, List<Step>> sections) {
+
+    /** The steps of a section ({@code find}, {@code erase}, ... as {@link RequestType#sections()} names them); none if absent. */
+    public List<Step> section(String name) {
+        return sections.getOrDefault(name, List.of());
+    }
+
+    /** The lookups every request type runs first: how the person is found. */
+    public List<Step> find() {
+        return section(RequestType.FIND);
+    }
+
+    /** The erasure's data-changing steps (also where retention rules point). */
+    public List<Step> erase() {
+        return section("erase");
+    }
+
+    /** The steps that change data for a request of {@code type}, run after {@link #find()}; none for an export. */
+    public List<Step> changes(RequestType type) {
+        return type.changes().map(this::section).orElse(List.of());
+    }
 
     public enum Channel {
         @JsonProperty("http") HTTP,
@@ -35,8 +56,12 @@ public record ConnectorDefinition(
     public ConnectorDefinition {
         settings = settings == null ? Map.of() : Map.copyOf(settings);
         provides = provides == null ? List.of() : List.copyOf(provides);
-        find = find == null ? List.of() : List.copyOf(find);
-        erase = erase == null ? List.of() : List.copyOf(erase);
+        // the steps by section: find, erase, and whatever section a request type runs (checked: ConnectorFileRules)
+        Map<String, List<Step>> ordered = new java.util.LinkedHashMap<>();
+        if (sections != null) {
+            sections.forEach((section, steps) -> ordered.put(section, steps == null ? List.of() : List.copyOf(steps)));
+        }
+        sections = java.util.Collections.unmodifiableMap(ordered);
         retain = retain == null ? List.of() : List.copyOf(retain);
         limits = limits == null ? new Limits(null, null, null) : limits;
         needs = needs == null ? new Needs(List.of("email")) : needs;

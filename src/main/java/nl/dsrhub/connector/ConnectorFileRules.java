@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import nl.dsrhub.connector.ConnectorDefinition.Channel;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
+import nl.dsrhub.model.RequestType;
 
 /**
  * What a connector file must say beyond its schema ({@code schema/connector.schema.json}): the rules between its
@@ -71,14 +72,40 @@ final class ConnectorFileRules {
         Set<String> variables = new java.util.HashSet<>(def.needs().anyOf());
         variables.addAll(def.provides());
         p.addAll(ConnectorDefinition.Letter.problems(def.channel(), def.needs(), def.letter()));
-        checkSteps(def, def.find(), "/find", variables, p);
-        checkSteps(def, def.erase(), "/erase", variables, p);
+        // a section no request type runs is a typo (or a type this hub does not have): it would never run
+        def.sections().keySet().stream().filter(name -> !RequestType.allSections().contains(name))
+                .forEach(name -> p.add("/" + name + ": unknown field '" + name + "' (the sections a request type runs: "
+                        + String.join(", ", RequestType.allSections()) + ")"));
+        // find first: what its steps pick is there for every later section
+        for (String section : RequestType.allSections()) {
+            checkSteps(def, def.section(section), "/" + section, variables, p);
+        }
         // what is kept, on which basis, until when: each kind of basis says what it must and no more
         p.addAll(RetentionRules.validate(def));
         // every placeholder checked against what the file declares: a typo stops the start, not a task
         p.addAll(PlaceholderCheck.problems(def));
         // what the subject is told: automated decisions, a transfer's safeguard, the fields, what each change did
         p.addAll(SubjectTexts.validate(def));
+        return p;
+    }
+
+    /**
+     * The top-level fields of a file that are neither a part of {@link ConnectorDefinition} nor a section a request
+     * type runs ({@link RequestType#allSections()}), each as {@code /name: unknown field 'name' (...)}.
+     */
+    static List<String> unknownFields(com.fasterxml.jackson.databind.JsonNode file) {
+        Set<String> known = new java.util.HashSet<>(RequestType.allSections());
+        for (java.lang.reflect.RecordComponent c : ConnectorDefinition.class.getRecordComponents()) {
+            known.add(c.getName());
+        }
+        known.remove("sections");
+        List<String> p = new ArrayList<>();
+        file.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                p.add("/" + name + ": unknown field '" + name + "' (the sections a request type runs: "
+                        + String.join(", ", RequestType.allSections()) + ")");
+            }
+        });
         return p;
     }
 
@@ -89,8 +116,8 @@ final class ConnectorFileRules {
             if (s.id() == null) {
                 p.add(here + "/id: is required");
             }
-            if (s.only() != null && !Set.of("export", "erasure").contains(s.only())) {
-                p.add(here + "/only: must be export or erasure");
+            if (s.only() != null && !RequestType.wireNames().contains(s.only())) {
+                p.add(here + "/only: must be one of " + String.join(", ", RequestType.wireNames()));
             }
             if (s.forEach() != null && !variables.contains(s.forEach())) {
                 p.add(here + "/forEach: '" + s.forEach() + "' is not picked by an earlier step, needed or provided");

@@ -37,11 +37,11 @@ final class PlaceholderCheck {
     static List<String> problems(ConnectorDefinition def) {
         PlaceholderCheck check = new PlaceholderCheck(def);
         check.noSubject(def);
-        for (int i = 0; i < def.find().size(); i++) {
-            check.step(def.find().get(i), "/find/" + i);
-        }
-        for (int i = 0; i < def.erase().size(); i++) {
-            check.step(def.erase().get(i), "/erase/" + i);
+        for (String section : nl.dsrhub.model.RequestType.allSections()) {
+            List<Step> steps = def.section(section);
+            for (int i = 0; i < steps.size(); i++) {
+                check.step(steps.get(i), "/" + section + "/" + i);
+            }
         }
         return check.problems;
     }

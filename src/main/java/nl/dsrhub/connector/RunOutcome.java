@@ -21,13 +21,15 @@ final class RunOutcome {
     private RunOutcome() {
     }
 
-    static TaskResult export(int filesKept, Map<String, List<String>> provided) {
+    /** @param done what the request type calls done ({@code EXPORTED}): the answers kept for the subject */
+    static TaskResult export(Outcome done, int filesKept, Map<String, List<String>> provided) {
         return filesKept == 0
                 ? new TaskResult(Outcome.NOT_FOUND, "no data found", List.of(), provided)
-                : new TaskResult(Outcome.EXPORTED, filesKept + " file(s) received", List.of(), provided);
+                : new TaskResult(done, filesKept + " file(s) received", List.of(), provided);
     }
 
-    static TaskResult erasure(List<Step> eraseSteps, Map<String, Long> done, List<Retention> retained,
+    /** @param doneOutcome what the request type calls done ({@code ERASED}): every data-changing call took effect, nothing kept */
+    static TaskResult erasure(Outcome doneOutcome, List<Step> eraseSteps, Map<String, Long> done, List<Retention> retained,
                                     Map<String, List<String>> provided) {
         int erased = done.values().stream().mapToInt(Long::intValue).sum();
         String doneText = done.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "x")
@@ -41,7 +43,7 @@ final class RunOutcome {
                     retained, provided);
         }
         if (erased > 0) {
-            return new TaskResult(Outcome.ERASED, "done: " + doneText, List.of(), provided);
+            return new TaskResult(doneOutcome, "done: " + doneText, List.of(), provided);
         }
         if (!retained.isEmpty()) {
             return new TaskResult(Outcome.RETAINED, "retained: " + retainedText, retained, provided);

@@ -36,10 +36,15 @@ final class SubjectTexts {
                 }
             }
         }
-        for (int i = 0; i < def.erase().size(); i++) {
-            bilingual(def.erase().get(i).says(), "/erase/" + i + "/says", "a step that changes data says what it did for"
-                    + " the person in plain words, nl and en (e.g. 'Uw klantaccount is verwijderd.'): the confirmation"
-                    + " says it once the call took effect", p);
+        for (String section : nl.dsrhub.model.RequestType.allSections()) {
+            if (section.equals(nl.dsrhub.model.RequestType.FIND)) {
+                continue;   // lookups: below
+            }
+            for (int i = 0; i < def.section(section).size(); i++) {
+                bilingual(def.section(section).get(i).says(), "/" + section + "/" + i + "/says", "a step that changes data"
+                        + " says what it did for the person in plain words, nl and en (e.g. 'Uw klantaccount is"
+                        + " verwijderd.'): the confirmation says it once the call took effect", p);
+            }
         }
         for (int i = 0; i < def.find().size(); i++) {
             Step step = def.find().get(i);

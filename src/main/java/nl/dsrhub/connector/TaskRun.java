@@ -23,7 +23,7 @@ final class TaskRun {
     private final Connector connector;
     private final TaskContext task;
     private final CallJournal journal;
-    private final boolean export;
+    private final boolean keepsAnswers;
     private final RunValues values;
     private final Retained stillHeld;
     private final AnswerFiles kept;
@@ -35,13 +35,14 @@ final class TaskRun {
         this.connector = connector;
         this.task = task;
         this.journal = journal;
-        this.export = task.request().type() == RequestType.EXPORT;
+        // a type that changes nothing hands the processors' answers to the subject
+        this.keepsAnswers = task.request().type().keepsAnswers();
         this.stillHeld = new Retained(connector, means.clock());
         this.values = new RunValues(connector, task, stillHeld);
-        this.kept = new AnswerFiles(task.dataDir(), export, connector.name());
-        this.auxiliaries = new AuxiliarySteps(task.request().id(), connector.name(), !export);
+        this.kept = new AnswerFiles(task.dataDir(), keepsAnswers, connector.name());
+        this.auxiliaries = new AuxiliarySteps(task.request().id(), connector.name(), !keepsAnswers);
         ProcessorCalls calls = new ProcessorCalls(means, connector, values, task.dataDir());
-        this.lookups = new Lookups(connector, values, calls, stillHeld, kept, export);
+        this.lookups = new Lookups(connector, values, calls, stillHeld, kept, keepsAnswers);
         this.erasure = new JournaledErasure(task, journal, values, calls, stillHeld);
     }
 
@@ -63,16 +64,17 @@ final class TaskRun {
 
     private TaskResult steps() {
         kept.reset();
+        RequestType type = task.request().type();
         for (Step step : connector.definition().find()) {
             if (appliesTo(step)) {
                 auxiliaries.run(step, true, () -> lookups.run(step));
             }
         }
         Map<String, List<String>> provided = values.foundBeyond(connector.definition().provides());
-        if (export) {
-            return RunOutcome.export(kept.count(), provided);
+        if (keepsAnswers) {
+            return RunOutcome.export(type.done(), kept.count(), provided);
         }
-        for (Step step : connector.definition().erase()) {
+        for (Step step : connector.definition().changes(type)) {
             if (appliesTo(step)) {
                 auxiliaries.run(step, false, () -> erasure.run(step));
             }
@@ -81,12 +83,12 @@ final class TaskRun {
         erasure.settleUnanswered(!auxiliaries.anyFailed());
         // whatever of the person the processor still holds, of any kind: never ERASED then
         List<Retention> retained = stillHeld.all(values::values);
-        return RunOutcome.erasure(connector.definition().erase(), RunOutcome.effective(journal, task.taskId()),
+        return RunOutcome.erasure(type.done(), connector.definition().changes(type), RunOutcome.effective(journal, task.taskId()),
                 retained, provided);
     }
 
     private String doneBefore() {
-        return export ? "" : RunOutcome.doneBefore(journal, task.taskId());
+        return keepsAnswers ? "" : RunOutcome.doneBefore(journal, task.taskId());
     }
 
     private boolean appliesTo(Step step) {

@@ -20,10 +20,18 @@ public final class AtomicFiles {
     }
 
     /**
-     * Runs {@code body} against a buffered stream on a temp file beside {@code target}, syncs it to disk
-     * and renames it to {@code target} ({@code ATOMIC_MOVE}). If anything fails the temp file is removed
-     * and {@code target} is left as it was: never a half-written file under the final name.
+     * Writes of one target by two threads at once (the refusal command and the scheduled check of missing letters)
+     * are taken in turn: the second would otherwise take the first one's temp file for a leftover and delete it.
+     * Striped, so the locks do not grow with the files written.
      */
+    private static final Object[] STRIPES = new Object[64];
+
+    static {
+        for (int i = 0; i < STRIPES.length; i++) {
+            STRIPES[i] = new Object();
+        }
+    }
+
     /**
      * Temp files of an earlier write of the same target that a kill -9 cut off (the finally below never ran):
      * they may hold personal data, and the write about to start replaces them. Found by CrashTest.
@@ -40,7 +48,19 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Runs {@code body} against a buffered stream on a temp file beside {@code target}, syncs it to disk
+     * and renames it to {@code target} ({@code ATOMIC_MOVE}). If anything fails the temp file is removed
+     * and {@code target} is left as it was: never a half-written file under the final name.
+     */
     public static Path write(Path target, Body body) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        synchronized (STRIPES[Math.floorMod(absolute.hashCode(), STRIPES.length)]) {
+            return writeAlone(target, body);
+        }
+    }
+
+    private static Path writeAlone(Path target, Body body) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         PrivateFiles.folder(dir);
         removeLeftovers(dir, target.getFileName().toString());

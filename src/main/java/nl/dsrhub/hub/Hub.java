@@ -10,8 +10,6 @@ import nl.dsrhub.connector.HttpEngine;
 import nl.dsrhub.plan.Planner;
 import nl.dsrhub.plan.Recovery;
 import nl.dsrhub.plan.TaskRunner;
-import nl.dsrhub.result.BundleWriter;
-import nl.dsrhub.result.ConfirmationWriter;
 import nl.dsrhub.result.ResultService;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
@@ -29,6 +27,7 @@ public final class Hub implements AutoCloseable {
     private final Main main;
     private volatile ProducerTemplate producer;
     private nl.dsrhub.hub.OpsWiring ops;
+    private HttpEngine http;
 
     private Hub(Services services, Main main) {
         this.services = services;
@@ -39,8 +38,18 @@ public final class Hub implements AutoCloseable {
         return start(config, Clock.systemDefaultZone());
     }
 
+    /**
+     * Starts the hub; {@link HubCannotStart} before anything opens when another hub runs on the data dir or the HTTP
+     * port is taken.
+     */
     public static Hub start(HubConfig config, Clock clock) {
-        Services services = Services.open(config, clock, true);
+        StartChecks.before(config);
+        Services services;
+        try {
+            services = Services.open(config, clock, true);
+        } catch (nl.dsrhub.store.Database.DatabaseInUse e) {
+            throw StartChecks.anotherHub(e, config.dataDir());
+        }
         try {
             Main main = new Main();
             Hub hub = new Hub(services, main);
@@ -65,7 +74,7 @@ public final class Hub implements AutoCloseable {
         java.util.function.Function<String, nl.dsrhub.connector.AnswerLimits> limits = nl.dsrhub.connector.AnswerLimits
                 .resolver(new nl.dsrhub.connector.SettingsSource(s.config::find, s.config.environment()), s.config::find);
         s.catalog.enabled().forEach(c -> limits.apply(c.name()));
-        HttpEngine http = new HttpEngine(main::getCamelContext, s.journal, clock, limits);
+        http = new HttpEngine(main::getCamelContext, s.journal, clock, limits);
         ops = new nl.dsrhub.hub.OpsWiring(s, clock);
         nl.dsrhub.plan.RetryPolicy retry = new nl.dsrhub.plan.RetryPolicy(
                 Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30)),
@@ -82,8 +91,8 @@ public final class Hub implements AutoCloseable {
         runner.withBreakers(breakers);
         main.bind("circuitBreakers", breakers.registry());
         Planner planner = new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
-        ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, s.journal, new BundleWriter(),
-                new ConfirmationWriter(), s.outbox(), runner::dataDir, clock).beforeWrite(mail::intendDelivery);
+        ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, s.journal,
+                nl.dsrhub.result.ResultWriters.installed(), s.outbox(), runner::dataDir, clock).beforeWrite(mail::intendDelivery);
 
         // override: Camel also reads the jar's application.properties, which must not win over --config, --set and env
         java.util.Properties overrides = ops.defaults(s.config.resolved());
@@ -127,9 +136,15 @@ public final class Hub implements AutoCloseable {
         return breakers;
     }
 
-    /** One queue and route per enabled connector, at the connector's own concurrency limit. */
+    /**
+     * One queue and route per enabled connector, at the connector's own concurrency limit; and per HTTP connector
+     * the route its calls travel through ({@code direct:call-<connector>}, from the {@code processor-call} template).
+     */
     private void addTaskRoutes(CamelContext context) {
         for (Connector c : services.catalog.enabled()) {
+            if (c.channel() == Channel.HTTP) {
+                http.addCallRoute(c);
+            }
             try {
                 context.addRouteFromTemplate("task-" + c.name(), "task-runner", Map.of(
                         "connector", c.name(),

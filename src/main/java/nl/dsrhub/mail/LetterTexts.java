@@ -1,10 +1,13 @@
 package nl.dsrhub.mail;
 
 import java.util.Map;
+import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Retention.Words;
 
 /**
  * What a letter says, by the recipient's role and the request's type, in Dutch and English: the opening that
- * names the controller and the recipient's role, what is asked, the legal basis, and how to answer.
+ * names the controller and the recipient's role, what is asked, the legal basis, and how to answer (the last three,
+ * and the request in the opening, are the type's own words: {@link RequestType#words()}).
  * <ul>
  *   <li>a processor (it processes the shop's data on its behalf) assists the controller in answering the request:
  *       art. 28(3)(e) GDPR, with art. 17 for an erasure and art. 15 and 20 for an access request;</li>
@@ -18,72 +21,16 @@ final class LetterTexts {
     private LetterTexts() {
     }
 
-    /** The scope entries {@code intro}, {@code ask}, {@code basis} and {@code how}, each with {@code nl} and {@code en}. */
-    static Map<String, Object> of(boolean controller, boolean erasure, String controllerName) {
-        if (controller) {
-            return erasure ? controllerErasure(controllerName) : controllerAccess(controllerName);
-        }
-        return erasure ? processorErasure(controllerName) : processorAccess(controllerName);
-    }
-
-    private static Map<String, Object> processorErasure(String us) {
-        return Map.of(
-                "intro", bi(processorIntroNl(us, "te wissen"), processorIntroEn(us, "to erase their data")),
-                "ask", bi("wissen van alle persoonsgegevens van de betrokkene (art. 17 AVG)",
-                        "erasure of all personal data of the data subject (Art. 17 GDPR)"),
-                "basis", bi("art. 17 AVG; art. 28 lid 3 sub e AVG (bijstand door de verwerker)",
-                        "Art. 17 GDPR; Art. 28(3)(e) GDPR (assistance by the processor)"),
-                "how", bi("Bevestig na het wissen per e-mail dat de gegevens zijn verwijderd, of dat u geen gegevens heeft; "
-                                + "noem wat u op grond van een wettelijke plicht moet bewaren, met de rechtsgrond en tot wanneer.",
-                        "After erasing, please confirm by e-mail that the data have been erased, or that you hold no data; "
-                                + "name anything you must keep by law, with its legal basis and until when."));
-    }
-
-    private static Map<String, Object> processorAccess(String us) {
-        return Map.of(
-                "intro", bi(processorIntroNl(us, "inzage en een kopie van zijn of haar gegevens te geven"),
-                        processorIntroEn(us, "for access to and a copy of their data")),
-                "ask", bi("inzage in en een kopie van alle persoonsgegevens van de betrokkene (art. 15 en 20 AVG)",
-                        "access to and a copy of all personal data of the data subject (Art. 15 and 20 GDPR)"),
-                "basis", bi("art. 15 en 20 AVG; art. 28 lid 3 sub e AVG (bijstand door de verwerker)",
-                        "Art. 15 and 20 GDPR; Art. 28(3)(e) GDPR (assistance by the processor)"),
-                "how", bi("Stuur de gegevens als bijlage (bij voorkeur JSON of CSV), of laat weten dat u geen gegevens heeft.",
-                        "Please send the data as attachments (JSON or CSV preferred), or tell us that you hold no data."));
-    }
-
-    private static Map<String, Object> controllerErasure(String us) {
-        return Map.of(
-                "intro", bi(controllerIntroNl(us) + " De betrokkene heeft ons gevraagd zijn of haar gegevens te wissen (art. 17"
-                                + " AVG). Als ontvanger van die gegevens stellen wij u daarvan in kennis (art. 19 AVG). Of u de gegevens"
-                                + " moet wissen, beoordeelt u zelf: art. 17 AVG geldt ook voor u.",
-                        controllerIntroEn(us) + " The data subject has asked us to erase their data (Art. 17 GDPR). As a"
-                                + " recipient of those data we notify you of this (Art. 19 GDPR). Whether you must erase the data"
-                                + " is yours to assess: Art. 17 GDPR applies to you as well."),
-                "ask", bi("kennisgeving van een verzoek tot wissen (art. 17 en 19 AVG)",
-                        "notification of a request for erasure (Art. 17 and 19 GDPR)"),
-                "basis", bi("art. 19 AVG (kennisgeving aan ontvangers); uw eigen plicht uit art. 17 AVG",
-                        "Art. 19 GDPR (notification of recipients); your own duty under Art. 17 GDPR"),
-                "how", bi("Laat ons per e-mail weten wat u heeft gewist, of dat u geen gegevens van de betrokkene heeft; noem wat"
-                                + " u bewaart, met de wettelijke grondslag en tot wanneer.",
-                        "Please tell us by e-mail what you have erased, or that you hold no data of the data subject; name what"
-                                + " you keep, with its legal basis and until when."));
-    }
-
-    private static Map<String, Object> controllerAccess(String us) {
-        return Map.of(
-                "intro", bi(controllerIntroNl(us) + " De betrokkene heeft ons om inzage en een kopie van zijn of haar gegevens"
-                                + " gevraagd (art. 15 AVG). Wij sturen dat verzoek aan u door: voor de gegevens die u verwerkt geldt"
-                                + " uw eigen plicht uit art. 15 AVG.",
-                        controllerIntroEn(us) + " The data subject has asked us for access to and a copy of their data (Art. 15"
-                                + " GDPR). We forward that request to you: for the data you process, your own duty under Art. 15"
-                                + " GDPR applies."),
-                "ask", bi("doorgestuurd verzoek om inzage (art. 15 AVG)", "forwarded request for access (Art. 15 GDPR)"),
-                "basis", bi("art. 15 AVG: uw eigen plicht als verwerkingsverantwoordelijke",
-                        "Art. 15 GDPR: your own duty as a controller"),
-                "how", bi("Stuur ons de gegevens die u van de betrokkene verwerkt als bijlage bij uw antwoord (bij voorkeur JSON of"
-                                + " CSV), dan geven wij ze aan de betrokkene door; of laat weten dat u geen gegevens heeft.",
-                        "Please send us the data you process about the data subject as attachments to your reply (JSON or CSV"
-                                + " preferred) and we pass them on to the data subject; or tell us that you hold no data."));
+    /**
+     * The scope entries {@code intro}, {@code ask}, {@code basis} and {@code how}, each with {@code nl} and {@code en}:
+     * the request type's words for the recipient's role, framed by the opening that names the controller.
+     */
+    static Map<String, Object> of(boolean controller, RequestType type, String controllerName) {
+        RequestType.LetterWords w = controller ? type.words().toController() : type.words().toProcessor();
+        Map<String, String> intro = controller
+                ? bi(controllerIntroNl(controllerName) + " " + w.intro().nl(), controllerIntroEn(controllerName) + " " + w.intro().en())
+                : bi(processorIntroNl(controllerName, w.intro().nl()), processorIntroEn(controllerName, w.intro().en()));
+        return Map.of("intro", intro, "ask", bi(w.ask()), "basis", bi(w.basis()), "how", bi(w.how()));
     }
 
     private static String processorIntroNl(String us, String asked) {
@@ -106,6 +53,10 @@ final class LetterTexts {
     private static String controllerIntroEn(String us) {
         return "We, " + us + ", disclosed personal data of the data subject identified below to you. You are a controller of those data"
                 + " yourself.";
+    }
+
+    private static Map<String, String> bi(Words words) {
+        return bi(words.nl(), words.en());
     }
 
     private static Map<String, String> bi(String nl, String en) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorDefinition;
 import nl.dsrhub.model.DsrRequest;
-import nl.dsrhub.model.RequestType;
 import nl.dsrhub.text.SingleLine;
 
 /**
@@ -53,14 +52,13 @@ public final class Letters {
     /** @param answerBy the processors' deadline: the processor is asked to answer by the end of that day (Dutch time) */
     public Mail letter(Connector connector, DsrRequest request, Map<String, List<String>> identifiers, String token,
                        LocalDate answerBy) {
-        boolean erasure = request.type() == RequestType.ERASURE;
-        Map<String, Object> scope = new LinkedHashMap<>(LetterTexts.of(isController(connector), erasure, controller.name()));
+        Map<String, Object> scope = new LinkedHashMap<>(LetterTexts.of(isController(connector), request.type(), controller.name()));
         scope.put("controller", controllerScope());
         scope.put("identifiers", subjectLines(connector, request, identifiers));
         scope.put("answerBy", answerBy.toString());
         scope.put("token", token);
         scope.put("sender", sender);
-        String what = erasure ? "Verzoek tot wissen / Erasure request" : "Verzoek om inzage / Access request";
+        String what = request.type().words().letterSubject().nl() + " / " + request.type().words().letterSubject().en();
         return new Mail(what + " (AVG/GDPR) [" + token + "]", render("letter.txt.mustache", scope));
     }
 

@@ -10,9 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import nl.dsrhub.model.DsrRequest;
-import nl.dsrhub.model.RequestType;
-import nl.dsrhub.result.ConfirmationWriter;
 import nl.dsrhub.result.ReceiptWriter;
+import nl.dsrhub.result.ResultWriter;
+import nl.dsrhub.result.ResultWriters;
 import nl.dsrhub.result.ResultService;
 import nl.dsrhub.result.SubjectMails;
 import nl.dsrhub.store.EventLog;
@@ -114,24 +114,24 @@ public final class MailDelivery {
                 .orElse(1);
         List<MailSender.Attachment> forSubject = new ArrayList<>();
         String passphrase = null;
-        if (request.type() == RequestType.EXPORT) {
-            // a send cut off earlier may have reached the subject: the same bundle and passphrase go again
-            Path encrypted = dir.resolve("bundle-aes.zip");
+        ResultWriter result = ResultWriters.installed().of(request.type());
+        if (result.holdsPersonalData()) {
+            // a send cut off earlier may have reached the subject: the same file and passphrase go again
+            String name = encryptedName(result.main(dir));
+            Path encrypted = dir.resolve(name);
             passphrase = BundleEncryption.earlierPassphrase(dir.resolve("passphrase.txt")).orElse(null);
             if (passphrase == null || !Files.isRegularFile(encrypted)) {
-                // never sent yet (the encrypted bundle is written whole or not at all): a new passphrase
+                // never sent yet (the encrypted file is written whole or not at all): a new passphrase
                 passphrase = BundleEncryption.newPassphrase(random);
-                BundleEncryption.writePassphrase(dir.resolve("passphrase.txt"), "bundle-aes.zip", passphrase);
-                encrypted = BundleEncryption.encrypt(dir.resolve("bundle.zip"), encrypted, passphrase);
+                BundleEncryption.writePassphrase(dir.resolve("passphrase.txt"), name, passphrase);
+                encrypted = BundleEncryption.encrypt(result.main(dir), encrypted, passphrase);
             }
-            forSubject.add(MailSender.Attachment.of("bundle-aes.zip", encrypted));
+            forSubject.add(MailSender.Attachment.of(name, encrypted));
         } else {
-            forSubject.add(MailSender.Attachment.of("confirmation.html", dir.resolve("confirmation.html")));
-            forSubject.add(MailSender.Attachment.of("confirmation.json", dir.resolve("confirmation.json")));
+            result.attachments(dir).forEach(f -> forSubject.add(MailSender.Attachment.of(f.getFileName().toString(), f)));
         }
-        boolean export = request.type() == RequestType.EXPORT;
         try {
-            send(request, export, passphrase, dir, forSubject);
+            send(request, result, passphrase, dir, forSubject);
         } catch (MailSender.MailFailure e) {
             boolean givingUp = attempt >= maxAttempts;
             jdbc.update("UPDATE dsr_delivery SET state = ?, updated_at = ? WHERE request_id = ? AND state = 'SENDING'",
@@ -147,8 +147,9 @@ public final class MailDelivery {
         }
         jdbc.inTransaction(tx -> {
             tx.update("UPDATE dsr_delivery SET state = 'SENT', updated_at = ? WHERE request_id = ?", OffsetDateTime.now(clock), requestId);
-            events.record(tx, requestId, null, "delivered", (export ? "encrypted bundle (AES-256)" : "erasure confirmation")
-                    + " mailed to the verified delivery address; receipt" + (export ? " and passphrase" : "") + " to the officer"
+            boolean encrypted = result.holdsPersonalData();
+            events.record(tx, requestId, null, "delivered", (encrypted ? "encrypted " + result.title() + " (AES-256)" : result.title())
+                    + " mailed to the verified delivery address; receipt" + (encrypted ? " and passphrase" : "") + " to the officer"
                     + (attempt > 1 ? " (attempt " + attempt + ")" : ""));
             return null;
         });
@@ -224,42 +225,51 @@ public final class MailDelivery {
         if (!deliversTo(request)) {
             return false;
         }
-        boolean export = request.type() == RequestType.EXPORT;
+        ResultWriter result = ResultWriters.installed().of(request.type());
+        boolean encrypted = result.holdsPersonalData();
         Path dir = interim.files().get(0).getParent();
         List<MailSender.Attachment> attached = new ArrayList<>();
         String passphrase = null;
-        if (export) {
+        if (encrypted) {
+            String name = encryptedName(interim.files().get(0));
             passphrase = BundleEncryption.newPassphrase(random);
-            BundleEncryption.writePassphrase(dir.resolve("passphrase.txt"), "interim-bundle-aes.zip", passphrase);
-            attached.add(MailSender.Attachment.of("interim-bundle-aes.zip",
-                    BundleEncryption.encrypt(interim.files().get(0), dir.resolve("bundle-aes.zip"), passphrase)));
+            BundleEncryption.writePassphrase(dir.resolve("passphrase.txt"), "interim-" + name, passphrase);
+            attached.add(MailSender.Attachment.of("interim-" + name,
+                    BundleEncryption.encrypt(interim.files().get(0), dir.resolve(name), passphrase)));
         } else {
-            attached.add(MailSender.Attachment.of("interim-confirmation.html", dir.resolve(ConfirmationWriter.HTML_FILE)));
-            attached.add(MailSender.Attachment.of("interim-confirmation.json", dir.resolve(ConfirmationWriter.JSON_FILE)));
+            result.attachments(dir).forEach(f -> attached.add(MailSender.Attachment.of("interim-" + f.getFileName(), f)));
         }
-        SubjectMails.Mail soFar = SubjectMails.interim(export, request.dueDate());
+        SubjectMails.Mail soFar = SubjectMails.interim(encrypted, request.dueDate());
         sender.send(request.delivery().email(), soFar.subject(), soFar.text(), Map.of(), attached.toArray(MailSender.Attachment[]::new));
-        if (export && !settings.officer().isEmpty()) {
+        if (encrypted && !settings.officer().isEmpty()) {
             sender.send(settings.officer(), "dsr-hub: " + request.id() + " interim answer delivered", "Request " + request.id()
-                    + ": the interim bundle was mailed to the verified delivery address.\nPassphrase (hand it over by another way"
+                    + ": the interim " + result.title() + " was mailed to the verified delivery address.\nPassphrase (hand it over by another way"
                     + " than e-mail): " + passphrase + "\n", Map.of());
         }
         LOG.info("request {}: interim answer delivered by mail", request.id());
         return true;
     }
 
-    private void send(DsrRequest request, boolean export, String passphrase, Path dir, List<MailSender.Attachment> forSubject) {
+    /** The encrypted copy's name: {@code bundle.zip} becomes {@code bundle-aes.zip}. */
+    private static String encryptedName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return (dot > 0 ? name.substring(0, dot) : name) + "-aes.zip";
+    }
+
+    private void send(DsrRequest request, ResultWriter writer, String passphrase, Path dir, List<MailSender.Attachment> forSubject) {
         String requestId = request.id();
+        boolean encrypted = writer.holdsPersonalData();
         // a confirmation in which something was not erased is not "your data have been erased"
-        SubjectMails.Mail result = export ? SubjectMails.bundle() : SubjectMails.confirmation(jdbc.queryOne(
+        SubjectMails.Mail result = writer.mail(jdbc.queryOne(
                 "SELECT COUNT(*) FROM dsr_task WHERE request_id = ? AND outcome IN (?, ?)", rs -> rs.getLong(1), requestId,
                 nl.dsrhub.model.Outcome.RETAINED, nl.dsrhub.model.Outcome.PARTIAL).orElse(0L) > 0);
         sender.send(request.delivery().email(), result.subject(), result.text(), Map.of(),
                 forSubject.toArray(MailSender.Attachment[]::new));
         if (!settings.officer().isEmpty()) {
             String text = "Request " + requestId + (request.reference() == null ? "" : " (" + SingleLine.of(request.reference()) + ")")
-                    + ": the " + (export ? "encrypted bundle" : "erasure confirmation") + " was mailed to the verified delivery address.\n"
-                    + (export ? "Passphrase (hand it over by another way than e-mail): " + passphrase + "\n" : "");
+                    + ": the " + (encrypted ? "encrypted " : "") + writer.title() + " was mailed to the verified delivery address.\n"
+                    + (encrypted ? "Passphrase (hand it over by another way than e-mail): " + passphrase + "\n" : "");
             sender.send(settings.officer(), "dsr-hub: " + requestId + " delivered", text, Map.of(),
                     MailSender.Attachment.of(ReceiptWriter.FILE_NAME, dir.resolve(ReceiptWriter.FILE_NAME)));
         }

@@ -41,10 +41,11 @@ public final class ReplyClassifier {
         if (notFound && !erased && dataAttachments == 0) {
             return new Verdict(Outcome.NOT_FOUND, "the processor replied that it holds no data on the person");
         }
-        if (type == RequestType.EXPORT && dataAttachments > 0 && !notFound) {
+        // what closes the task is what the type calls done: the data sent (an export), or a plain "erased"
+        if (type.done() == Outcome.EXPORTED && dataAttachments > 0 && !notFound) {
             return new Verdict(Outcome.EXPORTED, "the processor replied with " + dataAttachments + " file(s)");
         }
-        if (type == RequestType.ERASURE && erased && !notFound && !reservation) {
+        if (type.done() == Outcome.ERASED && erased && !notFound && !reservation) {
             return new Verdict(Outcome.ERASED, "the processor replied that it erased the data");
         }
         return new Verdict(Outcome.NEEDS_ATTENTION, UNCLEAR);

@@ -21,7 +21,7 @@ import nl.dsrhub.store.RequestStore;
  */
 public final class DsrMetrics {
 
-    static final String[] TYPES = {"export", "erasure"};
+    static final String[] TYPES = nl.dsrhub.model.RequestType.wireNames().toArray(String[]::new);
     static final String[] STATUSES = {RequestStore.AWAITING_CONFIRMATION, RequestStore.RECEIVED, RequestStore.PLANNED,
         RequestStore.COMPLETING, RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE,
         RequestStore.REFUSED};

@@ -85,12 +85,9 @@ public final class DeadlineExtension {
         String receivedEn = receivedOn.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
         String untilEn = newDue.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH));
         // the request in the AVG's own terms
-        String kind = "export".equals(r.type()) ? "uw verzoek om inzage in uw persoonsgegevens en een kopie ervan (recht van"
-                + " inzage, artikel 15 AVG, en recht op overdraagbaarheid van gegevens, artikel 20 AVG)"
-                : "uw verzoek om uw persoonsgegevens te wissen (recht op gegevenswissing, artikel 17 AVG)";
-        String kindEn = "export".equals(r.type()) ? "your request for access to your personal data and a copy of it (right of"
-                + " access, article 15 GDPR, and right to data portability, article 20 GDPR)"
-                : "your request to erase your personal data (right to erasure, article 17 GDPR)";
+        nl.dsrhub.model.Retention.Words askedFor = nl.dsrhub.model.RequestType.fromWire(r.type()).words().askedFor();
+        String kind = "uw verzoek " + askedFor.nl();
+        String kindEn = "your request " + askedFor.en();
         String html = """
                 <!doctype html>
                 <html lang="nl"><head><meta charset="utf-8"><title>Verlenging termijn / Extension of the time limit</title></head>

@@ -42,8 +42,10 @@ import nl.dsrhub.model.RequestType;
  * Everything is streamed (files of 100 MB+ are never held in memory) and the zip is written under a
  * temporary name and moved into place atomically: a crash never leaves a half bundle under the final name.
  */
-public class BundleWriter {
+public class BundleWriter implements ResultWriter {
 
+    /** The bundle's file in the outbox folder. */
+    public static final String FILE_NAME = "bundle.zip";
     public static final String INDEX = "index.html";
     public static final String MANIFEST = "manifest.json";
     static final String TEMPLATE = "bundle-index.html.mustache";
@@ -60,6 +62,42 @@ public class BundleWriter {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    @Override
+    public RequestType type() {
+        return RequestType.EXPORT;
+    }
+
+    @Override
+    public List<Path> writeInto(DsrRequest r, List<ProcessorResult> results, Instant completedAt, Path dir) throws IOException {
+        return List.of(write(r, results, completedAt, main(dir)));
+    }
+
+    @Override
+    public Path main(Path dir) {
+        return dir.resolve(FILE_NAME);
+    }
+
+    @Override
+    public String title() {
+        return "bundle";
+    }
+
+    /** The person's data: mailed encrypted, the passphrase apart. */
+    @Override
+    public boolean holdsPersonalData() {
+        return true;
+    }
+
+    @Override
+    public List<Path> attachments(Path dir) {
+        return List.of(main(dir));
+    }
+
+    @Override
+    public SubjectMails.Mail mail(boolean notAllDone) {
+        return SubjectMails.bundle();
+    }
+
     /**
      * Writes the bundle to {@code bundleZip} and returns that path.
      *
@@ -72,8 +110,8 @@ public class BundleWriter {
         Objects.requireNonNull(r, "request");
         Objects.requireNonNull(r.id(), "request id");
         Objects.requireNonNull(completedAt, "completedAt");
-        if (r.type() != RequestType.EXPORT) {
-            throw new IllegalArgumentException("a bundle is made for an export request, not " + r.type().wire());
+        if (r.type() != type()) {
+            throw new IllegalArgumentException("a bundle is made for an " + type().wire() + " request, not " + r.type().wire());
         }
         Set<String> seen = new HashSet<>();
         for (ProcessorResult p : results) {

@@ -26,11 +26,53 @@ import nl.dsrhub.model.Retention;
  * scheduled. Recipients that have not answered yet or need attention are listed as such, never as done. No personal data of the subject is
  * written: the request id and reference identify the request. Each file is written atomically.
  */
-public class ConfirmationWriter {
+public class ConfirmationWriter implements ResultWriter {
 
     public static final String JSON_FILE = "confirmation.json";
     public static final String HTML_FILE = "confirmation.html";
     static final String TEMPLATE = "confirmation.html.mustache";
+
+    @Override
+    public RequestType type() {
+        return RequestType.ERASURE;
+    }
+
+    @Override
+    public List<Path> writeInto(DsrRequest r, List<ProcessorResult> results, Instant completedAt, Path dir) throws IOException {
+        return write(r, results, completedAt, dir);
+    }
+
+    @Override
+    public Path main(Path dir) {
+        return dir.resolve(JSON_FILE);
+    }
+
+    @Override
+    public String title() {
+        return "erasure confirmation";
+    }
+
+    /** Names no one: mailed as it is. */
+    @Override
+    public boolean holdsPersonalData() {
+        return false;
+    }
+
+    @Override
+    public List<Path> attachments(Path dir) {
+        return List.of(dir.resolve(HTML_FILE), dir.resolve(JSON_FILE));
+    }
+
+    @Override
+    public SubjectMails.Mail mail(boolean notAllDone) {
+        return SubjectMails.confirmation(notAllDone);
+    }
+
+    /** An erasure's confirmation lists the processors asked by letter as awaiting their reply until it is in. */
+    @Override
+    public boolean writtenWhileAwaitingLetters() {
+        return true;
+    }
 
     /**
      * Writes both files into {@code outboxDir} (created if needed) and returns their paths, JSON first.
@@ -44,8 +86,8 @@ public class ConfirmationWriter {
         if (r.id() == null) {
             throw new IllegalArgumentException("request id missing: the request must be stored first");
         }
-        if (r.type() != RequestType.ERASURE) {
-            throw new IllegalArgumentException("a confirmation is made for an erasure request, not " + r.type().wire());
+        if (r.type() != type()) {
+            throw new IllegalArgumentException("a confirmation is made for an " + type().wire() + " request, not " + r.type().wire());
         }
         Path json = AtomicFiles.write(outboxDir.resolve(JSON_FILE), out -> Json.write(json(r, results, completedAt), out));
         Map<String, Object> model = htmlModel(r, results, completedAt);

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.model.Retention.Words;
 
 /**
@@ -34,11 +35,11 @@ final class PlainWords {
 
     /**
      * @param done       the sentences of the data-changing steps that took effect, in the connector's order
-     * @param erasure    true for an erasure, false for an export, null when not known
+     * @param type       what was asked (its words say what a recipient asked by mail was asked), null when not known
      * @param incomplete an auxiliary step could not check or remove everything
      * @param asked      when the recipient was first asked (for a letter still unanswered)
      */
-    static Words summary(Outcome outcome, Path path, List<Words> done, Boolean erasure, boolean incomplete,
+    static Words summary(Outcome outcome, Path path, List<Words> done, RequestType type, boolean incomplete,
                          OffsetDateTime asked) {
         Words said = outcome == null ? NONE : switch (outcome) {
             case EXPORTED -> path == Path.LETTER
@@ -48,7 +49,7 @@ final class PlainWords {
             case PARTIAL -> done.isEmpty() ? erasedWithoutSteps(path, true) : joined(done);
             case RETAINED -> done.isEmpty() ? NONE : joined(done);
             case NOT_FOUND -> notFound(path);
-            case AWAITING_REPLY -> awaiting(erasure, asked);
+            case AWAITING_REPLY -> awaiting(type, asked);
             case NEEDS_ATTENTION -> done.isEmpty() ? NONE : new Words("Wat al wel is gebeurd: " + joined(done).nl(),
                     "What was done already: " + joined(done).en());
             case REFUSED -> new Words("Niet uitgevoerd: wij hebben uw verzoek geweigerd. De redenen staan in onze brief.",
@@ -90,12 +91,11 @@ final class PlainWords {
         };
     }
 
-    private static Words awaiting(Boolean erasure, OffsetDateTime asked) {
+    private static Words awaiting(RequestType type, OffsetDateTime asked) {
         String nlOn = asked == null ? "" : " op " + Display.nlDate(asked);
         String enOn = asked == null ? "" : " on " + Display.enDate(asked);
-        String nlAsk = erasure == null ? "om uw gegevens gevraagd" : erasure ? "gevraagd uw gegevens te wissen"
-                : "gevraagd ons uw gegevens te sturen";
-        String enAsk = erasure == null ? "about your data" : erasure ? "to erase your data" : "to send us your data";
+        String nlAsk = type == null ? "om uw gegevens gevraagd" : type.words().askedOfRecipient().nl();
+        String enAsk = type == null ? "about your data" : type.words().askedOfRecipient().en();
         return new Words("Wij hebben deze ontvanger" + nlOn + " per e-mail " + nlAsk + "; zijn antwoord hebben wij nog niet.",
                 "We asked this recipient by e-mail" + enOn + " " + enAsk + "; we have not had its answer yet.");
     }

@@ -14,7 +14,6 @@ import nl.dsrhub.connector.ConnectorDefinition.Channel;
 import nl.dsrhub.connector.ProcessorFacts;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.Outcome;
-import nl.dsrhub.model.RequestType;
 import nl.dsrhub.model.Retention;
 import nl.dsrhub.plan.Planner;
 import nl.dsrhub.plan.Settlement;
@@ -53,8 +52,8 @@ final class ProcessorResults {
             Path data = dataDirs.apply(request.id(), t.connector());
             boolean hasData = t.outcome() == Outcome.EXPORTED && Files.isDirectory(data);
             PlainWords.Path path = path(t, c);
-            Retention.Words summary = PlainWords.summary(t.outcome(), path, done(t, c),
-                    request.type() == RequestType.ERASURE, AuxiliarySteps.incomplete(t.detail()), t.notifiedAt());
+            Retention.Words summary = PlainWords.summary(t.outcome(), path, done(request, t, c),
+                    request.type(), AuxiliarySteps.incomplete(t.detail()), t.notifiedAt());
             out.add(new ProcessorResult(t.connector(), title, facts, t.outcome(), t.notifiedAt(), t.finishedAt(),
                     t.detail(), t.retained(), hasData ? data : null, summary, path != PlainWords.Path.NOT_ASKED));
         }
@@ -77,13 +76,13 @@ final class ProcessorResults {
      * What the task's data-changing calls did, in the connector's own plain sentences: the steps that took effect, as
      * the call journal has them (also those of an earlier, interrupted run), in the connector's order.
      */
-    private List<Retention.Words> done(TaskRow t, Connector c) {
+    private List<Retention.Words> done(DsrRequest request, TaskRow t, Connector c) {
         if (c == null) {
             return List.of();
         }
         Set<String> steps = new HashSet<>();
         journal.effective(t.id()).forEach(key -> steps.add(key.substring(0, key.indexOf(' '))));
-        return c.definition().erase().stream().filter(s -> steps.contains(s.id()) && s.says() != null)
+        return c.definition().changes(request.type()).stream().filter(s -> steps.contains(s.id()) && s.says() != null)
                 .map(s -> new Retention.Words(s.says().nl(), s.says().en())).toList();
     }
 }

@@ -45,11 +45,8 @@ public class ReceiptWriter {
 
     /** "We received your request for erasure on ...; we answer by ..." in the AVG's own terms. */
     static Retention.Words summary(DsrRequest r) {
-        boolean erasure = r.type() == nl.dsrhub.model.RequestType.ERASURE;
-        String nlWhat = erasure ? "uw verzoek om gegevenswissing (recht op gegevenswissing, artikel 17 AVG)"
-                : "uw verzoek om inzage (recht van inzage, artikel 15 AVG, en recht op overdraagbaarheid van gegevens, artikel 20 AVG)";
-        String enWhat = erasure ? "your request for erasure (right to erasure, article 17 GDPR)"
-                : "your request for access (right of access, article 15 GDPR, and right to data portability, article 20 GDPR)";
+        String nlWhat = r.type().words().request().nl();
+        String enWhat = r.type().words().request().en();
         return new Retention.Words("Wij hebben " + nlWhat + " ontvangen op " + Display.nlDate(r.receivedAt()) + ". U krijgt"
                 + " uiterlijk op " + Display.nlDate(Display.deadline(r)) + " antwoord van ons.",
                 "We received " + enWhat + " on " + Display.enDate(r.receivedAt()) + ". You will have our answer by "

@@ -14,7 +14,6 @@ import nl.dsrhub.connector.ConnectorCatalog;
 import nl.dsrhub.files.AtomicFiles;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.Outcome;
-import nl.dsrhub.model.RequestType;
 import nl.dsrhub.model.Retention.Words;
 import nl.dsrhub.store.CallJournal;
 import nl.dsrhub.store.TaskStore;
@@ -53,20 +52,15 @@ public final class RefusalLetter {
     }
 
     private Map<String, Object> model(DsrRequest r, RefusalGround ground, String reason, OffsetDateTime refusedAt) {
-        boolean erasure = r.type() == RequestType.ERASURE;
         List<ProcessorResult> all = results.of(r);
         Map<String, Object> m = new LinkedHashMap<>(Display.requestHeader(r, refusedAt.toInstant()));
-        m.put("what", erasure
-                ? new Words("om uw persoonsgegevens te wissen (recht op gegevenswissing, artikel 17 AVG)",
-                        "to erase your personal data (right to erasure, article 17 GDPR)")
-                : new Words("om inzage in uw persoonsgegevens en een kopie ervan (recht van inzage, artikel 15 AVG, en recht op"
-                        + " overdraagbaarheid van gegevens, artikel 20 AVG)", "for access to your personal data and a copy of it"
-                        + " (right of access, article 15 GDPR, and right to data portability, article 20 GDPR)"));
+        m.put("what", r.type().words().askedFor());
         m.put("ground", ground.meaning());
         m.put("reason", reason == null ? "" : reason);
         m.put("burden", ground.burdenOnUs());
         m.put("newRequest", ground == RefusalGround.UNVERIFIABLE);
-        m.put("export", !erasure);
+        // the letter's own line for a type whose result is the person's data (nothing was sent to them yet)
+        m.put("dataCollected", r.type().keepsAnswers());
         m.put("purgeDays", purgeDays);
         // what processors did before the refusal stays done: said, never hidden
         m.put("done", all.stream().filter(p -> p.outcome() == Outcome.ERASED || p.outcome() == Outcome.PARTIAL

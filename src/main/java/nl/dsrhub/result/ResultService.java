@@ -8,7 +8,6 @@ import java.util.List;
 import nl.dsrhub.connector.ConnectorCatalog;
 import nl.dsrhub.model.Outcome;
 import nl.dsrhub.model.DsrRequest;
-import nl.dsrhub.model.RequestType;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.TaskStore;
@@ -16,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes a finished request's result into {@code outbox/<id>/}: the portability bundle for an
- * export, the erasure confirmation for an erasure. Claimed through the request's status, so it is
+ * Writes a finished request's result into {@code outbox/<id>/} with its type's {@link ResultWriter}: the portability
+ * bundle for an export, the erasure confirmation for an erasure. Claimed through the request's status, so it is
  * written once; written atomically, so a crash midway leaves no half result and is redone on restart.
  */
 public final class ResultService {
@@ -29,8 +28,7 @@ public final class ResultService {
     private final EventLog events;
     private final ConnectorCatalog catalog;
     private final ProcessorResults processorResults;
-    private final BundleWriter bundles;
-    private final ConfirmationWriter confirmations;
+    private final ResultWriters writers;
     private final Path outbox;
     private final java.util.function.BiFunction<String, String, Path> dataDirs;
     private final Clock clock;
@@ -40,15 +38,14 @@ public final class ResultService {
 
     /** @param journal the data-changing calls that took effect: what the confirmation says was done, in plain words */
     public ResultService(RequestStore requests, TaskStore tasks, EventLog events, ConnectorCatalog catalog,
-                         nl.dsrhub.store.CallJournal journal, BundleWriter bundles, ConfirmationWriter confirmations,
+                         nl.dsrhub.store.CallJournal journal, ResultWriters writers,
                          Path outbox, java.util.function.BiFunction<String, String, Path> dataDirs, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
         this.catalog = catalog;
         this.processorResults = new ProcessorResults(tasks, catalog, journal, dataDirs);
-        this.bundles = bundles;
-        this.confirmations = confirmations;
+        this.writers = writers;
         this.outbox = outbox;
         this.dataDirs = dataDirs;
         this.clock = clock;
@@ -68,7 +65,8 @@ public final class ResultService {
     }
 
     /**
-     * An erasure whose processors have all answered except those asked by mail: the confirmation is written
+     * A request whose processors have all answered except those asked by mail, of a type whose result is written
+     * then ({@link ResultWriter#writtenWhileAwaitingLetters}: an erasure's confirmation): the result is written
      * now, listing those as awaiting their reply (art. 12(3): the subject is answered within the month
      * even if a processor is slow), and written again, complete, when the last reply is in. The request
      * stays open and nothing is delivered yet. Returns the confirmation written, or null.
@@ -79,7 +77,8 @@ public final class ResultService {
                 return null;
             }
             DsrRequest request = requests.get(requestId);
-            if (request.type() != RequestType.ERASURE) {
+            ResultWriter writer = writers.of(request.type());
+            if (!writer.writtenWhileAwaitingLetters()) {
                 return null;
             }
             List<ProcessorResult> results = results(request);
@@ -89,18 +88,18 @@ public final class ResultService {
                     || !(p.outcome().isFinal() || p.outcome() == Outcome.AWAITING_REPLY))) {
                 return null;
             }
-            String detail = "erasure confirmation written; still awaiting a reply from " + String.join(", ", awaiting);
+            String detail = writer.title() + " written; still awaiting a reply from " + String.join(", ", awaiting);
             Path dir = outbox.resolve(requestId);
             boolean unchanged = events.timeline(requestId).stream().filter(e -> e.kind().equals("provisional-confirmation"))
                     .reduce((a, b) -> b).map(e -> e.detail().equals(detail)).orElse(false);
-            if (unchanged && Files.exists(dir.resolve("confirmation.json"))) {
+            if (unchanged && Files.exists(writer.main(dir))) {
                 return null;    // written already for the same processors (e.g. progress again after a restart)
             }
             nl.dsrhub.files.PrivateFiles.folder(dir);
-            confirmations.write(request, results, clock.instant(), dir);
+            writer.writeInto(request, results, clock.instant(), dir);
             events.record(requestId, null, "provisional-confirmation", detail);
-            LOG.info("request {}: provisional confirmation written, awaiting {}", requestId, awaiting);
-            return dir.resolve("confirmation.json");
+            LOG.info("request {}: provisional {} written, awaiting {}", requestId, writer.title(), awaiting);
+            return writer.main(dir);
         }
     }
 
@@ -122,9 +121,7 @@ public final class ResultService {
             List<ProcessorResult> results = results(request);
             Path dir = outbox.resolve(requestId).resolve(INTERIM);
             nl.dsrhub.files.PrivateFiles.folder(dir);
-            List<Path> files = request.type() == RequestType.EXPORT
-                    ? List.of(bundles.write(request, results, clock.instant(), dir.resolve("bundle.zip")))
-                    : confirmations.write(request, results, clock.instant(), dir);
+            List<Path> files = writers.of(request.type()).writeInto(request, results, clock.instant(), dir);
             List<String> awaiting = results.stream().filter(p -> !p.isFinal()).map(ProcessorResult::connector).toList();
             return new Interim(request, files, awaiting, sha256(files.get(0)));
         }
@@ -167,14 +164,9 @@ public final class ResultService {
         Instant now = clock.instant();
         Path dir = outbox.resolve(requestId);
         nl.dsrhub.files.PrivateFiles.folder(dir);
-        Path written;
-        if (request.type() == RequestType.EXPORT) {
-            written = dir.resolve("bundle.zip");
-            bundles.write(request, results, now, written);
-        } else {
-            confirmations.write(request, results, now, dir);
-            written = dir.resolve("confirmation.json");
-        }
+        ResultWriter writer = writers.of(request.type());
+        writer.writeInto(request, results, now, dir);
+        Path written = writer.main(dir);
         events.record(requestId, null, "completed", request.type().wire() + " result written: " + written.getFileName());
         requests.transition(requestId, RequestStore.COMPLETING, RequestStore.COMPLETED);
         locks.remove(requestId);

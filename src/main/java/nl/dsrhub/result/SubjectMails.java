@@ -50,15 +50,16 @@ public final class SubjectMails {
     }
 
     /** An answer so far (art. 12(3)): not every recipient has answered by {@code due}; the complete answer follows. */
-    public static Mail interim(boolean export, LocalDate due) {
+    /** @param encrypted the attachment holds the person's data, AES-256 encrypted, the passphrase apart */
+    public static Mail interim(boolean encrypted, LocalDate due) {
         return new Mail("Tussentijds antwoord op uw verzoek", "Interim answer to your request",
                 "Wij hebben nog niet van alle ontvangers antwoord op uw verzoek. In de bijlage vindt u ons antwoord tot nu toe,"
                         + " met de ontvangers die nog niet hebben geantwoord. De uiterste datum voor ons antwoord is "
                         + Display.nlDate(due) + ". Zodra alle antwoorden binnen zijn, sturen wij u het volledige antwoord."
-                        + (export ? " De bijlage is versleuteld (AES-256); het wachtwoord krijgt u apart van ons." : "") + "\n\n",
+                        + (encrypted ? " De bijlage is versleuteld (AES-256); het wachtwoord krijgt u apart van ons." : "") + "\n\n",
                 "Not every recipient has answered your request yet. Attached is our answer so far, naming the recipients"
                         + " that have not answered yet. The time limit for our answer is " + Display.enDate(due) + ". Once all"
-                        + " answers are in, we send you the complete answer." + (export ? " The attachment is encrypted (AES-256);"
+                        + " answers are in, we send you the complete answer." + (encrypted ? " The attachment is encrypted (AES-256);"
                         + " you will receive the passphrase from us separately." : "") + "\n");
     }
 

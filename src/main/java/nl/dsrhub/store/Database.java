@@ -27,10 +27,13 @@ public final class Database implements AutoCloseable {
      * WRITE_DELAY=0: a commit is written to the file before it returns (H2 would otherwise wait up to half a
      * second), so a kill -9 right after a commit loses nothing (CrashTest lost an accepted request without it:
      * its inbox file was already deleted). TRACE_LEVEL_FILE=0: no H2 trace file, whose failed statements could
-     * quote a person's data.
+     * quote a person's data. DB_CLOSE_ON_EXIT=FALSE: H2 would close the database in its own shutdown hook, beside the
+     * hub's, while the hub still lets running calls finish and records them ("Database is already closed"); the hub
+     * closes it itself once its routes have stopped.
      */
     public static String defaultUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("dsr-hub") + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("dsr-hub")
+                + ";WRITE_DELAY=0;TRACE_LEVEL_FILE=0;DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Where the default database's password is kept (owner-only, like the dashboard token). */

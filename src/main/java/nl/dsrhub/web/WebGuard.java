@@ -115,6 +115,9 @@ public final class WebGuard implements Handler<RoutingContext> {
             refuse(ctx, refusal.startsWith("411") ? 411 : 413, "text/plain; charset=utf-8", refusal, null, null);
             return;
         }
+        // pages and answers name people: no browser or proxy may keep them. Set here, on the server's response,
+        // because Camel's HTTP header filter drops a Cache-Control header a route sets
+        ctx.response().putHeader("Cache-Control", "no-store");
         ctx.next();
     }
 

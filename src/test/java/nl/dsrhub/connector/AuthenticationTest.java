@@ -12,7 +12,7 @@ class AuthenticationTest {
 
     private static RunValues values(Map<String, String> settings) {
         ConnectorDefinition def = new ConnectorDefinition("shop", null, ConnectorDefinition.Channel.HTTP, null, null,
-                null, null, null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, null);
         Connector connector = new Connector(def, true, settings);
         return new RunValues(connector, null, new Retained(connector, java.time.Clock.systemUTC()));
     }

@@ -39,13 +39,15 @@ class DashboardErrorPagesTest {
     }
 
     @Test
-    void aPageIsHtmlThatIsNeitherFramedNorSniffed() throws Exception {
+    void aPageIsHtmlThatIsNeitherFramedNorSniffedNorKeptInTheBrowsersCache() throws Exception {
         HttpResponse<String> home = send(get("", logIn()));
 
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
         assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(home.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        // a page names people: the browser must not keep it on disk for the next user of the machine
+        assertThat(home.headers().allValues("Cache-Control")).containsExactly("no-store");
         assertThat(home.body()).startsWith("<!doctype html>").contains("id=\"connectors\"", "id=\"logout-form\"");
     }
 
