@@ -29,7 +29,7 @@ final class DemoOfficer {
 
     /** DEMO-4: Kees's erasure again, for DHL only, with the parcel's barcode; written beside the inbox and moved in. */
     static void dropRepeat(Path inbox, String receivedAt) {
-        String request = DemoRunner.sampleYaml("erasure", DemoPeople.KEES, receivedAt, REPEAT)
+        String request = DemoSamples.sampleYaml("erasure", DemoPeople.KEES, receivedAt, REPEAT)
                 .replace("processors: all", "processors: [dhl]")
                 .replace("  name: " + DemoPeople.KEES.name() + "\n", "  name: " + DemoPeople.KEES.name()
                         + "\n  identifiers:\n    dhl.barcode: " + DemoRunner.KEES_DHL_BARCODE + "\n");

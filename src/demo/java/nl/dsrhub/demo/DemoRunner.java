@@ -4,12 +4,10 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -91,9 +89,9 @@ public final class DemoRunner {
                     + " the officer's mailbox confirms requests the hub holds");
             java.util.List<String> withoutSilent = hub.services().catalog.enabled().stream()
                     .map(nl.dsrhub.connector.Connector::name).filter(n -> !n.equals("dhl")).toList();
-            Map<String, String> samples = dropSamples(hub.services().inbox(), withoutSilent);
+            Map<String, String> samples = DemoSamples.drop(hub.services().inbox(), withoutSilent);
             mailSample(mailServer);
-            DemoOfficer.dropRepeat(hub.services().inbox(), timestamp(OffsetDateTime.now(ZoneId.of("Europe/Amsterdam"))));
+            DemoOfficer.dropRepeat(hub.services().inbox(), DemoSamples.timestamp(OffsetDateTime.now(ZoneId.of("Europe/Amsterdam"))));
             // the officer extends DEMO-3 (waiting for DHL) and refuses DEMO-4 (the same erasure asked again)
             boolean done = awaitResults(hub, samples.size()) && awaitMailed(hub) && DemoOfficer.act(hub, DemoRunner::awaitUntil);
             report(hub, dataDir);
@@ -127,8 +125,8 @@ public final class DemoRunner {
      * barcode only, and the shop's orders name PostNL's: the officer gives the DHL barcode in the request.
      */
     private static void mailSample(MailServer server) {
-        String now = timestamp(OffsetDateTime.now(ZoneId.of("Europe/Amsterdam")));
-        String request = sampleYaml("erasure", DemoPeople.KEES, now, "DEMO-3").replace("  name: " + DemoPeople.KEES.name() + "\n",
+        String now = DemoSamples.timestamp(OffsetDateTime.now(ZoneId.of("Europe/Amsterdam")));
+        String request = DemoSamples.sampleYaml("erasure", DemoPeople.KEES, now, "DEMO-3").replace("  name: " + DemoPeople.KEES.name() + "\n",
                 "  name: " + DemoPeople.KEES.name() + "\n  identifiers:\n    dhl.barcode: " + KEES_DHL_BARCODE + "\n");
         server.send(MailServer.OFFICER, MailServer.HUB, "Vergeetverzoek", request, Map.of());
     }
@@ -207,63 +205,6 @@ public final class DemoRunner {
         }
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve(MARKER), "created by `dsr-hub demo`; cleared by the next demo run\n");
-    }
-
-    /** Writes each sample beside the inbox first and then moves it in, as an officer's tool should. */
-    private static Map<String, String> dropSamples(Path inbox, java.util.List<String> processors) throws IllegalStateException {
-        String now = timestamp(OffsetDateTime.now(ZoneId.of("Europe/Amsterdam")));
-        Map<String, String> samples = new LinkedHashMap<>();
-        String list = "[" + String.join(", ", processors) + "]";
-        samples.put("export-jan.json", sample("export", DemoPeople.JAN, now, "DEMO-1")
-                .replace("\"processors\": \"all\"", "\"processors\": " + processors.stream().map(p -> "\"" + p + "\"").toList()));
-        samples.put("erasure-anna.yaml", sampleYaml("erasure", DemoPeople.ANNA, now, "DEMO-2")
-                .replace("processors: all", "processors: " + list));
-        try {
-            for (Map.Entry<String, String> e : samples.entrySet()) {
-                Path tmp = inbox.resolve("." + e.getKey() + ".tmp");
-                Files.writeString(tmp, e.getValue());
-                Files.move(tmp, inbox.resolve(e.getKey()), StandardCopyOption.ATOMIC_MOVE);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write the sample requests: " + e.getMessage(), e);
-        }
-        return samples;
-    }
-
-    /** RFC 3339 to the second. Not toString(): it drops ":00" seconds, which the request schema rejects. */
-    static String timestamp(OffsetDateTime t) {
-        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(t.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    static String sample(String type, DemoPeople.Person p, String at, String reference) {
-        return """
-                {
-                  "type": "%s",
-                  "receivedAt": "%s",
-                  "subject": { "email": "%s", "name": "%s" },
-                  "verification": { "method": "known-email", "verifiedBy": "privacy@shop.example.nl", "verifiedAt": "%s" },
-                  "delivery": { "email": "%s" },
-                  "processors": "all",
-                  "reference": "%s"
-                }
-                """.formatted(type, at, p.email(), p.name(), at, p.email(), reference);
-    }
-
-    static String sampleYaml(String type, DemoPeople.Person p, String at, String reference) {
-        return """
-                # a request as a privacy officer writes it: YAML works as well as JSON
-                type: %s
-                receivedAt: "%s"
-                subject:
-                  email: %s
-                  name: %s
-                verification:
-                  method: account-login
-                  verifiedBy: privacy@shop.example.nl
-                  verifiedAt: "%s"
-                processors: all
-                reference: %s
-                """.formatted(type, at, p.email(), p.name(), at, reference);
     }
 
     private boolean awaitResults(Hub hub, int expected) {

@@ -1,12 +1,12 @@
 package nl.dsrhub.demo;
 
+import static nl.dsrhub.demo.EBoekhoudenJson.ebError;
+import static nl.dsrhub.demo.EBoekhoudenJson.json;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -120,34 +120,7 @@ public class EBoekhoudenSimulator extends SimulatorServer {
 
     /** Adds a private ({@code P}) relation for the person. */
     public void addRelation(int id, String code, DemoPeople.Person p, LocalDate date) {
-        ObjectNode r = JSON.createObjectNode();
-        r.put("id", id);
-        r.put("type", "P");
-        r.put("code", code);
-        r.put("date", date.toString());
-        r.put("name", p.name());
-        r.put("contact", p.name());
-        r.put("gender", "");
-        r.put("salutation", "");
-        DemoPeople.Address a = p.address();
-        r.put("address", a == null ? "" : a.street());
-        r.put("postalCode", a == null ? "" : a.postcode());
-        r.put("city", a == null ? "" : a.city());
-        r.put("country", a == null ? "" : a.country());
-        r.put("phoneNumber", p.phone() == null ? "" : p.phone());
-        r.put("mobilePhoneNumber", "");
-        r.put("emailAddress", p.email());
-        r.put("emailAddressInvoice", p.email());
-        r.put("emailAddressReminder", "");
-        r.put("website", "");
-        r.put("note", "");
-        r.put("iban", "");
-        r.put("bic", "");
-        r.put("vatNumber", "");
-        r.put("companyRegistrationNumber", "");
-        r.put("termOfPayment", 14);
-        r.put("inactive", false);
-        relations.put(id, r);
+        relations.put(id, EBoekhoudenJson.relation(id, code, p, date));
     }
 
     /** Adds an invoice of a relation; {@code lines} maps description → price incl. 21% VAT. */
@@ -156,29 +129,7 @@ public class EBoekhoudenSimulator extends SimulatorServer {
             throw new IllegalArgumentException("unknown relation " + relationId);
         }
         int id = nextInvoiceId.incrementAndGet();
-        ObjectNode inv = JSON.createObjectNode();
-        inv.put("id", id);
-        inv.put("invoiceNumber", invoiceNumber);
-        inv.put("relationId", relationId);
-        inv.put("date", date.toString());
-        inv.put("termOfPayment", 14);
-        BigDecimal total = BigDecimal.ZERO;
-        ArrayNode items = inv.putArray("items");
-        for (Map.Entry<String, String> l : lines.entrySet()) {
-            BigDecimal price = new BigDecimal(l.getValue());
-            total = total.add(price);
-            ObjectNode it = items.addObject();
-            it.put("description", l.getKey());
-            it.put("quantity", 1);
-            it.put("pricePerUnitInclVat", price.toPlainString());
-            it.put("vatCode", "HOOG_VERK_21");
-            it.put("ledgerId", 8000);
-        }
-        BigDecimal excl = total.multiply(new BigDecimal("100")).divide(new BigDecimal("121"), 2, RoundingMode.HALF_UP);
-        inv.put("totalExclVat", excl.toPlainString());
-        inv.put("totalVat", total.subtract(excl).setScale(2, RoundingMode.HALF_UP).toPlainString());
-        inv.put("totalInclVat", total.setScale(2, RoundingMode.HALF_UP).toPlainString());
-        invoices.put(id, inv);
+        invoices.put(id, EBoekhoudenJson.invoice(id, relationId, invoiceNumber, date, lines));
         return id;
     }
 
@@ -262,7 +213,7 @@ public class EBoekhoudenSimulator extends SimulatorServer {
         if ((p.equals("/relation") || p.equals("/relation/")) && m.equals("GET")) {
             String email = req.param("email", req.param("emailAddress"));
             Predicate<ObjectNode> f = r -> email == null || r.path("emailAddress").asText().equalsIgnoreCase(email.trim());
-            return list(req, relations.values().stream().filter(f).toList());
+            return EBoekhoudenJson.list(req, relations.values().stream().filter(f).toList());
         }
         if (rm.matches()) {
             ObjectNode r = relations.get(Integer.parseInt(rm.group(1)));
@@ -275,7 +226,7 @@ public class EBoekhoudenSimulator extends SimulatorServer {
                 }
             }
             if (m.equals("PATCH")) {
-                return patch(req, r);
+                return EBoekhoudenJson.patch(req, r);
             }
         }
         if ((p.equals("/invoice") || p.equals("/invoice/")) && m.equals("GET")) {
@@ -284,7 +235,7 @@ public class EBoekhoudenSimulator extends SimulatorServer {
                 return ebError(400, "INVALID_PARAMETER", "relationId must be a number.");
             }
             Predicate<ObjectNode> f = i -> rel == null || i.path("relationId").asText().equals(rel);
-            return list(req, invoices.values().stream().filter(f).toList());
+            return EBoekhoudenJson.list(req, invoices.values().stream().filter(f).toList());
         }
         if (im.matches() && m.equals("GET")) {
             ObjectNode i = invoices.get(Integer.parseInt(im.group(1)));
@@ -325,64 +276,6 @@ public class EBoekhoudenSimulator extends SimulatorServer {
         return json(200, out);
     }
 
-    private Response patch(Request req, ObjectNode relation) {
-        JsonNode body;
-        try {
-            body = JSON.readTree(req.body() == null ? "" : req.body());
-        } catch (IOException e) {
-            return ebError(400, "INVALID_JSON", "The request body is not valid JSON.");
-        }
-        if (body == null || !body.isObject()) {
-            return ebError(400, "INVALID_JSON", "The request body must be a JSON object.");
-        }
-        for (var it = body.fieldNames(); it.hasNext(); ) {
-            String f = it.next();
-            if (!PATCHABLE.contains(f)) {
-                return ebError(400, "INVALID_FIELD", "Unknown field: " + f);
-            }
-        }
-        if (!body.path("name").isTextual() || body.path("name").asText().isBlank()) {
-            return ebError(400, "RELATION_NAME_REQUIRED", "Name is required.");
-        }
-        if (body.has("inactive") && !body.get("inactive").isBoolean()) {
-            return ebError(400, "INVALID_FIELD", "inactive must be a boolean.");
-        }
-        synchronized (relation) {
-            body.fields().forEachRemaining(e -> {
-                JsonNode v = e.getValue();
-                if (v.isNull()) {
-                    relation.put(e.getKey(), "");
-                } else {
-                    relation.set(e.getKey(), v.deepCopy());
-                }
-            });
-        }
-        return Response.empty(204);
-    }
-
-    private static Response list(Request req, List<ObjectNode> all) {
-        int limit;
-        int offset;
-        try {
-            limit = Integer.parseInt(req.param("limit", "100"));
-            offset = Integer.parseInt(req.param("offset", "0"));
-        } catch (NumberFormatException e) {
-            return ebError(400, "INVALID_PARAMETER", "limit and offset must be numbers.");
-        }
-        if (limit < 1 || limit > 2000 || offset < 0) {
-            return ebError(400, "INVALID_PARAMETER", "limit must be 1..2000 and offset >= 0.");
-        }
-        ObjectNode out = JSON.createObjectNode();
-        ArrayNode items = out.putArray("items");
-        all.stream().skip(offset).limit(limit).forEach(n -> {
-            synchronized (n) {
-                items.add(n.deepCopy());
-            }
-        });
-        out.put("count", all.size());
-        return json(200, out);
-    }
-
     // ------------------------------------------------------------------ errors and helpers
 
     @Override
@@ -393,19 +286,6 @@ public class EBoekhoudenSimulator extends SimulatorServer {
     @Override
     protected Response noRoute(Request request) {
         return ebError(404, "NOT_FOUND", "Resource not found.");
-    }
-
-    static Response ebError(int status, String code, String title) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("type", "about:blank");
-        body.put("title", title);
-        body.put("status", status);
-        body.put("code", code);
-        return json(status, body);
-    }
-
-    private static Response json(int status, JsonNode body) {
-        return Response.of(status, CONTENT_TYPE, toJson(body));
     }
 
     private static Map<String, String> lines(String... descAndPrice) {

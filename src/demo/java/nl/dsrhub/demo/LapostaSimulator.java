@@ -1,7 +1,11 @@
 package nl.dsrhub.demo;
 
+import static nl.dsrhub.demo.LapostaJson.json;
+import static nl.dsrhub.demo.LapostaJson.lapostaError;
+import static nl.dsrhub.demo.LapostaJson.memberAnswer;
+import static nl.dsrhub.demo.LapostaJson.unknownMember;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
@@ -13,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,17 +102,7 @@ public class LapostaSimulator extends SimulatorServer {
 
     /** Adds a list (or replaces its name). */
     public void addList(String listId, String name, Instant created) {
-        ObjectNode l = JSON.createObjectNode();
-        l.put("list_id", listId);
-        l.put("created", date(created));
-        l.put("modified", date(created));
-        l.put("state", "active");
-        l.put("name", name);
-        l.put("remarks", "");
-        l.put("subscribe_notification_email", "");
-        l.put("unsubscribe_notification_email", "");
-        l.put("account_id", "wz8rlq1hcv");
-        lists.put(listId, l);
+        lists.put(listId, LapostaJson.listRecord(listId, name, date(created)));
         members.computeIfAbsent(listId, k -> java.util.Collections.synchronizedMap(new LinkedHashMap<>()));
     }
 
@@ -124,18 +117,7 @@ public class LapostaSimulator extends SimulatorServer {
             throw new IllegalArgumentException("unknown list " + listId);
         }
         String id = memberId(listId, email);
-        ObjectNode m = JSON.createObjectNode();
-        m.put("member_id", id);
-        m.put("list_id", listId);
-        m.put("email", email);
-        m.put("state", state);
-        m.put("signup_date", date(signup));
-        m.put("modified", date(signup));
-        m.put("ip", "192.0.2." + (1 + Math.floorMod(email.hashCode(), 200)));
-        m.put("source_url", "https://shop.example.nl/nieuwsbrief");
-        ObjectNode cf = m.putObject("custom_fields");
-        customFields.forEach(cf::put);
-        members.get(listId).put(id, m);
+        members.get(listId).put(id, LapostaJson.memberRecord(id, listId, email, state, date(signup), customFields));
         return id;
     }
 
@@ -211,12 +193,7 @@ public class LapostaSimulator extends SimulatorServer {
         Matcher mm = MEMBER.matcher(p);
         Matcher lm = LIST.matcher(p);
         if ((p.equals("/list") || p.equals("/list/")) && m.equals("GET")) {
-            ArrayNode data = JSON.createArrayNode();
-            lists.values().stream().sorted((a, b) -> a.path("created").asText().compareTo(b.path("created").asText()))
-                    .forEach(l -> data.addObject().set("list", withCounts(l)));
-            ObjectNode body = JSON.createObjectNode();
-            body.set("data", data);
-            return json(200, body);
+            return LapostaJson.allLists(lists.values(), members);
         }
         if (lm.matches() && m.equals("GET")) {
             ObjectNode l = lists.get(lm.group(1));
@@ -224,52 +201,40 @@ public class LapostaSimulator extends SimulatorServer {
                 return lapostaError(404, "invalid_input", "Unknown list", 203, "list_id");
             }
             ObjectNode body = JSON.createObjectNode();
-            body.set("list", withCounts(l));
+            body.set("list", LapostaJson.withCounts(l, members));
             return json(200, body);
         }
         if ((p.equals("/member") || p.equals("/member/")) && m.equals("GET")) {
-            Optional<Response> bad = checkList(req);
-            if (bad.isPresent()) {
-                return bad.get();
-            }
-            String state = req.param("state");
-            ArrayNode data = JSON.createArrayNode();
-            List<ObjectNode> all;
-            Map<String, ObjectNode> ms = members.get(req.param("list_id"));
-            synchronized (ms) {
-                all = new ArrayList<>(ms.values());
-            }
-            all.stream().filter(x -> state == null || state.equals(x.path("state").asText()))
-                    .forEach(x -> data.addObject().set("member", x.deepCopy()));
-            ObjectNode body = JSON.createObjectNode();
-            body.set("data", data);
-            return json(200, body);
+            return checkList(req).orElseGet(() -> LapostaJson.membersOf(members.get(req.param("list_id")), req.param("state")));
         }
         if (mm.matches()) {
-            Optional<Response> bad = checkList(req);
-            if (bad.isPresent()) {
-                return bad.get();
-            }
-            String listId = req.param("list_id");
-            Optional<ObjectNode> found = find(listId, mm.group(1));
-            if (found.isEmpty()) {
-                return unknownMember();
-            }
-            if (m.equals("GET")) {
-                return member(found.get());
-            }
-            if (m.equals("DELETE")) {
-                ObjectNode removed = members.get(listId).remove(found.get().path("member_id").asText());
-                if (removed == null) {
-                    return unknownMember();   // deleted concurrently
-                }
-                ObjectNode answer = removed.deepCopy();
-                answer.put("state", "deleted");
-                answer.put("modified", date(clock.instant()));
-                return member(answer);
-            }
+            return checkList(req).orElseGet(() -> oneMember(req, mm.group(1)));
         }
         return noRoute(req);
+    }
+
+    /** GET or DELETE of a member by e-mail or member id; a deleted member is answered in state "deleted". */
+    private Response oneMember(Request req, String emailOrId) {
+        String listId = req.param("list_id");
+        String method = req.method();
+        Optional<ObjectNode> found = find(listId, emailOrId);
+        if (found.isEmpty()) {
+            return unknownMember();
+        }
+        if (method.equals("GET")) {
+            return memberAnswer(found.get());
+        }
+        if (!method.equals("DELETE")) {
+            return noRoute(req);
+        }
+        ObjectNode removed = members.get(listId).remove(found.get().path("member_id").asText());
+        if (removed == null) {
+            return unknownMember();   // deleted concurrently
+        }
+        ObjectNode answer = removed.deepCopy();
+        answer.put("state", "deleted");
+        answer.put("modified", date(clock.instant()));
+        return memberAnswer(answer);
     }
 
     private Optional<Response> checkList(Request req) {
@@ -297,65 +262,17 @@ public class LapostaSimulator extends SimulatorServer {
         }
     }
 
-    private ObjectNode withCounts(ObjectNode list) {
-        ObjectNode l = list.deepCopy();
-        ObjectNode counts = l.putObject("members");
-        Map<String, ObjectNode> ms = members.getOrDefault(list.path("list_id").asText(), Map.of());
-        List<ObjectNode> all;
-        synchronized (ms) {
-            all = new ArrayList<>(ms.values());
-        }
-        for (String s : List.of("active", "unsubscribed", "cleaned")) {
-            counts.put(s, all.stream().filter(x -> s.equals(x.path("state").asText())).count());
-        }
-        return l;
-    }
-
     // ------------------------------------------------------------------ errors and helpers
 
     @Override
     protected Response error(int status, String detail, Request request) {
-        String type = switch (status) {
-            case 400 -> "invalid_input";
-            case 401, 404 -> "invalid_request";
-            case 500, 503 -> "internal";
-            default -> "request_failed";
-        };
-        Response r = lapostaError(status, type, detail, null, null);
+        Response r = lapostaError(status, LapostaJson.errorType(status), detail, null, null);
         return status == 429 ? r.withHeaders(Map.of("Retry-After", "1")) : r;
     }
 
     @Override
     protected Response noRoute(Request request) {
         return lapostaError(404, "invalid_request", "Unknown URL or method", null, null);
-    }
-
-    private static Response unknownMember() {
-        return lapostaError(404, "invalid_input", "Unknown member", 203, "member_id");
-    }
-
-    static Response lapostaError(int status, String type, String message, Integer code, String parameter) {
-        ObjectNode body = JSON.createObjectNode();
-        ObjectNode e = body.putObject("error");
-        e.put("type", type);
-        e.put("message", message);
-        if (code != null) {
-            e.put("code", code);
-        }
-        if (parameter != null) {
-            e.put("parameter", parameter);
-        }
-        return json(status, body);
-    }
-
-    private static Response member(ObjectNode m) {
-        ObjectNode body = JSON.createObjectNode();
-        body.set("member", m.deepCopy());
-        return json(200, body);
-    }
-
-    private static Response json(int status, JsonNode body) {
-        return Response.of(status, CONTENT_TYPE, toJson(body));
     }
 
     private static Map<String, String> names(DemoPeople.Person p) {

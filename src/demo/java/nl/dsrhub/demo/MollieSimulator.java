@@ -1,22 +1,18 @@
 package nl.dsrhub.demo;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static nl.dsrhub.demo.MollieJson.hal;
+import static nl.dsrhub.demo.MollieJson.halError;
+import static nl.dsrhub.demo.MollieJson.title;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,12 +39,8 @@ public class MollieSimulator extends SimulatorServer {
     /** Mollie's default page size ("Defaults to 50 items"). */
     public static final int DEFAULT_PAGE_LIMIT = 50;
     public static final int MAX_PAGE_LIMIT = 250;
-    static final String HAL = "application/hal+json";
     static final String PROFILE_ID = "pfl_DsrHubDemo1";
-    private static final String ORG = "org_1234567";
-    private static final String DOCS = "https://docs.mollie.com/reference/";
-    private static final String ERROR_DOCS = "https://docs.mollie.com/overview/handling-errors";
-    private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
+    static final String ERROR_DOCS = "https://docs.mollie.com/overview/handling-errors";
 
     private static final Pattern CUSTOMER = Pattern.compile("/customers/([^/]+)(/payments|/mandates|/subscriptions)?/?");
     private static final Pattern PAYMENT = Pattern.compile("/payments/([^/]+)/?");
@@ -95,6 +87,8 @@ public class MollieSimulator extends SimulatorServer {
     private final Map<String, Integer> keysSeen = new ConcurrentHashMap<>();
     private volatile String apiKey;
     private volatile int pageLimit = DEFAULT_PAGE_LIMIT;
+    private final MollieJson json = new MollieJson(this::baseUrl, this::mode);
+    private final MollieCursorPaging paging = new MollieCursorPaging(this::baseUrl, () -> pageLimit);
 
     public MollieSimulator(String apiKey) {
         super("mollie", BASE_PATH);
@@ -251,15 +245,15 @@ public class MollieSimulator extends SimulatorServer {
                 return notFound("customer", id);
             }
             return switch (sub) {
-                case "/payments" -> list(req, "payments", "list-customer-payments",
+                case "/payments" -> paging.page(req, "payments", "list-customer-payments",
                         payments.values().stream().filter(x -> id.equals(x.customerId())).toList(),
-                        Payment::id, Payment::createdAt, this::paymentJson);
-                case "/mandates" -> list(req, "mandates", "list-mandates",
+                        Payment::id, Payment::createdAt, json::paymentJson);
+                case "/mandates" -> paging.page(req, "mandates", "list-mandates",
                         mandates.values().stream().filter(x -> id.equals(x.customerId())).toList(),
-                        Mandate::id, Mandate::createdAt, this::mandateJson);
-                default -> list(req, "subscriptions", "list-subscriptions",
+                        Mandate::id, Mandate::createdAt, json::mandateJson);
+                default -> paging.page(req, "subscriptions", "list-subscriptions",
                         subscriptions.values().stream().filter(x -> id.equals(x.customerId())).toList(),
-                        Subscription::id, Subscription::createdAt, this::subscriptionJson);
+                        Subscription::id, Subscription::createdAt, json::subscriptionJson);
             };
         }
         m = PAYMENT.matcher(p);
@@ -268,14 +262,14 @@ public class MollieSimulator extends SimulatorServer {
                 return notAllowed(req);
             }
             Payment pay = payments.get(m.group(1));
-            return pay == null ? notFound("payment", m.group(1)) : hal(200, paymentJson(pay));
+            return pay == null ? notFound("payment", m.group(1)) : hal(200, json.paymentJson(pay));
         }
         return noRoute(req);
     }
 
     private Response getCustomer(String id) {
         Customer c = customers.get(id);
-        return c == null ? notFound("customer", id) : hal(200, customerJson(c));
+        return c == null ? notFound("customer", id) : hal(200, json.customerJson(c));
     }
 
     private synchronized Response deleteCustomer(String id) {
@@ -290,221 +284,9 @@ public class MollieSimulator extends SimulatorServer {
         return Response.empty(204);
     }
 
-    private <T> Response list(Request req, String name, String doc, List<T> all, Function<T, String> idOf,
-                              Function<T, Instant> createdOf, Function<T, ObjectNode> json) {
-        int limit = pageLimit;
-        String rawLimit = req.param("limit");
-        if (rawLimit != null && !rawLimit.isEmpty()) {
-            try {
-                limit = Integer.parseInt(rawLimit);
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            if (limit < 1 || limit > MAX_PAGE_LIMIT) {
-                return halError(400, "Bad Request", "The limit must be between 1 and " + MAX_PAGE_LIMIT + ".",
-                        "limit", ERROR_DOCS);
-            }
-        }
-        boolean asc = "asc".equals(req.param("sort"));
-        Comparator<T> order = Comparator.comparing(createdOf).thenComparing(idOf);
-        List<T> sorted = new ArrayList<>(all);
-        sorted.sort(asc ? order : order.reversed());
-        int start = 0;
-        String from = req.param("from");
-        if (from != null && !from.isEmpty()) {
-            start = -1;
-            for (int i = 0; i < sorted.size(); i++) {
-                if (idOf.apply(sorted.get(i)).equals(from)) {
-                    start = i;
-                    break;
-                }
-            }
-            if (start < 0) {
-                return halError(400, "Bad Request", "The 'from' cursor does not refer to an item of this list.",
-                        "from", ERROR_DOCS);
-            }
-        }
-        int end = Math.min(sorted.size(), start + limit);
-        List<T> page = sorted.subList(start, end);
-
-        ObjectNode root = JSON.createObjectNode();
-        root.put("count", page.size());
-        ArrayNode items = root.putObject("_embedded").putArray(name);
-        page.forEach(t -> items.add(json.apply(t)));
-        ObjectNode links = root.putObject("_links");
-        String base = baseUrl() + req.apiPath();
-        String sortQ = req.param("sort") == null ? "" : "&sort=" + req.param("sort");
-        String self = base + (req.rawQuery() == null ? "" : "?" + req.rawQuery());
-        link(links, "self", self, HAL);
-        if (start > 0) {
-            int prev = Math.max(0, start - limit);
-            link(links, "previous", base + "?from=" + idOf.apply(sorted.get(prev)) + "&limit=" + limit + sortQ, HAL);
-        } else {
-            links.putNull("previous");
-        }
-        if (end < sorted.size()) {
-            link(links, "next", base + "?from=" + idOf.apply(sorted.get(end)) + "&limit=" + limit + sortQ, HAL);
-        } else {
-            links.putNull("next");
-        }
-        link(links, "documentation", DOCS + doc, "text/html");
-        return hal(200, root);
-    }
-
-    // ------------------------------------------------------------------ JSON
-
+    /** {@code live} or {@code test}, as Mollie answers after the kind of API key. */
     private String mode() {
         return apiKey.startsWith("live_") ? "live" : "test";
-    }
-
-    private ObjectNode customerJson(Customer c) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("resource", "customer");
-        n.put("id", c.id());
-        n.put("mode", mode());
-        n.put("name", c.name());
-        n.put("email", c.email());
-        n.put("locale", c.locale());
-        n.set("metadata", c.metadata() == null ? null : JSON.valueToTree(c.metadata()));
-        n.put("createdAt", ts(c.createdAt()));
-        ObjectNode l = n.putObject("_links");
-        String self = baseUrl() + "/customers/" + c.id();
-        link(l, "self", self, HAL);
-        link(l, "dashboard", "https://my.mollie.com/dashboard/" + ORG + "/customers/" + c.id(), "text/html");
-        link(l, "payments", self + "/payments", HAL);
-        link(l, "mandates", self + "/mandates", HAL);
-        link(l, "subscriptions", self + "/subscriptions", HAL);
-        link(l, "documentation", DOCS + "get-customer", "text/html");
-        return n;
-    }
-
-    private ObjectNode paymentJson(Payment p) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("resource", "payment");
-        n.put("id", p.id());
-        n.put("mode", mode());
-        n.put("createdAt", ts(p.createdAt()));
-        amount(n.putObject("amount"), p.currency(), p.value());
-        n.put("description", p.description());
-        n.put("method", p.method());
-        n.set("metadata", p.metadata() == null ? null : JSON.valueToTree(p.metadata()));
-        n.put("status", p.status());
-        if ("paid".equals(p.status())) {
-            n.put("paidAt", ts(p.createdAt().plusSeconds(47)));
-            amount(n.putObject("amountRefunded"), p.currency(), "0.00");
-            amount(n.putObject("amountRemaining"), p.currency(), p.value());
-        }
-        n.put("isCancelable", false);
-        n.put("locale", "nl_NL");
-        n.put("countryCode", "NL");
-        n.put("profileId", PROFILE_ID);
-        n.put("sequenceType", "oneoff");
-        n.put("redirectUrl", "https://shop.example.nl/checkout/order-received/");
-        n.put("webhookUrl", "https://shop.example.nl/wc-api/mollie_return");
-        if (p.customerId() != null) {
-            n.put("customerId", p.customerId());
-        }
-        if (p.consumerName() != null) {
-            ObjectNode d = n.putObject("details");
-            d.put("consumerName", p.consumerName());
-            d.put("consumerAccount", p.consumerAccount());
-            d.put("consumerBic", "INGBNL2A");
-        }
-        ObjectNode l = n.putObject("_links");
-        link(l, "self", baseUrl() + "/payments/" + p.id(), HAL);
-        link(l, "dashboard", "https://my.mollie.com/dashboard/" + ORG + "/payments/" + p.id(), "text/html");
-        if (p.customerId() != null) {
-            link(l, "customer", baseUrl() + "/customers/" + p.customerId(), HAL);
-        }
-        link(l, "documentation", DOCS + "get-payment", "text/html");
-        return n;
-    }
-
-    private ObjectNode mandateJson(Mandate m) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("resource", "mandate");
-        n.put("id", m.id());
-        n.put("mode", mode());
-        n.put("status", m.status());
-        n.put("method", m.method());
-        ObjectNode d = n.putObject("details");
-        d.put("consumerName", m.consumerName());
-        d.put("consumerAccount", m.consumerAccount());
-        d.put("consumerBic", m.consumerBic());
-        n.put("mandateReference", m.reference());
-        n.put("signatureDate", m.signatureDate().toString());
-        n.put("customerId", m.customerId());
-        n.putArray("scopes").add("customer-not-present");
-        n.put("createdAt", ts(m.createdAt()));
-        ObjectNode l = n.putObject("_links");
-        link(l, "self", baseUrl() + "/customers/" + m.customerId() + "/mandates/" + m.id(), HAL);
-        link(l, "customer", baseUrl() + "/customers/" + m.customerId(), HAL);
-        link(l, "documentation", DOCS + "get-mandate", "text/html");
-        return n;
-    }
-
-    private ObjectNode subscriptionJson(Subscription s) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("resource", "subscription");
-        n.put("id", s.id());
-        n.put("mode", mode());
-        n.put("createdAt", ts(s.createdAt()));
-        n.put("status", s.status());
-        amount(n.putObject("amount"), s.currency(), s.value());
-        n.put("description", s.description());
-        n.put("method", s.method());
-        n.putNull("times");
-        n.putNull("timesRemaining");
-        n.put("interval", s.interval());
-        n.put("startDate", s.startDate().toString());
-        if (s.canceledAt() == null) {
-            n.put("nextPaymentDate", nextPaymentDate(s).toString());
-        } else {
-            n.put("canceledAt", ts(s.canceledAt()));
-        }
-        n.put("webhookUrl", "https://shop.example.nl/wc-api/mollie_subscription");
-        n.putNull("metadata");
-        n.put("customerId", s.customerId());
-        if (s.mandateId() != null) {
-            n.put("mandateId", s.mandateId());
-        }
-        n.put("profileId", PROFILE_ID);
-        ObjectNode l = n.putObject("_links");
-        link(l, "self", baseUrl() + "/customers/" + s.customerId() + "/subscriptions/" + s.id(), HAL);
-        link(l, "customer", baseUrl() + "/customers/" + s.customerId(), HAL);
-        if (s.mandateId() != null) {
-            link(l, "mandate", baseUrl() + "/customers/" + s.customerId() + "/mandates/" + s.mandateId(), HAL);
-        }
-        link(l, "profile", baseUrl() + "/profiles/" + PROFILE_ID, HAL);
-        link(l, "documentation", DOCS + "get-subscription", "text/html");
-        return n;
-    }
-
-    /** The first monthly date on or after today (intervals other than months are approximated monthly). */
-    private static LocalDate nextPaymentDate(Subscription s) {
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
-        LocalDate d = s.startDate();
-        while (d.isBefore(today)) {
-            d = d.plusMonths(1);
-        }
-        return d;
-    }
-
-    private static void amount(ObjectNode n, String currency, String value) {
-        n.put("value", value);
-        n.put("currency", currency);
-    }
-
-    private static void link(ObjectNode links, String rel, String href, String type) {
-        links.putObject(rel).put("href", href).put("type", type);
-    }
-
-    private static String ts(Instant i) {
-        return TS.format(i.atOffset(ZoneOffset.UTC));
-    }
-
-    private static Response hal(int status, ObjectNode body) {
-        return Response.of(status, HAL, toJson(body));
     }
 
     private Response notFound(String what, String id) {
@@ -516,27 +298,4 @@ public class MollieSimulator extends SimulatorServer {
                 ERROR_DOCS);
     }
 
-    static Response halError(int status, String title, String detail, String field, String docs) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", status);
-        body.put("title", title);
-        body.put("detail", detail);
-        if (field != null) {
-            body.put("field", field);
-        }
-        body.put("_links", Map.of("documentation", Map.of("href", docs, "type", "text/html")));
-        return Response.of(status, HAL, toJson(JSON.valueToTree(body)));
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized Request";
-            case 404 -> "Not Found";
-            case 422 -> "Unprocessable Entity";
-            case 429 -> "Too Many Requests";
-            case 503 -> "Service Unavailable";
-            default -> status >= 500 ? "Internal Server Error" : "Error";
-        };
-    }
 }

@@ -1,11 +1,8 @@
 package nl.dsrhub.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,8 +10,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -112,42 +107,7 @@ public class MoneybirdSimulator extends SimulatorServer {
 
     /** Adds a contact for the person and returns its id. */
     public String addContact(String id, DemoPeople.Person p, String customerId, Instant created) {
-        ObjectNode c = JSON.createObjectNode();
-        c.put("id", id);
-        c.put("administration_id", ADMINISTRATION_ID);
-        c.put("company_name", "");
-        c.put("firstname", p.firstName());
-        c.put("lastname", p.lastName());
-        DemoPeople.Address a = p.address();
-        c.put("address1", a == null ? "" : a.street());
-        c.put("address2", "");
-        c.put("zipcode", a == null ? "" : a.postcode());
-        c.put("city", a == null ? "" : a.city());
-        c.put("country", a == null ? "NL" : a.country());
-        c.put("phone", p.phone() == null ? "" : p.phone());
-        c.put("delivery_method", "Email");
-        c.put("customer_id", customerId);
-        c.put("tax_number", "");
-        c.put("chamber_of_commerce", "");
-        c.put("bank_account", "");
-        c.put("attention", "");
-        c.put("email", p.email());
-        c.put("email_ubl", true);
-        c.put("send_invoices_to_attention", "");
-        c.put("send_invoices_to_email", p.email());
-        c.put("send_estimates_to_attention", "");
-        c.put("send_estimates_to_email", p.email());
-        c.put("sepa_active", false);
-        c.put("created_at", created.toString());
-        c.put("updated_at", created.toString());
-        c.put("version", created.getEpochSecond());
-        c.put("sales_invoices_url", "https://moneybird.com/" + ADMINISTRATION_ID + "/sales_invoices/"
-                + Long.toHexString(Long.parseLong(id.substring(6))) + "/all");
-        c.put("archived", false);
-        c.putArray("notes");
-        c.putArray("custom_fields");
-        c.putArray("contact_people");
-        contacts.put(id, c);
+        contacts.put(id, MoneybirdRecords.contact(id, p, customerId, created));
         return id;
     }
 
@@ -164,40 +124,7 @@ public class MoneybirdSimulator extends SimulatorServer {
             throw new IllegalArgumentException("unknown contact " + contactId);
         }
         String id = String.valueOf(nextId.incrementAndGet());
-        ObjectNode inv = JSON.createObjectNode();
-        inv.put("id", id);
-        inv.put("administration_id", ADMINISTRATION_ID);
-        inv.put("contact_id", contactId);
-        inv.set("contact", contact.deepCopy());
-        inv.put("invoice_id", invoiceNumber);
-        inv.put("state", state);
-        inv.put("invoice_date", date.toString());
-        inv.put("due_date", date.plusDays(14).toString());
-        inv.put("reference", "Bestelling webshop");
-        inv.put("language", "nl");
-        inv.put("currency", "EUR");
-        inv.put("prices_are_incl_tax", true);
-        BigDecimal total = BigDecimal.ZERO;
-        ArrayNode details = inv.putArray("details");
-        long detailId = Long.parseLong(id) * 10;
-        for (Map.Entry<String, String> l : lines.entrySet()) {
-            BigDecimal price = new BigDecimal(l.getValue());
-            total = total.add(price);
-            ObjectNode d = details.addObject();
-            d.put("id", String.valueOf(++detailId));
-            d.put("description", l.getKey());
-            d.put("amount", "1 x");
-            d.put("price", price.toPlainString());
-            d.put("tax_rate_id", "430412345678900021");
-            d.put("total_price_excl_tax_with_discount", exclTax(price).toPlainString());
-        }
-        inv.put("total_price_excl_tax", exclTax(total).toPlainString());
-        inv.put("total_price_incl_tax", total.setScale(2, RoundingMode.HALF_UP).toPlainString());
-        inv.put("total_paid", state.equals("paid") ? total.setScale(2, RoundingMode.HALF_UP).toPlainString() : "0.0");
-        String created = date.atTime(10, 0).atZone(ZONE).toInstant().toString();
-        inv.put("created_at", created);
-        inv.put("updated_at", created);
-        invoices.put(id, inv);
+        invoices.put(id, MoneybirdRecords.salesInvoice(id, contact, invoiceNumber, state, date, lines));
         return id;
     }
 
@@ -282,8 +209,8 @@ public class MoneybirdSimulator extends SimulatorServer {
         Matcher im = INVOICE.matcher(p);
         if (p.equals("/contacts.json") && m.equals("GET")) {
             String q = req.param("query", "").trim().toLowerCase(Locale.ROOT);
-            List<ObjectNode> found = contacts.values().stream().filter(c -> q.isEmpty() || matches(c, q)).toList();
-            return page(req, found);
+            List<ObjectNode> found = contacts.values().stream().filter(c -> q.isEmpty() || MoneybirdQueries.matches(c, q)).toList();
+            return MoneybirdQueries.page(req, found);
         }
         if (cm.matches()) {
             String id = cm.group(1);
@@ -318,75 +245,18 @@ public class MoneybirdSimulator extends SimulatorServer {
             return json(200, c);
         }
         if (p.equals("/sales_invoices.json") && m.equals("GET")) {
-            Optional<Predicate<ObjectNode>> filter = invoiceFilter(req.param("filter"));
+            Optional<Predicate<ObjectNode>> filter = MoneybirdQueries.invoiceFilter(req.param("filter"));
             if (filter.isEmpty()) {
                 return mbError(400, "Filter is invalid");
             }
             List<ObjectNode> found = invoices.values().stream().filter(filter.get()).toList();
-            return page(req, found);
+            return MoneybirdQueries.page(req, found);
         }
         if (im.matches() && m.equals("GET")) {
             ObjectNode i = invoices.get(im.group(1));
             return i == null ? notFound() : json(200, i);
         }
         return noRoute(req);
-    }
-
-    private static boolean matches(ObjectNode c, String lowerQuery) {
-        for (String f : List.of("company_name", "firstname", "lastname", "email", "address1", "address2", "zipcode",
-                "city", "phone", "customer_id", "attention", "send_invoices_to_email")) {
-            if (c.path(f).asText().toLowerCase(Locale.ROOT).contains(lowerQuery)) {
-                return true;
-            }
-        }
-        return (c.path("firstname").asText() + " " + c.path("lastname").asText()).toLowerCase(Locale.ROOT).contains(lowerQuery);
-    }
-
-    /** Moneybird filter syntax {@code key:value,key:value}; supported keys {@code contact_id} and {@code state}. */
-    private static Optional<Predicate<ObjectNode>> invoiceFilter(String filter) {
-        Predicate<ObjectNode> p = i -> true;
-        if (filter == null || filter.isBlank()) {
-            return Optional.of(p);
-        }
-        Map<String, String> parts = new HashMap<>();
-        for (String part : filter.split(",")) {
-            int colon = part.indexOf(':');
-            if (colon <= 0) {
-                return Optional.empty();
-            }
-            parts.put(part.substring(0, colon).trim(), part.substring(colon + 1).trim());
-        }
-        for (Map.Entry<String, String> e : parts.entrySet()) {
-            String v = e.getValue();
-            switch (e.getKey()) {
-                case "contact_id" -> p = p.and(i -> i.path("contact_id").asText().equals(v));
-                case "state" -> {
-                    List<String> states = List.of(v.split("\\|"));
-                    p = p.and(i -> states.contains("all") || states.contains(i.path("state").asText()));
-                }
-                default -> {
-                    return Optional.empty();
-                }
-            }
-        }
-        return Optional.of(p);
-    }
-
-    private Response page(Request req, List<ObjectNode> all) {
-        int perPage;
-        int page;
-        try {
-            perPage = Integer.parseInt(req.param("per_page", String.valueOf(MAX_PER_PAGE)));
-            page = Integer.parseInt(req.param("page", "1"));
-        } catch (NumberFormatException e) {
-            return mbError(400, "Pagination parameters are invalid");
-        }
-        if (perPage < 1 || perPage > MAX_PER_PAGE || page < 1) {
-            return mbError(400, "Pagination parameters are invalid");
-        }
-        ArrayNode arr = JSON.createArrayNode();
-        all.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(n -> arr.add(n.deepCopy()));
-        return json(200, arr);
     }
 
     // ------------------------------------------------------------------ errors and helpers
@@ -412,12 +282,8 @@ public class MoneybirdSimulator extends SimulatorServer {
         return json(status, body);
     }
 
-    private static Response json(int status, JsonNode body) {
+    static Response json(int status, JsonNode body) {
         return Response.of(status, CONTENT_TYPE, toJson(body));
-    }
-
-    private static BigDecimal exclTax(BigDecimal incl) {
-        return incl.multiply(new BigDecimal("100")).divide(new BigDecimal("121"), 2, RoundingMode.HALF_UP);
     }
 
     private static Map<String, String> lines(String... descAndPrice) {

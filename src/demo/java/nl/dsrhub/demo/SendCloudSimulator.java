@@ -1,14 +1,9 @@
 package nl.dsrhub.demo;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -43,8 +38,6 @@ public class SendCloudSimulator extends SimulatorServer {
     public static final int DEFAULT_WRITE_LIMIT = 100;
     static final String JSON_TYPE = "application/json";
     private static final Duration CANCEL_PERIOD = Duration.ofDays(42);
-    private static final DateTimeFormatter V2_TS = DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm:ss");
-    private static final ZoneId NL = ZoneId.of("Europe/Amsterdam");
 
     private static final Pattern PARCEL = Pattern.compile("/v2/parcels/([^/]+)(/cancel)?/?");
     private static final Pattern ORDER = Pattern.compile("/v3/orders/([^/]+)/?");
@@ -207,22 +200,7 @@ public class SendCloudSimulator extends SimulatorServer {
 
     @Override
     protected Response error(int status, String detail, Request request) {
-        String api = request.apiPath();
-        if (api != null && api.startsWith("/v3/")) {
-            ObjectNode root = JSON.createObjectNode();
-            ObjectNode e = root.putArray("errors").addObject();
-            e.put("status", String.valueOf(status));
-            e.put("code", v3Code(status));
-            e.put("title", title(status));
-            e.put("detail", detail);
-            return Response.of(status, JSON_TYPE, toJson(root));
-        }
-        ObjectNode root = JSON.createObjectNode();
-        ObjectNode e = root.putObject("error");
-        e.put("code", status);
-        e.put("request", request.path().startsWith("/") ? request.path().substring(1) : request.path());
-        e.put("message", detail);
-        return Response.of(status, JSON_TYPE, toJson(root));
+        return SendCloudJson.error(status, detail, request);
     }
 
     @Override
@@ -252,7 +230,7 @@ public class SendCloudSimulator extends SimulatorServer {
             if (parcel == null) {
                 return error(404, "No Parcel matches the given query.", req);
             }
-            return cancel ? cancel(parcel) : Response.of(200, JSON_TYPE, toJson(wrap("parcel", parcelJson(parcel))));
+            return cancel ? cancel(parcel) : Response.of(200, JSON_TYPE, toJson(SendCloudJson.wrap("parcel", SendCloudJson.parcelJson(parcel))));
         }
         m = ORDER.matcher(p);
         if (m.matches()) {
@@ -269,7 +247,7 @@ public class SendCloudSimulator extends SimulatorServer {
                 orderOfParcel.values().removeIf(id::equals);
                 return Response.empty(204);
             }
-            return Response.of(200, JSON_TYPE, toJson(wrap("data", orderJson(order))));
+            return Response.of(200, JSON_TYPE, toJson(SendCloudJson.wrap("data", SendCloudJson.orderJson(order))));
         }
         return noRoute(req);
     }
@@ -295,146 +273,30 @@ public class SendCloudSimulator extends SimulatorServer {
         synchronized (parcels) {
             int s = p.statusId();
             if (s == CANCELLED || s == CANCELLATION_REQUESTED) {
-                return cancelStatus(400, "failed", "Parcel has already been cancelled.");
+                return SendCloudJson.cancelStatus(400, "failed", "Parcel has already been cancelled.");
             }
             if (s == DELIVERED) {
-                return cancelStatus(400, "failed", "Delivered parcels can no longer be cancelled.");
+                return SendCloudJson.cancelStatus(400, "failed", "Delivered parcels can no longer be cancelled.");
             }
             if (s == ANNOUNCEMENT_FAILED) {
                 parcels.remove(p.id());
-                return cancelStatus(410, "deleted", "Parcel has been deleted");
+                return SendCloudJson.cancelStatus(410, "deleted", "Parcel has been deleted");
             }
             if (p.announcedAt() == null || s == NO_LABEL) {
                 parcels.remove(p.id());
-                return cancelStatus(200, "deleted", "Parcel has been deleted");
+                return SendCloudJson.cancelStatus(200, "deleted", "Parcel has been deleted");
             }
             if (p.announcedAt().plus(CANCEL_PERIOD).isBefore(clock.instant())) {
-                return cancelStatus(400, "failed",
+                return SendCloudJson.cancelStatus(400, "failed",
                         "Parcels announced more than 42 days ago can no longer be cancelled.");
             }
             if (s == READY_TO_SEND) {
                 parcels.put(p.id(), p.withStatus(CANCELLATION_REQUESTED));
-                return cancelStatus(202, "queued", "Parcel cancellation has been queued");
+                return SendCloudJson.cancelStatus(202, "queued", "Parcel cancellation has been queued");
             }
             parcels.put(p.id(), p.withStatus(CANCELLED));
-            return cancelStatus(200, "cancelled", "Parcel has been cancelled");
+            return SendCloudJson.cancelStatus(200, "cancelled", "Parcel has been cancelled");
         }
-    }
-
-    private static Response cancelStatus(int http, String status, String message) {
-        ObjectNode n = JSON.createObjectNode();
-        n.put("status", status);
-        n.put("message", message);
-        return Response.of(http, JSON_TYPE, toJson(n));
-    }
-
-    // ------------------------------------------------------------------ JSON
-
-    private ObjectNode parcelJson(Parcel p) {
-        Recipient r = p.to();
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", p.id());
-        n.put("name", r.name());
-        n.put("company_name", "");
-        n.put("address", r.street() + " " + r.houseNumber());
-        n.put("address_2", "");
-        n.putObject("address_divided").put("street", r.street()).put("house_number", r.houseNumber());
-        n.put("city", r.city());
-        n.put("postal_code", r.postalCode());
-        n.putObject("country").put("iso_2", r.countryCode()).put("iso_3", "NL".equals(r.countryCode()) ? "NLD" : "")
-                .put("name", "NL".equals(r.countryCode()) ? "Netherlands" : r.countryCode());
-        n.put("email", r.email());
-        n.put("telephone", r.phone() == null ? "" : r.phone());
-        n.put("order_number", p.orderNumber());
-        n.putNull("external_reference");
-        n.put("reference", "0");
-        n.put("date_created", v2ts(p.createdAt()));
-        n.put("date_updated", v2ts(p.announcedAt() == null ? p.createdAt() : p.announcedAt()));
-        if (p.announcedAt() != null) {
-            n.put("date_announced", v2ts(p.announcedAt()));
-            n.put("tracking_number", p.trackingNumber());
-            n.put("tracking_url", "https://tracking.sendcloud.sc/forward?carrier=postnl&code=" + p.trackingNumber()
-                    + "&destination=NL&lang=nl&source=NL&type=parcel&verification=" + r.postalCode().replace(" ", ""));
-        }
-        n.putObject("status").put("id", p.statusId()).put("message", statusMessage(p.statusId()));
-        n.putObject("carrier").put("code", "postnl");
-        n.putObject("shipment").put("id", 8).put("name", "PostNL Standard 0-23kg");
-        n.put("shipping_method_checkout_name", "PostNL");
-        n.put("weight", "1.000");
-        n.put("insured_value", 0);
-        n.put("total_insured_value", 0);
-        n.put("total_order_value", p.orderValue().setScale(2).toPlainString());
-        n.put("total_order_value_currency", "EUR");
-        n.put("is_return", false);
-        n.put("collo_nr", 0);
-        n.put("collo_count", 1);
-        n.putObject("label");
-        n.putArray("documents");
-        n.putArray("parcel_items");
-        n.putObject("data");
-        n.putNull("note");
-        return n;
-    }
-
-    private ObjectNode orderJson(Order o) {
-        Recipient c = o.customer();
-        ObjectNode n = JSON.createObjectNode();
-        n.put("id", String.valueOf(o.id()));
-        n.put("order_id", o.shopOrderId());
-        n.put("order_number", o.orderNumber());
-        n.put("created_at", o.createdAt().toString());
-        n.put("modified_at", o.createdAt().toString());
-        ObjectNode d = n.putObject("order_details");
-        d.putObject("integration").put("id", 739283);
-        d.putObject("status").put("code", "fulfilled").put("message", "Fulfilled");
-        d.put("order_created_at", o.createdAt().toString());
-        d.put("order_updated_at", o.createdAt().toString());
-        ArrayNode items = d.putArray("order_items");
-        for (Item i : o.items()) {
-            ObjectNode it = items.addObject();
-            it.put("name", i.name());
-            it.put("quantity", i.quantity());
-            it.putObject("unit_price").put("value", i.unitPrice()).put("currency", "EUR");
-            it.putObject("total_price").put("value", i.unitPrice().multiply(BigDecimal.valueOf(i.quantity())))
-                    .put("currency", "EUR");
-        }
-        ObjectNode pay = n.putObject("payment_details");
-        pay.putObject("total_price").put("value", o.total()).put("currency", "EUR");
-        pay.putObject("status").put("code", "paid").put("message", "Paid");
-        ObjectNode cust = n.putObject("customer_details");
-        cust.put("name", c.name());
-        cust.put("email", c.email());
-        if (c.phone() != null) {
-            cust.put("phone_number", c.phone());
-        }
-        n.set("billing_address", address(c));
-        n.set("shipping_address", address(c));
-        return n;
-    }
-
-    private static ObjectNode address(Recipient r) {
-        ObjectNode a = JSON.createObjectNode();
-        a.put("name", r.name());
-        a.put("address_line_1", r.street());
-        a.put("house_number", r.houseNumber());
-        a.put("postal_code", r.postalCode());
-        a.put("city", r.city());
-        a.put("country_code", r.countryCode());
-        a.put("email", r.email());
-        if (r.phone() != null) {
-            a.put("phone_number", r.phone());
-        }
-        return a;
-    }
-
-    private static ObjectNode wrap(String field, ObjectNode inner) {
-        ObjectNode n = JSON.createObjectNode();
-        n.set(field, inner);
-        return n;
-    }
-
-    private static String v2ts(Instant i) {
-        return V2_TS.format(i.atZone(NL));
     }
 
     private static Long parseId(String s) {
@@ -444,28 +306,5 @@ public class SendCloudSimulator extends SimulatorServer {
         } catch (NumberFormatException e) {
             return null;
         }
-    }
-
-    private static String v3Code(int status) {
-        return switch (status) {
-            case 401 -> "authentication_failed";
-            case 403 -> "forbidden";
-            case 404 -> "not_found";
-            case 400, 422 -> "validation_error";
-            case 429 -> "throttled";
-            default -> "unknown_error";
-        };
-    }
-
-    private static String title(int status) {
-        return switch (status) {
-            case 400 -> "Bad request";
-            case 401 -> "Invalid username/password.";
-            case 404 -> "Not found";
-            case 405 -> "Method not allowed";
-            case 429 -> "Too many requests";
-            case 503 -> "Service unavailable";
-            default -> status >= 500 ? "Internal server error" : "Error";
-        };
     }
 }

@@ -7,16 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Base of the loopback HTTP simulators of processor APIs: a JDK {@link HttpServer} on {@code 127.0.0.1}
@@ -48,16 +38,13 @@ public abstract class SimulatorServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
     protected static final ObjectMapper JSON = new ObjectMapper();
-    private static final int THREADS = 48;
 
     private final String name;
     private final String basePath;
     private final ConcurrentLinkedQueue<RecordedCall> calls = new ConcurrentLinkedQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile Duration latency = Duration.ZERO;
-    private int failCount;      // guarded by this
-    private int failStatus;     // guarded by this
-    private Map<String, String> failHeaders = Map.of();   // guarded by this
+    private final ForcedFailures failures = new ForcedFailures();
     private HttpServer server;  // guarded by this
     private ExecutorService executor;
     private int lastPort;       // guarded by this; restart() binds it again
@@ -85,14 +72,7 @@ public abstract class SimulatorServer implements AutoCloseable {
         }
         try {
             HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-            AtomicInteger n = new AtomicInteger();
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 30, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), r -> {
-                        Thread t = new Thread(r, "sim-" + name + "-" + n.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            pool.allowCoreThreadTimeOut(true);
+            ExecutorService pool = SimulatorExchange.threads(name);
             s.setExecutor(pool);
             s.createContext("/", this::exchange);
             s.start();
@@ -180,37 +160,19 @@ public abstract class SimulatorServer implements AutoCloseable {
     }
 
     /** The next {@code count} requests are answered with {@code status}, in the processor's error shape. */
-    public synchronized void failNext(int count, int status) {
-        if (count < 0 || status < 400 || status > 599) {
-            throw new IllegalArgumentException("count >= 0 and an error status 4xx/5xx expected");
-        }
-        this.failCount = count;
-        this.failStatus = status;
-        this.failHeaders = Map.of();
+    public void failNext(int count, int status) {
+        failures.failNext(count, status, Map.of());
     }
 
     /** As {@link #failNext(int, int)}, with extra response headers, e.g. a {@code Retry-After} hint. */
-    public synchronized void failNext(int count, int status, Map<String, String> headers) {
-        failNext(count, status);
-        this.failHeaders = Map.copyOf(headers);
+    public void failNext(int count, int status, Map<String, String> headers) {
+        failures.failNext(count, status, headers);
     }
 
     /** Switches off latency and pending forced failures (credentials and data stay). */
-    public synchronized void resetBehaviour() {
+    public void resetBehaviour() {
         latency = Duration.ZERO;
-        failCount = 0;
-    }
-
-    private synchronized Map<String, String> failureHeaders() {
-        return failHeaders;
-    }
-
-    private synchronized int takeFailure() {
-        if (failCount > 0) {
-            failCount--;
-            return failStatus;
-        }
-        return 0;
+        failures.clear();
     }
 
     // ------------------------------------------------------------------ what subclasses provide
@@ -263,18 +225,7 @@ public abstract class SimulatorServer implements AutoCloseable {
 
         /** user and password of a Basic Authorization header, or empty. */
         public Optional<String[]> basicAuth() {
-            String h = header("authorization");
-            if (h == null || !h.regionMatches(true, 0, "Basic ", 0, 6)) {
-                return Optional.empty();
-            }
-            try {
-                String decoded = new String(Base64.getDecoder().decode(h.substring(6).trim()), StandardCharsets.UTF_8);
-                int colon = decoded.indexOf(':');
-                return colon < 0 ? Optional.empty()
-                        : Optional.of(new String[]{decoded.substring(0, colon), decoded.substring(colon + 1)});
-            } catch (IllegalArgumentException e) {
-                return Optional.empty();
-            }
+            return SimulatorExchange.basicAuth(header("authorization"));
         }
     }
 
@@ -309,24 +260,15 @@ public abstract class SimulatorServer implements AutoCloseable {
     private void exchange(HttpExchange ex) {
         Instant at = Instant.now();
         try (ex) {
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Map<String, String> headers = new LinkedHashMap<>();
-            ex.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(", ", v)));
-            String path = ex.getRequestURI().getPath();
-            String rawQuery = ex.getRequestURI().getRawQuery();
-            String apiPath = path.equals(basePath) ? "/"
-                    : path.startsWith(basePath + "/") ? path.substring(basePath.length()) : null;
-            Request req = new Request(ex.getRequestMethod().toUpperCase(Locale.ROOT), path, apiPath, rawQuery,
-                    parseQuery(rawQuery), Collections.unmodifiableMap(headers), body);
-
+            Request req = SimulatorExchange.read(ex, basePath);
             Response resp = respond(req);
-
-            calls.add(new RecordedCall(req.method(), path, rawQuery, headers, body, resp.status(),
-                    resp.body() == null ? null : resp.contentType(), resp.body() == null ? "" : resp.body(), at));
+            calls.add(new RecordedCall(req.method(), req.path(), req.rawQuery(), req.headers(), req.body(),
+                    resp.status(), resp.body() == null ? null : resp.contentType(),
+                    resp.body() == null ? "" : resp.body(), at));
             if (LOG.isDebugEnabled()) {
-                LOG.debug("{} {} {} -> {}", name, req.method(), redact(path), resp.status());
+                LOG.debug("{} {} {} -> {}", name, req.method(), SimulatorExchange.redact(req.path()), resp.status());
             }
-            write(ex, resp);
+            SimulatorExchange.write(ex, resp);
         } catch (IOException e) {
             LOG.debug("{} simulator: client went away ({})", name, e.getClass().getSimpleName());
         } catch (RuntimeException e) {
@@ -350,9 +292,9 @@ public abstract class SimulatorServer implements AutoCloseable {
                     return error(503, "Simulator stopping.", req);
                 }
             }
-            int fail = takeFailure();
-            if (fail != 0) {
-                return error(fail, "Simulated failure.", req).withHeaders(failureHeaders());
+            ForcedFailures.Failure fail = failures.take();
+            if (fail != null) {
+                return error(fail.status(), "Simulated failure.", req).withHeaders(fail.headers());
             }
             if (req.apiPath() == null) {
                 return noRoute(req);
@@ -364,47 +306,5 @@ public abstract class SimulatorServer implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
         }
-    }
-
-    private static void write(HttpExchange ex, Response resp) throws IOException {
-        resp.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-        if (resp.body() == null || resp.status() == 204 || resp.status() == 304) {
-            ex.sendResponseHeaders(resp.status(), -1);
-            return;
-        }
-        byte[] bytes = resp.body().getBytes(StandardCharsets.UTF_8);
-        ex.getResponseHeaders().set("Content-Type", resp.contentType());
-        ex.sendResponseHeaders(resp.status(), bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-    }
-
-    static Map<String, List<String>> parseQuery(String rawQuery) {
-        Map<String, List<String>> q = new LinkedHashMap<>();
-        if (rawQuery == null || rawQuery.isEmpty()) {
-            return q;
-        }
-        for (String pair : rawQuery.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            q.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-        }
-        return q;
-    }
-
-    private static final Pattern SENSITIVE_SEGMENT = Pattern.compile("^([0-9a-fA-F]{32}|.*@.*)$");
-
-    /** The path with segments that could identify a person (e-mail, MD5 hash) replaced by {@code *}. */
-    static String redact(String path) {
-        return List.of(path.split("/", -1)).stream()
-                .map(s -> SENSITIVE_SEGMENT.matcher(s).matches() ? "*" : s)
-                .collect(Collectors.joining("/"));
     }
 }

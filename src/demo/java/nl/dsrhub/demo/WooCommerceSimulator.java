@@ -1,15 +1,18 @@
 package nl.dsrhub.demo;
 
+import static nl.dsrhub.demo.WooCommerceHttp.bool;
+import static nl.dsrhub.demo.WooCommerceHttp.contains;
+import static nl.dsrhub.demo.WooCommerceHttp.invalidParam;
+import static nl.dsrhub.demo.WooCommerceHttp.json;
+import static nl.dsrhub.demo.WooCommerceHttp.lower;
+import static nl.dsrhub.demo.WooCommerceHttp.wpError;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -42,6 +45,7 @@ public class WooCommerceSimulator extends SimulatorServer {
 
     private final ConcurrentSkipListMap<Long, ObjectNode> customers = new ConcurrentSkipListMap<>();
     private final ConcurrentSkipListMap<Long, ObjectNode> orders = new ConcurrentSkipListMap<>();
+    private final WooCommerceHttp http = new WooCommerceHttp(this::baseUrl);
     private volatile String consumerKey;
     private volatile String consumerSecret;
 
@@ -174,7 +178,7 @@ public class WooCommerceSimulator extends SimulatorServer {
                 return json(200, o);
             }
             if (m.equals("PUT") || m.equals("POST") || m.equals("PATCH")) {
-                return updateOrder(req, o);
+                return WooCommerceOrders.update(req, o);
             }
         }
         return noRoute(req);
@@ -200,7 +204,7 @@ public class WooCommerceSimulator extends SimulatorServer {
             all = new ArrayList<>(all);
             java.util.Collections.reverse(all);
         }
-        return page(req, "/customers", all);
+        return http.page(req, "/customers", all);
     }
 
     private Response deleteCustomer(Request req, long id) {
@@ -233,119 +237,14 @@ public class WooCommerceSimulator extends SimulatorServer {
             filter = filter.and(o -> wanted.contains(o.path("status").asText()));
         }
         if (search != null && !search.isEmpty()) {
-            filter = filter.and(o -> orderMatches(o, search));
+            filter = filter.and(o -> WooCommerceOrders.matches(o, search));
         }
         Comparator<ObjectNode> byDate = Comparator.comparing((ObjectNode o) -> o.path("date_created").asText())
                 .thenComparingLong(o -> o.path("id").asLong());
         boolean asc = "asc".equalsIgnoreCase(req.param("order"));
         List<ObjectNode> all = orders.values().stream().filter(filter)
                 .sorted(asc ? byDate : byDate.reversed()).toList();
-        return page(req, "/orders", all);
-    }
-
-    /**
-     * Update an order: the given top-level fields replace the order's, {@code billing} and {@code shipping}
-     * are merged field by field, {@code meta_data} entries update the entry with the same key or are added.
-     * Read-only fields (id, dates, IP address, user agent) are ignored, as WooCommerce does.
-     */
-    private Response updateOrder(Request req, ObjectNode order) {
-        JsonNode patch;
-        try {
-            patch = JSON.readTree(req.body());
-        } catch (Exception e) {
-            return wpError(400, "rest_invalid_json", "Invalid JSON body passed.");
-        }
-        if (patch == null || !patch.isObject()) {
-            return wpError(400, "rest_invalid_json", "Invalid JSON body passed.");
-        }
-        String email = patch.path("billing").path("email").asText("");
-        if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            return invalidParam("billing", "billing[email] is not a valid email address.");
-        }
-        synchronized (order) {
-            for (var field : (Iterable<Map.Entry<String, JsonNode>>) patch::fields) {
-                String name = field.getKey();
-                JsonNode value = field.getValue();
-                switch (name) {
-                    case "id", "date_created", "date_created_gmt", "customer_ip_address", "customer_user_agent",
-                         "order_key", "number", "_links" -> { }
-                    case "billing", "shipping" -> ((ObjectNode) order.withObject("/" + name)).setAll((ObjectNode) value);
-                    case "meta_data" -> mergeMeta(order, value);
-                    default -> order.set(name, value);
-                }
-            }
-            return json(200, order);
-        }
-    }
-
-    private static void mergeMeta(ObjectNode order, JsonNode entries) {
-        ArrayNode meta = order.withArray("/meta_data");
-        long nextId = 9000 + meta.size();
-        for (JsonNode e : entries) {
-            ObjectNode existing = null;
-            for (JsonNode m : meta) {
-                if (m.path("key").asText().equals(e.path("key").asText())) {
-                    existing = (ObjectNode) m;
-                }
-            }
-            if (existing != null) {
-                existing.set("value", e.path("value"));
-            } else {
-                meta.addObject().put("id", nextId++).put("key", e.path("key").asText()).set("value", e.path("value"));
-            }
-        }
-    }
-
-    /** WooCommerce searches the order id and the billing/shipping address index (LIKE %term%) and item names. */
-    private static boolean orderMatches(ObjectNode o, String term) {
-        if (o.path("id").asText().equals(term)) {
-            return true;
-        }
-        List<JsonNode> fields = new ArrayList<>();
-        for (String part : List.of("billing", "shipping")) {
-            o.path(part).forEach(fields::add);
-        }
-        o.path("line_items").forEach(li -> fields.add(li.path("name")));
-        return contains(term, fields.toArray(JsonNode[]::new));
-    }
-
-    private Response page(Request req, String route, List<ObjectNode> all) {
-        Integer perPage = integer(req.param("per_page", "10"));
-        if (perPage == null || perPage < 1 || perPage > 100) {
-            return invalidParam("per_page", "per_page must be between 1 (inclusive) and 100 (inclusive)");
-        }
-        Integer page = integer(req.param("page", "1"));
-        if (page == null || page < 1) {
-            return invalidParam("page", "page must be greater than or equal to 1");
-        }
-        int total = all.size();
-        int pages = (total + perPage - 1) / perPage;
-        ArrayNode arr = JSON.createArrayNode();
-        all.stream().skip((long) (page - 1) * perPage).limit(perPage).forEach(arr::add);
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("X-WP-Total", String.valueOf(total));
-        headers.put("X-WP-TotalPages", String.valueOf(pages));
-        List<String> links = new ArrayList<>();
-        if (page > 1 && page <= pages + 1) {
-            links.add("<" + pageUrl(req, route, page - 1) + ">; rel=\"prev\"");
-        }
-        if (page < pages) {
-            links.add("<" + pageUrl(req, route, page + 1) + ">; rel=\"next\"");
-        }
-        if (!links.isEmpty()) {
-            headers.put("Link", String.join(", ", links));
-        }
-        return json(200, arr).withHeaders(headers);
-    }
-
-    private String pageUrl(Request req, String route, int page) {
-        StringBuilder sb = new StringBuilder(baseUrl()).append(route).append("?");
-        req.query().forEach((k, vs) -> {
-            if (!k.equals("page") && !k.startsWith("consumer_")) {
-                vs.forEach(v -> sb.append(enc(k)).append('=').append(enc(v)).append('&'));
-            }
-        });
-        return sb.append("page=").append(page).toString();
+        return http.page(req, "/orders", all);
     }
 
     // ------------------------------------------------------------------ errors and helpers
@@ -372,64 +271,5 @@ public class WooCommerceSimulator extends SimulatorServer {
 
     private static Response invalidCustomer() {
         return wpError(404, "woocommerce_rest_invalid_id", "Invalid ID.");
-    }
-
-    private static Response invalidParam(String param, String why) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("code", "rest_invalid_param");
-        body.put("message", "Invalid parameter(s): " + param);
-        ObjectNode data = body.putObject("data");
-        data.put("status", 400);
-        data.putObject("params").put(param, why);
-        ObjectNode details = data.putObject("details").putObject(param);
-        details.put("code", "rest_invalid_param");
-        details.put("message", why);
-        details.putNull("data");
-        return json(400, body);
-    }
-
-    static Response wpError(int status, String code, String message) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("code", code);
-        body.put("message", message);
-        body.putObject("data").put("status", status);
-        return json(status, body);
-    }
-
-    private static Response json(int status, JsonNode body) {
-        return Response.of(status, CONTENT_TYPE, toJson(body));
-    }
-
-    private static boolean contains(String lowerTerm, JsonNode... fields) {
-        for (JsonNode f : fields) {
-            if (f != null && f.isValueNode() && f.asText().toLowerCase(Locale.ROOT).contains(lowerTerm)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String lower(String s) {
-        return s == null ? null : s.trim().toLowerCase(Locale.ROOT);
-    }
-
-    private static Integer integer(String s) {
-        try {
-            return Integer.valueOf(s.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static Boolean bool(String s) {
-        return switch (s.trim().toLowerCase(Locale.ROOT)) {
-            case "true", "1", "yes" -> Boolean.TRUE;
-            case "false", "0", "no", "" -> Boolean.FALSE;
-            default -> null;
-        };
-    }
-
-    private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 }

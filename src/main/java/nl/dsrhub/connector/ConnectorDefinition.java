@@ -146,40 +146,8 @@ public record ConnectorDefinition(
      * (e.g. {@code postnl.barcode} from the shop's orders).
      */
     public record Letter(List<String> identifiers) {
-        private static final java.util.regex.Pattern IDENTIFIER =
-                java.util.regex.Pattern.compile("email|name|[a-z][a-z0-9-]*\\.[A-Za-z][A-Za-z0-9]*");
-
         public Letter {
             identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
-        }
-
-        /** What is wrong with a connector's letter, each with its pointer; a mail connector must declare one. */
-        static List<String> problems(Channel channel, Needs needs, Letter letter) {
-            List<String> p = new java.util.ArrayList<>();
-            if (channel != Channel.MAIL) {
-                if (letter != null) {
-                    p.add("/letter: only a mail connector sends a letter");
-                }
-                return p;
-            }
-            if (letter == null || letter.identifiers().isEmpty()) {
-                p.add("/letter/identifiers: a mail connector must say what its letter tells the processor about the person:"
-                        + " email, name, or identifiers such as postnl.barcode (only what the processor knows them by)");
-                return p;
-            }
-            for (int i = 0; i < letter.identifiers().size(); i++) {
-                String id = String.valueOf(letter.identifiers().get(i));
-                if (!IDENTIFIER.matcher(id).matches()) {
-                    p.add("/letter/identifiers/" + i + ": '" + id + "' is not email, name or an identifier such as postnl.barcode");
-                }
-            }
-            for (String need : needs.anyOf()) {
-                if (!letter.identifiers().contains(need)) {
-                    p.add("/needs/anyOf: '" + need + "' is what the task waits for, so the letter must carry it: add it to"
-                            + " /letter/identifiers");
-                }
-            }
-            return p;
         }
     }
 

@@ -24,6 +24,40 @@ final class ConnectorFileRules {
 
     static List<String> validate(ConnectorDefinition def, String fileName) {
         List<String> p = new ArrayList<>();
+        identity(def, fileName, p);
+        if (def.channel() == Channel.HTTP) {
+            httpParts(def, p);
+        }
+        if (def.limits().concurrency() != null && def.limits().concurrency() < 1) {
+            p.add("/limits/concurrency: must be at least 1");
+        }
+        checkRate(def.limits().requests(), "/limits/requests", p);
+        checkRate(def.limits().writes(), "/limits/writes", p);
+        if (def.check() != null) {
+            checkCall(def.check(), "/check", p);
+        }
+        Set<String> variables = new java.util.HashSet<>(def.needs().anyOf());
+        variables.addAll(def.provides());
+        p.addAll(letterProblems(def.channel(), def.needs(), def.letter()));
+        // a section no request type runs is a typo (or a type this hub does not have): it would never run
+        def.sections().keySet().stream().filter(name -> !RequestType.allSections().contains(name))
+                .forEach(name -> p.add("/" + name + ": unknown field '" + name + "' (the sections a request type runs: "
+                        + String.join(", ", RequestType.allSections()) + ")"));
+        // find first: what its steps pick is there for every later section
+        for (String section : RequestType.allSections()) {
+            checkSteps(def, def.section(section), "/" + section, variables, p);
+        }
+        // what is kept, on which basis, until when: each kind of basis says what it must and no more
+        p.addAll(RetentionRules.validate(def));
+        // every placeholder checked against what the file declares: a typo stops the start, not a task
+        p.addAll(PlaceholderCheck.problems(def));
+        // what the subject is told: automated decisions, a transfer's safeguard, the fields, what each change did
+        p.addAll(SubjectTexts.validate(def));
+        return p;
+    }
+
+    /** The file's name, channel, facts and setting names: what every connector must have right. */
+    private static void identity(ConnectorDefinition def, String fileName, List<String> p) {
         String expected = fileName.replaceFirst("\\.ya?ml$", "");
         if (def.name() == null) {
             p.add("/name: is required");
@@ -45,49 +79,58 @@ final class ConnectorFileRules {
                 p.add("/settings/" + key + ": setting names must be lower-case letters, digits and '-'");
             }
         });
-        if (def.channel() == Channel.HTTP) {
-            if (def.http() == null) {
-                p.add("/http: is required for channel http");
-            } else {
-                p.addAll(Authentication.problems(def.http().auth()));
-                if (def.http().auth() != null && def.http().auth().login() != null) {
-                    checkCall(def.http().auth().login(), "/http/auth/login", p);
-                }
-            }
-            if (!def.settings().containsKey(Connector.BASE_URL)) {
-                p.add("/settings/base-url: is required for channel http (with the processor's real API as default)");
-            }
-            if (def.find().isEmpty()) {
-                p.add("/find: an http connector needs at least one step to find the person");
+    }
+
+    /** What an HTTP connector needs: its http part (auth, a login call), its base URL and a way to find the person. */
+    private static void httpParts(ConnectorDefinition def, List<String> p) {
+        if (def.http() == null) {
+            p.add("/http: is required for channel http");
+        } else {
+            p.addAll(Authentication.problems(def.http().auth()));
+            if (def.http().auth() != null && def.http().auth().login() != null) {
+                checkCall(def.http().auth().login(), "/http/auth/login", p);
             }
         }
-        if (def.limits().concurrency() != null && def.limits().concurrency() < 1) {
-            p.add("/limits/concurrency: must be at least 1");
+        if (!def.settings().containsKey(Connector.BASE_URL)) {
+            p.add("/settings/base-url: is required for channel http (with the processor's real API as default)");
         }
-        checkRate(def.limits().requests(), "/limits/requests", p);
-        checkRate(def.limits().writes(), "/limits/writes", p);
-        if (def.check() != null) {
-            checkCall(def.check(), "/check", p);
+        if (def.find().isEmpty()) {
+            p.add("/find: an http connector needs at least one step to find the person");
         }
-        Set<String> variables = new java.util.HashSet<>(def.needs().anyOf());
-        variables.addAll(def.provides());
-        p.addAll(ConnectorDefinition.Letter.problems(def.channel(), def.needs(), def.letter()));
-        // a section no request type runs is a typo (or a type this hub does not have): it would never run
-        def.sections().keySet().stream().filter(name -> !RequestType.allSections().contains(name))
-                .forEach(name -> p.add("/" + name + ": unknown field '" + name + "' (the sections a request type runs: "
-                        + String.join(", ", RequestType.allSections()) + ")"));
-        // find first: what its steps pick is there for every later section
-        for (String section : RequestType.allSections()) {
-            checkSteps(def, def.section(section), "/" + section, variables, p);
+    }
+
+    private static final java.util.regex.Pattern IDENTIFIER =
+            java.util.regex.Pattern.compile("email|name|[a-z][a-z0-9-]*\\.[A-Za-z][A-Za-z0-9]*");
+
+    /** What is wrong with a connector's letter, each with its pointer; a mail connector must declare one. */
+    static List<String> letterProblems(Channel channel, ConnectorDefinition.Needs needs, ConnectorDefinition.Letter letter) {
+        List<String> p = new java.util.ArrayList<>();
+        if (channel != Channel.MAIL) {
+            if (letter != null) {
+                p.add("/letter: only a mail connector sends a letter");
+            }
+            return p;
         }
-        // what is kept, on which basis, until when: each kind of basis says what it must and no more
-        p.addAll(RetentionRules.validate(def));
-        // every placeholder checked against what the file declares: a typo stops the start, not a task
-        p.addAll(PlaceholderCheck.problems(def));
-        // what the subject is told: automated decisions, a transfer's safeguard, the fields, what each change did
-        p.addAll(SubjectTexts.validate(def));
+        if (letter == null || letter.identifiers().isEmpty()) {
+            p.add("/letter/identifiers: a mail connector must say what its letter tells the processor about the person:"
+                    + " email, name, or identifiers such as postnl.barcode (only what the processor knows them by)");
+            return p;
+        }
+        for (int i = 0; i < letter.identifiers().size(); i++) {
+            String id = String.valueOf(letter.identifiers().get(i));
+            if (!IDENTIFIER.matcher(id).matches()) {
+                p.add("/letter/identifiers/" + i + ": '" + id + "' is not email, name or an identifier such as postnl.barcode");
+            }
+        }
+        for (String need : needs.anyOf()) {
+            if (!letter.identifiers().contains(need)) {
+                p.add("/needs/anyOf: '" + need + "' is what the task waits for, so the letter must carry it: add it to"
+                        + " /letter/identifiers");
+            }
+        }
         return p;
     }
+
 
     /**
      * The top-level fields of a file that are neither a part of {@link ConnectorDefinition} nor a section a request

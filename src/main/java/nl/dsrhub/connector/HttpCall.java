@@ -1,41 +1,39 @@
 package nl.dsrhub.connector;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.Producer;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.camel.component.http.HttpComponent;
-import org.apache.camel.spi.Synchronization;
-import org.apache.camel.support.service.ServiceHelper;
 
 /**
- * One call to a processor through Camel's http component, its answer read under the connector's
- * {@link AnswerLimits}. The endpoint's producer is run directly, not through a ProducerTemplate: a template's
- * unit of work completes inside its send, and camel-http then reads a streamed answer to its end before the
- * engine sees it (for ever, for an endless one). Here the engine reads the stream itself, with bounds.
+ * One call to a processor, sent as an exchange through the connector's call route ({@link CallRoutes}): camel-http
+ * makes it, the route's {@link AnswerReader} reads its answer under the connector's {@link AnswerLimits} before the
+ * exchange is done (once done, camel-http would read the rest of an endless answer for ever). Credentials sent in a
+ * header travel beside the exchange ({@link SecretHeaders}), never on it.
  *
  * @param method  GET, POST, ...
  * @param url     the full URL, query included
- * @param headers the call's headers, credentials included
+ * @param headers the call's headers, without credentials
+ * @param secrets the call's credential headers (a token), empty for none
  * @param body    a JSON body, or null
  */
-record HttpCall(String method, String url, Map<String, String> headers, String body) {
+record HttpCall(String method, String url, Map<String, String> headers, Map<String, String> secrets, String body) {
 
     /**
      * Prepares a Camel context's http components for the engine: HttpClient 5.5 would retry 503s and sleep
      * through a 429's Retry-After on its own, unseen; the engine classifies every answer itself and the routes
      * schedule retries (honouring the hint), so the client must never retry. Cookies are off: a processor's
-     * session is the engine's business. And each call is handed to its {@link CallWatch}.
+     * session is the engine's business. Each call is handed to its {@link CallWatch}, its credential headers added
+     * ({@link SecretHeaders}). And the call routes' template is loaded where routes/ was not.
      */
     static void prepare(CamelContext context) {
+        CallRoutes.loadTemplate(context);
         for (String scheme : List.of("http", "https")) {
             HttpComponent http = context.getComponent(scheme, HttpComponent.class);
             http.setAutomaticRetriesDisabled(true);
@@ -55,6 +53,7 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
                 before.configureHttpClient(builder);
             }
             builder.addExecInterceptorFirst("dsr-call-watch", CallWatch.interceptor());
+            builder.addExecInterceptorFirst("dsr-secret-headers", SecretHeaders.interceptor());
         }
     }
 
@@ -71,38 +70,32 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
     }
 
     /**
-     * Sends the call and reads its answer: at most {@code limits.maxBytes()}, all within {@code limits.maxTime()}.
+     * Sends the call through the connector's route and reads its answer: at most {@code limits.maxBytes()}, all
+     * within {@code limits.maxTime()}.
      *
-     * @param folder where the answer is written (the task's data folder); null: kept in memory
-     * @param what   the connector and step, for messages (never the URL: its query may hold an e-mail address)
+     * @param origin   the connector's base URL: its credential headers go there only
+     * @param endpoint the connector's camel-http endpoint ({@link #endpoint} and its Basic options)
+     * @param folder   where the answer is written (the task's data folder); null: kept in memory
+     * @param what     the connector and step, for messages (never the URL: its query may hold an e-mail address)
      */
-    Answer send(CamelContext camel, String endpointUri, AnswerLimits limits, Path folder, String what) {
-        Endpoint endpoint = camel.getEndpoint(endpointUri);
-        Exchange exchange = endpoint.createExchange();
-        fill(exchange.getIn());
-        Producer producer = null;
-        try (CallWatch watch = CallWatch.start(limits.maxTime())) {
-            try {
-                producer = endpoint.createProducer();
-                ServiceHelper.startService(producer);
-                producer.process(exchange);
-            } catch (Exception e) {
-                throw failed(e, watch, limits, what);
+    Answer send(CallRoutes routes, String connector, String origin, String endpoint, AnswerLimits limits, Path folder,
+                String what) {
+        try (CallWatch watch = CallWatch.start(limits.maxTime());
+             SecretHeaders sent = SecretHeaders.use(origin, secrets)) {
+            Exchange done = routes.send(connector, endpoint, exchange -> {
+                fill(exchange.getIn());
+                exchange.setProperty(AnswerReader.LIMITS, limits);
+                exchange.setProperty(AnswerReader.FOLDER, folder);
+                exchange.setProperty(AnswerReader.WHAT, what);
+                exchange.setProperty(AnswerReader.WATCH, watch);
+            });
+            if (done.getException() != null) {
+                throw failed(done.getException(), watch, limits, what);
             }
-            if (exchange.getException() != null) {
-                throw failed(exchange.getException(), watch, limits, what);
-            }
-            Message out = exchange.getMessage();
-            InputStream in = out.getBody(InputStream.class);
-            if (in != null && !watch.watching()) {
-                throw new IllegalStateException("the http component was not prepared (HttpEngine.prepare): "
-                        + "answers cannot be bounded");
-            }
+            Message out = done.getMessage();
             Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
-            return new Answer(status == null ? 0 : status, out.getHeaders(), AnswerBody.read(in, limits, watch, folder, what));
-        } finally {
-            done(exchange);
-            ServiceHelper.stopAndShutdownService(producer);
+            AnswerBody body = out.getBody(AnswerBody.class);
+            return new Answer(status == null ? 0 : status, out.getHeaders(), body == null ? AnswerBody.empty() : body);
         }
     }
 
@@ -122,25 +115,16 @@ record HttpCall(String method, String url, Map<String, String> headers, String b
     }
 
     private static RuntimeException failed(Exception e, CallWatch watch, AnswerLimits limits, String what) {
+        // the answer's own verdict (too large, too slow, not bounded), as the route's reader gave it
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PermanentFailure || t instanceof TransientFailure || t instanceof AnswerReader.Unbounded) {
+                return (RuntimeException) t;
+            }
+        }
         if (watch.expired()) {
             return limits.tooSlow(what);
         }
         // the exception text can carry the URL (with an e-mail in a query): name only its kind
         return new TransientFailure(what + ": " + e.getClass().getSimpleName(), null);
-    }
-
-    /** What camel-http left to do when the exchange is done (release the connection): the answer is read by now. */
-    private static void done(Exchange exchange) {
-        List<Synchronization> completions = exchange.getExchangeExtension().handoverCompletions();
-        if (completions == null) {
-            return;
-        }
-        for (Synchronization s : completions) {
-            try {
-                s.onComplete(exchange);
-            } catch (RuntimeException e) {
-                // releasing a connection that is closed already
-            }
-        }
     }
 }

@@ -26,10 +26,20 @@ public final class HttpEngine implements ConnectorEngine {
     /** @param limits each connector's {@link AnswerLimits}, by connector name */
     public HttpEngine(Supplier<CamelContext> camel, CallJournal journal, Clock clock, Function<String, AnswerLimits> limits) {
         this.journal = journal;
-        this.means = new ProcessorCalls.Means(camel, new ProcessorPace(clock), limits, clock);
+        this.means = new ProcessorCalls.Means(new CallRoutes(camel), new ProcessorPace(clock), limits, clock);
     }
 
-    /** Prepares a Camel context's http components for the engine (see {@link HttpCall#prepare}). */
+    /**
+     * Makes the connector's call route, {@code direct:call-<connector>} (route id {@code call-<connector>}), from the
+     * {@code processor-call} template: the hub does so at start-up beside the task routes, so that every route
+     * shows in the metrics from the start (a context without it makes it at its first call).
+     */
+    public void addCallRoute(Connector connector) {
+        RunValues values = new RunValues(connector, null, new Retained(connector, means.clock()));
+        means.routes().ensure(connector.name(), new ProcessorCalls(means, connector, values, null).endpoint());
+    }
+
+    /** Prepares a Camel context's http components and call routes for the engine (see {@link HttpCall#prepare}). */
     public static void prepare(CamelContext context) {
         HttpCall.prepare(context);
     }

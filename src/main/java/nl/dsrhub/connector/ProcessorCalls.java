@@ -7,20 +7,18 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import nl.dsrhub.connector.ConnectorDefinition.Call;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
-import org.apache.camel.CamelContext;
 
 /**
  * The calls of one run to one processor: each to the connector's own origin, at the processor's pace, with the
- * file's headers and the connector's {@link Authentication}, sent through camel-http ({@link HttpCall}) and read
- * under the connector's {@link AnswerLimits}.
+ * file's headers and the connector's {@link Authentication}, sent through the connector's call route
+ * ({@link CallRoutes}, camel-http) and read under the connector's {@link AnswerLimits}.
  */
 final class ProcessorCalls {
 
-    /** What a run's calls share: Camel, the pace and limits of every connector, the clock. */
-    record Means(Supplier<CamelContext> camel, ProcessorPace pace, java.util.function.Function<String, AnswerLimits> limits,
+    /** What a run's calls share: the call routes, the pace and limits of every connector, the clock. */
+    record Means(CallRoutes routes, ProcessorPace pace, java.util.function.Function<String, AnswerLimits> limits,
                  Clock clock) {
     }
 
@@ -58,22 +56,26 @@ final class ProcessorCalls {
         // the connector's credentials go with every call: to its own origin only
         NextLink.requireOrigin(connector.baseUrl(), URI.create(url), what + ": the call's URL");
         String method = call.method().toUpperCase(Locale.ROOT);
+        // the route is made (when the hub did not make it at start-up) before the permit: a call must leave at once
+        // once permitted, or the next permit's call could follow it closer than the processor's window allows
+        String endpoint = endpoint();
+        means.routes().ensure(connector.name(), endpoint);
         means.pace().awaitPermit(connector, method);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Accept", "application/json");
         connector.definition().http().headers().forEach((k, v) -> headers.put(k, values.expand(v, null)));
         call.headers().forEach((k, v) -> headers.put(k, values.expand(v, each)));
+        // credentials in a header travel beside the exchange, never on it (SecretHeaders)
+        Map<String, String> secrets = new LinkedHashMap<>();
         if (authenticated) {
-            auth.header(values, this).ifPresent(h -> headers.put(h.getKey(), h.getValue()));
+            auth.header(values, this).ifPresent(h -> secrets.put(h.getKey(), h.getValue()));
         }
         if (idempotencyKey != null) {
             headers.put("Idempotency-Key", idempotencyKey);
         }
         String body = call.body() == null ? null : values.expandJson(call.body(), each);
-        String endpoint = HttpCall.endpoint(connector.baseUrl(), timeout())
-                + (authenticated ? auth.endpointOptions(values) : "");
-        Answer answer = new HttpCall(method, url, headers, body).send(means.camel().get(), endpoint,
-                means.limits().apply(connector.name()), folder, what);
+        Answer answer = new HttpCall(method, url, headers, secrets, body).send(means.routes(), connector.name(),
+                connector.baseUrl(), endpoint, means.limits().apply(connector.name()), folder, what);
         means.pace().note(connector, answer);
         return answer;
     }
@@ -91,6 +93,15 @@ final class ProcessorCalls {
             throw new TransientFailure(what, answer.retryAfter(means.clock()));
         }
         throw new PermanentFailure(what);
+    }
+
+    /**
+     * The connector's camel-http endpoint, which its call route is made with: the origin, the client's timeouts and
+     * the style's Basic options (Camel masks them wherever it shows an endpoint). An unauthenticated call (a
+     * session's login) goes through the same route: the styles with such a call have no endpoint options.
+     */
+    String endpoint() {
+        return HttpCall.endpoint(connector.baseUrl(), timeout()) + auth.endpointOptions(values);
     }
 
     private Duration timeout() {

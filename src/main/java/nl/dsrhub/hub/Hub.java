@@ -27,6 +27,7 @@ public final class Hub implements AutoCloseable {
     private final Main main;
     private volatile ProducerTemplate producer;
     private nl.dsrhub.hub.OpsWiring ops;
+    private HttpEngine http;
 
     private Hub(Services services, Main main) {
         this.services = services;
@@ -73,7 +74,7 @@ public final class Hub implements AutoCloseable {
         java.util.function.Function<String, nl.dsrhub.connector.AnswerLimits> limits = nl.dsrhub.connector.AnswerLimits
                 .resolver(new nl.dsrhub.connector.SettingsSource(s.config::find, s.config.environment()), s.config::optional);
         s.catalog.enabled().forEach(c -> limits.apply(c.name()));
-        HttpEngine http = new HttpEngine(main::getCamelContext, s.journal, clock, limits);
+        http = new HttpEngine(main::getCamelContext, s.journal, clock, limits);
         ops = new nl.dsrhub.hub.OpsWiring(s, clock);
         nl.dsrhub.plan.RetryPolicy retry = new nl.dsrhub.plan.RetryPolicy(
                 Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds")),
@@ -86,13 +87,7 @@ public final class Hub implements AutoCloseable {
                 Map.of(Channel.HTTP, ops.track(http), Channel.MAIL, ops.track(mail.engine)),
                 s.workDir(), clock, retry);
         // one circuit breaker per connector; the registry is bound for health checks
-        nl.dsrhub.connector.ConnectorBreakers breakers = new nl.dsrhub.connector.ConnectorBreakers(
-                new nl.dsrhub.connector.ConnectorBreakers.Settings(s.config.getInt("dsr.breaker.window"),
-                        s.config.getInt("dsr.breaker.minimum-calls"),
-                        s.config.getInt("dsr.breaker.failure-rate-percent"),
-                        Duration.ofSeconds(s.config.getInt("dsr.breaker.open-seconds"))),
-                new nl.dsrhub.store.BreakerStates(s.jdbc), clock);
-        s.catalog.enabled().forEach(c -> breakers.of(c.name()));
+        nl.dsrhub.connector.ConnectorBreakers breakers = breakers(s, clock);
         runner.withBreakers(breakers);
         main.bind("circuitBreakers", breakers.registry());
         Planner planner = new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
@@ -131,9 +126,27 @@ public final class Hub implements AutoCloseable {
         });
     }
 
-    /** One queue and route per enabled connector, at the connector's own concurrency limit. */
+    /** A circuit breaker for each enabled connector, set as dsr.breaker.* says, its state kept in the database. */
+    private static nl.dsrhub.connector.ConnectorBreakers breakers(Services s, Clock clock) {
+        nl.dsrhub.connector.ConnectorBreakers breakers = new nl.dsrhub.connector.ConnectorBreakers(
+                new nl.dsrhub.connector.ConnectorBreakers.Settings(s.config.getInt("dsr.breaker.window"),
+                        s.config.getInt("dsr.breaker.minimum-calls"),
+                        s.config.getInt("dsr.breaker.failure-rate-percent"),
+                        Duration.ofSeconds(s.config.getInt("dsr.breaker.open-seconds"))),
+                new nl.dsrhub.store.BreakerStates(s.jdbc), clock);
+        s.catalog.enabled().forEach(c -> breakers.of(c.name()));
+        return breakers;
+    }
+
+    /**
+     * One queue and route per enabled connector, at the connector's own concurrency limit; and per HTTP connector
+     * the route its calls travel through ({@code direct:call-<connector>}, from the {@code processor-call} template).
+     */
     private void addTaskRoutes(CamelContext context) {
         for (Connector c : services.catalog.enabled()) {
+            if (c.channel() == Channel.HTTP) {
+                http.addCallRoute(c);
+            }
             try {
                 context.addRouteFromTemplate("task-" + c.name(), "task-runner", Map.of(
                         "connector", c.name(),

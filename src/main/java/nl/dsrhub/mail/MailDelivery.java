@@ -107,15 +107,7 @@ public final class MailDelivery {
             return false;
         }
         Path dir = outbox.resolve(requestId);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        // the one sender: a pending result, or a failed or cut-off send whose wait is over; else (a result
-        // written before intents were stored) the first claim
-        boolean claimed = jdbc.update("UPDATE dsr_delivery SET state = 'SENDING', attempts = attempts + 1, updated_at = ? "
-                        + "WHERE request_id = ? AND (state = 'PENDING' OR (state IN ('FAILED', 'SENDING') AND updated_at < ?))",
-                now, requestId, now.minus(retryAfter)) == 1
-                || jdbc.update("INSERT INTO dsr_delivery (request_id, state, attempts, updated_at) SELECT ?, 'SENDING', 1, ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM dsr_delivery WHERE request_id = ?)", requestId, now, requestId) == 1;
-        if (!claimed) {
+        if (!claimSending(requestId)) {
             return false;
         }
         int attempt = jdbc.queryOne("SELECT attempts FROM dsr_delivery WHERE request_id = ?", rs -> rs.getInt(1), requestId)
@@ -163,6 +155,19 @@ public final class MailDelivery {
         });
         LOG.info("request {} delivered by mail", requestId);
         return true;
+    }
+
+    /**
+     * Makes this hub the one sender of the request's result: a pending result, or a failed or cut-off send whose
+     * wait is over; else (a result written before intents were stored) the first claim. False: another send holds it.
+     */
+    private boolean claimSending(String requestId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.update("UPDATE dsr_delivery SET state = 'SENDING', attempts = attempts + 1, updated_at = ? "
+                        + "WHERE request_id = ? AND (state = 'PENDING' OR (state IN ('FAILED', 'SENDING') AND updated_at < ?))",
+                now, requestId, now.minus(retryAfter)) == 1
+                || jdbc.update("INSERT INTO dsr_delivery (request_id, state, attempts, updated_at) SELECT ?, 'SENDING', 1, ? "
+                + "WHERE NOT EXISTS (SELECT 1 FROM dsr_delivery WHERE request_id = ?)", requestId, now, requestId) == 1;
     }
 
     /**

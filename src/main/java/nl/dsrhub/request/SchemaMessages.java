@@ -33,93 +33,93 @@ final class SchemaMessages {
         String at = instancePointer(m.getInstanceLocation());
         String type = m.getType() == null ? "" : m.getType();
         JsonNode node = m.getSchemaNode();
-        switch (type) {
-            case "required": {
-                String property = m.getProperty();
-                String pointer = at + "/" + escape(property);
-                if ("/verification".equals(pointer)) {
-                    return new Problem(pointer, "is required: unverified requests are not accepted; "
-                            + "state how the subject's identity was verified (method, verifiedBy, verifiedAt)");
-                }
-                return new Problem(pointer, "is required");
-            }
-            case "additionalProperties": {
-                String property = m.getProperty();
-                String allowed = allowedProperties(m, schema);
-                String suffix = allowed.isEmpty() ? "" : "; allowed fields here: " + allowed;
-                if (property != null && SAFE_NAME.matcher(property).matches()) {
-                    return new Problem(at + "/" + escape(property), "is not an allowed field" + suffix);
-                }
-                return new Problem(at, "has a field that is not allowed (its name is not shown)" + suffix);
-            }
-            case "propertyNames": {
-                String property = m.getProperty();
-                String msg = "is not a valid identifier key: expected connector.idName, e.g. woocommerce.customerId";
-                if (property != null && SAFE_NAME.matcher(property).matches()) {
-                    return new Problem(at + "/" + escape(property), msg);
-                }
-                return new Problem(at, "has a key that is not a valid identifier key (not shown): expected connector.idName, e.g. woocommerce.customerId");
-            }
-            case "type": {
-                String found = m.getArguments() != null && m.getArguments().length > 0 ? String.valueOf(m.getArguments()[0]) : "";
-                if ("/processors".equals(at)) {
-                    return new Problem(at, "must be \"all\" or a list of connector names, not " + typeName(found));
-                }
-                String expected = expectedTypes(node);
-                String hint = "a string".equals(expected) && ("integer".equals(found) || "number".equals(found) || "boolean".equals(found))
-                        ? " (write it in quotes)" : "";
-                return new Problem(at, "must be " + expected + ", not " + typeName(found) + hint);
-            }
-            case "enum":
-                return new Problem(at, "must be one of " + join(node));
-            case "const":
-                if ("/processors".equals(at)) {
-                    return new Problem(at, "must be \"all\" or a list of connector names");
-                }
-                return new Problem(at, "must be " + (node == null ? "the fixed value of the schema" : node.toString()));
-            case "format": {
-                String format = node != null && node.isTextual() ? node.asText() : "";
-                return switch (format) {
-                    case "email" -> new Problem(at, "is not a valid e-mail address");
-                    case "date-time" -> new Problem(at, VerificationPolicy.DATE_TIME_EXPECTED);
-                    default -> new Problem(at, "is not a valid " + (format.isEmpty() ? "value" : format));
-                };
-            }
-            case "minLength":
-                return new Problem(at, intOf(node) <= 1 ? "must not be empty" : "must be at least " + intOf(node) + " characters long");
-            case "maxLength":
-                return new Problem(at, "is too long: at most " + intOf(node) + " characters");
-            case "pattern": {
-                String pattern = node != null && node.isTextual() ? node.asText() : "";
-                if (NOT_BLANK_PATTERN.equals(pattern)) {
-                    return new Problem(at, "must not be blank");
-                }
-                if (EMAIL_PATTERN.equals(pattern)) {
-                    return new Problem(at, "is not a valid e-mail address");
-                }
-                if (CONNECTOR_PATTERN.equals(pattern)) {
-                    return new Problem(at, "is not a valid connector name: lower-case letters, digits and hyphens, starting with a letter");
-                }
-                return new Problem(at, "does not have the expected form");
-            }
-            case "not":
-                if (node != null && NOT_ONE_LINE_PATTERN.equals(node.path("pattern").asText())) {
-                    return new Problem(at, ONE_LINE);
-                }
-                return new Problem(at, "does not match the request schema (not)");
-            case "minItems":
-                if ("/processors".equals(at)) {
-                    return new Problem(at, "must list at least one connector, or be \"all\"");
-                }
-                return new Problem(at, "must have at least " + intOf(node) + " entries");
-            case "maxItems":
-            case "maxProperties":
-                return new Problem(at, "has too many entries: at most " + intOf(node));
-            case "uniqueItems":
-                return new Problem(at, "/processors".equals(at) ? "names a connector more than once" : "must not contain duplicates");
-            default:
-                return new Problem(at, "does not match the request schema (" + type + ")");
+        return switch (type) {
+            case "required" -> missing(at + "/" + escape(m.getProperty()));
+            case "additionalProperties" -> notAllowed(m, at, schema);
+            case "propertyNames" -> notAnIdentifierKey(m, at);
+            case "type" -> wrongType(m, at, node);
+            case "enum" -> new Problem(at, "must be one of " + join(node));
+            case "const" -> "/processors".equals(at)
+                    ? new Problem(at, "must be \"all\" or a list of connector names")
+                    : new Problem(at, "must be " + (node == null ? "the fixed value of the schema" : node.toString()));
+            case "format" -> wrongFormat(at, node);
+            case "minLength" -> new Problem(at, intOf(node) <= 1 ? "must not be empty"
+                    : "must be at least " + intOf(node) + " characters long");
+            case "maxLength" -> new Problem(at, "is too long: at most " + intOf(node) + " characters");
+            case "pattern" -> wrongForm(at, node);
+            case "not" -> node != null && NOT_ONE_LINE_PATTERN.equals(node.path("pattern").asText())
+                    ? new Problem(at, ONE_LINE) : new Problem(at, "does not match the request schema (not)");
+            case "minItems" -> "/processors".equals(at)
+                    ? new Problem(at, "must list at least one connector, or be \"all\"")
+                    : new Problem(at, "must have at least " + intOf(node) + " entries");
+            case "maxItems", "maxProperties" -> new Problem(at, "has too many entries: at most " + intOf(node));
+            case "uniqueItems" -> new Problem(at, "/processors".equals(at) ? "names a connector more than once"
+                    : "must not contain duplicates");
+            default -> new Problem(at, "does not match the request schema (" + type + ")");
+        };
+    }
+
+    private static Problem missing(String pointer) {
+        if ("/verification".equals(pointer)) {
+            return new Problem(pointer, "is required: unverified requests are not accepted; "
+                    + "state how the subject's identity was verified (method, verifiedBy, verifiedAt)");
         }
+        return new Problem(pointer, "is required");
+    }
+
+    /** A field the schema does not allow; its name is shown only when it looks like a field name. */
+    private static Problem notAllowed(ValidationMessage m, String at, JsonNode schema) {
+        String property = m.getProperty();
+        String allowed = allowedProperties(m, schema);
+        String suffix = allowed.isEmpty() ? "" : "; allowed fields here: " + allowed;
+        if (property != null && SAFE_NAME.matcher(property).matches()) {
+            return new Problem(at + "/" + escape(property), "is not an allowed field" + suffix);
+        }
+        return new Problem(at, "has a field that is not allowed (its name is not shown)" + suffix);
+    }
+
+    private static Problem notAnIdentifierKey(ValidationMessage m, String at) {
+        String property = m.getProperty();
+        String msg = "is not a valid identifier key: expected connector.idName, e.g. woocommerce.customerId";
+        if (property != null && SAFE_NAME.matcher(property).matches()) {
+            return new Problem(at + "/" + escape(property), msg);
+        }
+        return new Problem(at, "has a key that is not a valid identifier key (not shown): expected connector.idName, e.g. woocommerce.customerId");
+    }
+
+    private static Problem wrongType(ValidationMessage m, String at, JsonNode node) {
+        String found = m.getArguments() != null && m.getArguments().length > 0 ? String.valueOf(m.getArguments()[0]) : "";
+        if ("/processors".equals(at)) {
+            return new Problem(at, "must be \"all\" or a list of connector names, not " + typeName(found));
+        }
+        String expected = expectedTypes(node);
+        String hint = "a string".equals(expected) && ("integer".equals(found) || "number".equals(found) || "boolean".equals(found))
+                ? " (write it in quotes)" : "";
+        return new Problem(at, "must be " + expected + ", not " + typeName(found) + hint);
+    }
+
+    private static Problem wrongFormat(String at, JsonNode node) {
+        String format = node != null && node.isTextual() ? node.asText() : "";
+        return switch (format) {
+            case "email" -> new Problem(at, "is not a valid e-mail address");
+            case "date-time" -> new Problem(at, VerificationPolicy.DATE_TIME_EXPECTED);
+            default -> new Problem(at, "is not a valid " + (format.isEmpty() ? "value" : format));
+        };
+    }
+
+    /** A pattern mismatch, in words for the patterns the schema uses. */
+    private static Problem wrongForm(String at, JsonNode node) {
+        String pattern = node != null && node.isTextual() ? node.asText() : "";
+        if (NOT_BLANK_PATTERN.equals(pattern)) {
+            return new Problem(at, "must not be blank");
+        }
+        if (EMAIL_PATTERN.equals(pattern)) {
+            return new Problem(at, "is not a valid e-mail address");
+        }
+        if (CONNECTOR_PATTERN.equals(pattern)) {
+            return new Problem(at, "is not a valid connector name: lower-case letters, digits and hyphens, starting with a letter");
+        }
+        return new Problem(at, "does not have the expected form");
     }
 
     /** RFC 6901 pointer built from the path's elements (so odd key names are escaped correctly). */

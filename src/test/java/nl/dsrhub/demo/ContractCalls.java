@@ -18,7 +18,7 @@ final class ContractCalls {
     static Request request(RecordedCall call, String path) {
         SimpleRequest.Builder rq = new SimpleRequest.Builder(call.method(), path);
         call.requestHeaders().forEach(rq::withHeader);
-        SimulatorServer.parseQuery(call.rawQuery()).forEach(rq::withQueryParam);
+        SimulatorExchange.parseQuery(call.rawQuery()).forEach(rq::withQueryParam);
         if (!call.requestBody().isEmpty()) {
             rq.withBody(call.requestBody());
         }

@@ -75,14 +75,14 @@ class DemoRunnerTest {
 
     @Test
     void samplesStampedOnAWholeMinuteAreValidRequests() {
-        String onTheMinute = DemoRunner.timestamp(java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(1))
+        String onTheMinute = DemoSamples.timestamp(java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(1))
                 .withSecond(0).withNano(0).minusMinutes(1));
         nl.dsrhub.request.RequestValidator validator = new nl.dsrhub.request.RequestValidator(
                 new nl.dsrhub.request.RequestParser(), java.time.Clock.systemUTC(), java.util.Set.of("woocommerce", "mailchimp"));
 
-        assertThat(validator.validate("export.json", DemoRunner.sample("export", DemoPeople.JAN, onTheMinute, "D-1")
+        assertThat(validator.validate("export.json", DemoSamples.sample("export", DemoPeople.JAN, onTheMinute, "D-1")
                 .getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
-        assertThat(validator.validate("erasure.yaml", DemoRunner.sampleYaml("erasure", DemoPeople.ANNA, onTheMinute, "D-2")
+        assertThat(validator.validate("erasure.yaml", DemoSamples.sampleYaml("erasure", DemoPeople.ANNA, onTheMinute, "D-2")
                 .getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
     }
 

@@ -224,6 +224,6 @@ class LapostaSimulatorTest {
                 .filter(l -> l.startsWith("laposta ")).toList();
         assertThat(lines).contains("laposta GET /v2/member/* -> 200");
         assertThat(String.join("\n", lines)).doesNotContain(JAN.email()).doesNotContain("example.nl");
-        assertThat(SimulatorServer.redact("/v2/member/jan@example.nl")).isEqualTo("/v2/member/*");
+        assertThat(SimulatorExchange.redact("/v2/member/jan@example.nl")).isEqualTo("/v2/member/*");
     }
 }

@@ -33,7 +33,7 @@ public final class MailchimpContract {
     public static ValidationReport validate(RecordedCall call) {
         SimpleRequest.Builder rq = new SimpleRequest.Builder(call.method(), call.path());
         call.requestHeaders().forEach(rq::withHeader);
-        SimulatorServer.parseQuery(call.rawQuery()).forEach(rq::withQueryParam);
+        SimulatorExchange.parseQuery(call.rawQuery()).forEach(rq::withQueryParam);
         if (!call.requestBody().isEmpty()) {
             rq.withBody(call.requestBody());
         }

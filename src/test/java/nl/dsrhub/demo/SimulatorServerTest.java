@@ -33,9 +33,9 @@ class SimulatorServerTest {
 
     @Test
     void logPathsHideEmailsAndSubscriberHashes() {
-        assertThat(SimulatorServer.redact("/3.0/lists/5f2e8c1a9b/members/" + DemoPeople.JAN.subscriberHash() + "/notes"))
+        assertThat(SimulatorExchange.redact("/3.0/lists/5f2e8c1a9b/members/" + DemoPeople.JAN.subscriberHash() + "/notes"))
                 .isEqualTo("/3.0/lists/5f2e8c1a9b/members/*/notes");
-        assertThat(SimulatorServer.redact("/3.0/lists/5f2e8c1a9b/members/jan@example.nl"))
+        assertThat(SimulatorExchange.redact("/3.0/lists/5f2e8c1a9b/members/jan@example.nl"))
                 .isEqualTo("/3.0/lists/5f2e8c1a9b/members/*");
     }
 

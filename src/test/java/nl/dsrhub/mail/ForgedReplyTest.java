@@ -70,7 +70,7 @@ class ForgedReplyTest {
         mail.send(FORGER, MailServer.HUB, "Re: " + Mails.subject(letter), "In de bijlage de gegevens.",
                 Map.of("klantgegevens.json", FORGED_DATA.getBytes(UTF_8)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
+        await().atMost(Duration.ofSeconds(30)).ignoreException(java.util.NoSuchElementException.class).until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
         assertThat(task(id).detail()).startsWith(ReplyHandler.UNEXPECTED + " (pay-example.elsewhere.example.com, outside pay.example.com)")
                 .doesNotContain(FORGER);
         Path aside = keptAside(id, "klantgegevens.json");
@@ -89,7 +89,7 @@ class ForgedReplyTest {
         MimeMessage letter = awaitLetter(id);
         mail.send(FORGER, MailServer.HUB, "Re: " + Mails.subject(letter), "In de bijlage de gegevens.",
                 Map.of("klantgegevens.json", FORGED_DATA.getBytes(UTF_8)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
+        await().atMost(Duration.ofSeconds(30)).ignoreException(java.util.NoSuchElementException.class).until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
 
         mail.send(PAYNL, MailServer.HUB, "Re: " + Mails.subject(letter), "In de bijlage de gegevens.",
                 Map.of("klantgegevens.json", "{\"customer\":\"as Pay.nl holds it\"}".getBytes(UTF_8)));
@@ -118,7 +118,7 @@ class ForgedReplyTest {
                 De gegevens zijn verwijderd.
                 """.formatted(Mails.AUTHSERV_ID, PAYNL, MailServer.HUB, Mails.subject(letter)));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
+        await().atMost(Duration.ofSeconds(30)).ignoreException(java.util.NoSuchElementException.class).until(() -> task(id).outcome() == Outcome.NEEDS_ATTENTION);
         assertThat(task(id).detail()).startsWith(ReplyHandler.UNEXPECTED + " (pay.example.com; not authenticated: "
                 + Mails.AUTHSERV_ID + " says dmarc=fail)");
         awaitNotice(id);

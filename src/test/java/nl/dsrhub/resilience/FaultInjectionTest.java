@@ -101,7 +101,7 @@ class FaultInjectionTest {
         fixture.woo.latency(Duration.ofMillis(1500));
 
         String id = exportOfKees("FAULT-TIMEOUT");
-        await().atMost(Duration.ofSeconds(30)).until(() -> task(id, "woocommerce").status() == TaskStatus.RETRY);
+        await().atMost(Duration.ofSeconds(30)).ignoreException(java.util.NoSuchElementException.class).until(() -> task(id, "woocommerce").status() == TaskStatus.RETRY);
         fixture.woo.latency(Duration.ZERO);
         fixture.awaitCompleted(id);
 
@@ -120,7 +120,7 @@ class FaultInjectionTest {
         fixture.woo.stop();
 
         String id = exportOfKees("FAULT-REFUSED");
-        await().atMost(Duration.ofSeconds(30)).until(() -> task(id, "woocommerce").status() == TaskStatus.RETRY);
+        await().atMost(Duration.ofSeconds(30)).ignoreException(java.util.NoSuchElementException.class).until(() -> task(id, "woocommerce").status() == TaskStatus.RETRY);
         assertThat(task(id, "woocommerce").lastError()).contains("Connect");
         fixture.woo.restart();
         fixture.awaitCompleted(id);
@@ -160,7 +160,7 @@ class FaultInjectionTest {
         fixture.woo.setCredentials("ck_rotated", "cs_rotated");
 
         String id = exportOfKees("FAULT-401");
-        await().atMost(Duration.ofSeconds(30)).until(() -> task(id, "woocommerce").outcome() == Outcome.NEEDS_ATTENTION);
+        await().atMost(Duration.ofSeconds(30)).ignoreException(java.util.NoSuchElementException.class).until(() -> task(id, "woocommerce").outcome() == Outcome.NEEDS_ATTENTION);
         // permanent: asked once, not redelivered, not scheduled
         assertThat(withStatus(fixture.woo.calls(), 401)).hasSize(1);
         assertThat(task(id, "woocommerce").attempts()).isEqualTo(1);
