@@ -75,7 +75,7 @@ public final class DemoRunner {
             Map<String, String> settings = settings(dataDir, simulators);
             settings.putAll(mailServer.settings());
             settings.putAll(MailProcessors.settings());
-            int port = Integer.parseInt(base.get("camel.server.port", "8080"));
+            int port = base.getInt("camel.server.port");
             if (!free(port)) {
                 // another program has the dashboard's port: the demo is still worth seeing, on another one
                 settings.put("camel.server.port", String.valueOf(freePort()));

@@ -77,9 +77,9 @@ final class HubCommands {
         public Integer call() {
             HubConfig config = config();
             ConnectorCatalog catalog = Services.loadConnectors(config, false);
-            long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
+            long maxBytes = config.getLong("dsr.intake.max-bytes");
             RequestValidator validator = new RequestValidator(new RequestParser(maxBytes), Clock.systemDefaultZone(),
-                    catalog.names(), nl.dsrhub.model.Deadlines.from(config::find));
+                    catalog.names(), nl.dsrhub.model.Deadlines.from(config::optional));
             Validation v = validator.validate(file.getFileName().toString(), RequestCommands.read(file, maxBytes));
             RequestCommands.printProblems(err(), file, v.problems());
             if (v.ok()) {
@@ -120,7 +120,7 @@ final class HubCommands {
                 HttpEngine.prepare(camel);
                 camel.start();
                 HttpEngine engine = new HttpEngine(() -> camel, null, Clock.systemDefaultZone(),
-                        AnswerLimits.resolver(new SettingsSource(config::find, config.environment()), config::find));
+                        AnswerLimits.resolver(new SettingsSource(config::find, config.environment()), config::optional));
                 for (Connector c : catalog.enabled()) {
                     if (c.channel() != ConnectorDefinition.Channel.HTTP) {
                         out().printf("%-14s -    %s channel: nothing to check%n", c.name(), c.channel().name().toLowerCase());
@@ -143,7 +143,7 @@ final class HubCommands {
          */
         private void printBreakers() {
             HubConfig config = config();
-            if (!Files.isDirectory(config.dataDir().resolve("db")) && config.find("dsr.db.url").isEmpty()) {
+            if (!Files.isDirectory(config.dataDir().resolve("db")) && config.optional("dsr.db.url").isEmpty()) {
                 return;
             }
             try (HubAccess hub = HubAccess.open(config)) {

@@ -29,7 +29,7 @@ final class RequestCommands {
 
         @Override
         public Integer call() {
-            long maxBytes = Long.parseLong(config().get("dsr.intake.max-bytes", "1048576"));
+            long maxBytes = config().getLong("dsr.intake.max-bytes");
             byte[] content = read(file, maxBytes);
             try (HubAccess hub = HubAccess.open(config())) {
                 HubAccess.Submission s = hub.submit(file.getFileName().toString(), content);

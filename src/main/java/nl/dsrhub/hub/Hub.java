@@ -72,14 +72,14 @@ public final class Hub implements AutoCloseable {
         // how much of an answer is read, and for how long: checked for every enabled connector now, so that a
         // bad setting stops the start with its name rather than failing tasks later
         java.util.function.Function<String, nl.dsrhub.connector.AnswerLimits> limits = nl.dsrhub.connector.AnswerLimits
-                .resolver(new nl.dsrhub.connector.SettingsSource(s.config::find, s.config.environment()), s.config::find);
+                .resolver(new nl.dsrhub.connector.SettingsSource(s.config::find, s.config.environment()), s.config::optional);
         s.catalog.enabled().forEach(c -> limits.apply(c.name()));
         http = new HttpEngine(main::getCamelContext, s.journal, clock, limits);
         ops = new nl.dsrhub.hub.OpsWiring(s, clock);
         nl.dsrhub.plan.RetryPolicy retry = new nl.dsrhub.plan.RetryPolicy(
-                Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds", 30)),
-                s.config.getInt("dsr.retry.max-attempts", 24),
-                Duration.ofHours(s.config.getInt("dsr.retry.stop-hours-before-deadline", 48)));
+                Duration.ofSeconds(s.config.getInt("dsr.retry.base-seconds")),
+                s.config.getInt("dsr.retry.max-attempts"),
+                Duration.ofHours(s.config.getInt("dsr.retry.stop-hours-before-deadline")));
         // mail: the engine of mail-channel connectors and the beans of the mail routes
         nl.dsrhub.hub.MailWiring mail = new nl.dsrhub.hub.MailWiring(s, this::producer,
                 (request, connector) -> s.workDir().resolve(request).resolve(connector), clock);
@@ -94,10 +94,12 @@ public final class Hub implements AutoCloseable {
         ResultService results = new ResultService(s.requests, s.tasks, s.events, s.catalog, s.journal,
                 nl.dsrhub.result.ResultWriters.installed(), s.outbox(), runner::dataDir, clock).beforeWrite(mail::intendDelivery);
 
-        // override: Camel also reads the jar's application.properties, which must not win over --config, --set and env
-        java.util.Properties overrides = ops.defaults(s.config.resolved());
-        overrides.putAll(mail.properties());
-        main.setOverrideProperties(overrides);
+        // one property mechanism: HubConfig layers the defaults, --config, --set and the environment once, and Camel's
+        // placeholders and camel.* options read that result; Camel reads no application.properties of its own
+        main.setDefaultPropertyPlaceholderLocation("false");
+        java.util.Properties settings = ops.defaults(s.config.resolved());
+        settings.putAll(mail.properties());
+        main.setOverrideProperties(settings);
         mail.bind(main);
         main.bind("intake", s.intake);
         // confirm or discard held (unauthenticated mailed) requests, for routes as for Java callers
@@ -107,12 +109,12 @@ public final class Hub implements AutoCloseable {
         main.bind("results", results);
         // art. 12(3): the answer so far for a request that cannot be complete by its deadline (interim-answers.yaml)
         main.bind("interimAnswers", new nl.dsrhub.ops.InterimAnswers(s.requests, s.tasks, s.events, results, mail.delivery(),
-                new nl.dsrhub.ops.OfficerNotices(s.jdbc, clock), clock, s.config.getInt("dsr.interim.days-before-deadline", 3)));
+                new nl.dsrhub.ops.OfficerNotices(s.jdbc, clock), clock, s.config.getInt("dsr.interim.days-before-deadline")));
         main.bind("recovery", new Recovery(planner, s.requests, s.tasks));
         // the retention calendar: retained records erased when their retention ends
         main.bind("retentionCalendar", new nl.dsrhub.retention.EndOfRetention(
                 new nl.dsrhub.store.RetentionCalendar(s.jdbc, clock), s.catalog, http, s.events, s.jdbc, clock,
-                s.config.getInt("dsr.retention.max-attempts", 24)));
+                s.config.getInt("dsr.retention.max-attempts")));
         ops.bind(main, planner);
         main.addMainListener(new MainListenerSupport() {
             @Override
@@ -127,10 +129,10 @@ public final class Hub implements AutoCloseable {
     /** A circuit breaker for each enabled connector, set as dsr.breaker.* says, its state kept in the database. */
     private static nl.dsrhub.connector.ConnectorBreakers breakers(Services s, Clock clock) {
         nl.dsrhub.connector.ConnectorBreakers breakers = new nl.dsrhub.connector.ConnectorBreakers(
-                new nl.dsrhub.connector.ConnectorBreakers.Settings(s.config.getInt("dsr.breaker.window", 10),
-                        s.config.getInt("dsr.breaker.minimum-calls", 5),
-                        s.config.getInt("dsr.breaker.failure-rate-percent", 50),
-                        Duration.ofSeconds(s.config.getInt("dsr.breaker.open-seconds", 60))),
+                new nl.dsrhub.connector.ConnectorBreakers.Settings(s.config.getInt("dsr.breaker.window"),
+                        s.config.getInt("dsr.breaker.minimum-calls"),
+                        s.config.getInt("dsr.breaker.failure-rate-percent"),
+                        Duration.ofSeconds(s.config.getInt("dsr.breaker.open-seconds"))),
                 new nl.dsrhub.store.BreakerStates(s.jdbc), clock);
         s.catalog.enabled().forEach(c -> breakers.of(c.name()));
         return breakers;

@@ -54,7 +54,7 @@ public final class MailWiring {
         this.settings = MailSettings.from(s.config);
         this.store = new MailStore(s.jdbc, clock, s.events);
         this.sender = new MailSender(producer, settings);
-        Controller controller = Controller.from(s.config::find);
+        Controller controller = Controller.from(s.config::optional);
         requireController(s, controller);
         Letters letters = new Letters(settings.from(), controller);
         this.engine = new MailEngine(sender, store, letters, clock,
@@ -66,9 +66,9 @@ public final class MailWiring {
         this.chaser = new Chaser(settings, store, sender, letters, s.requests, s.catalog, s.events, clock);
         this.officer = new OfficerMail(settings, sender);
         this.delivery = new MailDelivery(settings, sender, s.requests, s.events, s.jdbc, s.outbox(), clock,
-                java.time.Duration.ofSeconds(s.config.getInt("dsr.delivery.retry-seconds", 900)),
-                s.config.getInt("dsr.delivery.max-attempts", 10));
-        this.purge = new MailboxPurge(settings, clock, s.config.getInt("dsr.purge.after-days", 30));
+                java.time.Duration.ofSeconds(s.config.getInt("dsr.delivery.retry-seconds")),
+                s.config.getInt("dsr.delivery.max-attempts"));
+        this.purge = new MailboxPurge(settings, clock, s.config.getInt("dsr.purge.after-days"));
         this.refusals = new nl.dsrhub.mail.RefusalNotices(settings, sender, store, letters, s.refusal(clock), s.requests,
                 s.catalog, s.events, s.jdbc, s.outbox());
         report(s);

@@ -52,13 +52,13 @@ public final class OpsWiring {
         services.events.lastAnswers().forEach((connector, at) -> lastSuccesses.put(connector, at.toInstant()));
         tracker.restore(lastSuccesses);
         this.token = AccessToken.fromDataDir(services.dataDir);
-        Sessions sessions = new Sessions(clock, java.time.Duration.ofMinutes(services.config.getInt("dsr.web.session-idle-minutes", 30)),
-                java.time.Duration.ofHours(services.config.getInt("dsr.web.session-hours", 12)));
-        String publicOrigin = services.config.get("dsr.web.origin", null);
+        Sessions sessions = new Sessions(clock, java.time.Duration.ofMinutes(services.config.getInt("dsr.web.session-idle-minutes")),
+                java.time.Duration.ofHours(services.config.getInt("dsr.web.session-hours")));
+        String publicOrigin = services.config.get("dsr.web.origin");
         this.officerSession = new OfficerSession(sessions, token, publicOrigin);
-        this.guard = new WebGuard(token, sessions, Long.parseLong(services.config.get("dsr.intake.max-bytes", "1048576")),
+        this.guard = new WebGuard(token, sessions, services.config.getLong("dsr.intake.max-bytes"),
                 uploadBytes(), publicOrigin);
-        int downAfter = services.config.getInt("dsr.health.down-after-failures", 3);
+        int downAfter = services.config.getInt("dsr.health.down-after-failures");
         for (Connector c : services.catalog.enabled()) {
             checks.add(new ConnectorHealthCheck(c.name(), tracker, downAfter));
         }
@@ -92,7 +92,7 @@ public final class OpsWiring {
         }
         // the server's own bound on any body: the largest the gate lets through (it bounds each route before reading)
         resolved.setProperty("camel.server.max-body-size", String.valueOf(Math.max(uploadBytes(),
-                Long.parseLong(services.config.get("dsr.intake.max-bytes", "1048576")))));
+                services.config.getLong("dsr.intake.max-bytes"))));
         if (!resolved.containsKey("camel.management.port") && resolved.containsKey("camel.server.port")) {
             resolved.setProperty("camel.management.port", resolved.getProperty("camel.server.port"));
         }
@@ -104,7 +104,7 @@ public final class OpsWiring {
 
     public void bind(Main main, nl.dsrhub.plan.Planner planner) {
         Services s = services;
-        int warnDays = s.config.getInt("dsr.deadline.warn-days", 5);
+        int warnDays = s.config.getInt("dsr.deadline.warn-days");
         OfficerNotices notices = new OfficerNotices(s.jdbc, clock);
         DeadlineWatch watch = new DeadlineWatch(s.requests, s.tasks, notices, clock, warnDays);
         Operations operations = s.operations(clock);
@@ -117,11 +117,11 @@ public final class OpsWiring {
         main.bind("officerNotices", notices);
         main.bind("deadlineWatch", watch);
         main.bind("settlement", settlement);
-        int purgeDays = s.config.getInt("dsr.purge.after-days", 30);
+        int purgeDays = s.config.getInt("dsr.purge.after-days");
         Purge purge = new Purge(s.jdbc, s.events, s.outbox(), s.workDir(), s.errorDir(), clock, purgeDays);
         main.bind("purge", purge);
         main.bind("inactiveRequests", new InactiveRequests(s.jdbc, s.requests, s.tasks, s.events, notices, purge, clock, purgeDays,
-                s.config.getInt("dsr.purge.inactive-notice-days", 7)));
+                s.config.getInt("dsr.purge.inactive-notice-days")));
         main.bind("dashboard", new Dashboard(s.requests, s.tasks, s.events, notices, checks, watch, operations, settlement,
                 officerSession, clock, uploads(), s.confirmations));
         main.bind("restApi", new RestApi(s.requests, s.tasks, s.events, s.intake, operations, watch, clock,
@@ -130,7 +130,7 @@ public final class OpsWiring {
 
     /** The largest settle form or API settlement with the processor's files. */
     private long uploadBytes() {
-        return Long.parseLong(services.config.get("dsr.web.max-upload-bytes", "104857600"));
+        return services.config.getLong("dsr.web.max-upload-bytes");
     }
 
     /**
@@ -138,10 +138,10 @@ public final class OpsWiring {
      * any route's consumer joins it. A hub whose server is on never serves a route without it.
      */
     private void guardServer(CamelContext context) {
-        if (!Boolean.parseBoolean(services.config.get("camel.server.enabled", "false"))) {
+        if (!services.config.getBoolean("camel.server.enabled")) {
             return;
         }
-        int port = services.config.getInt("camel.server.port", 8080);
+        int port = services.config.getInt("camel.server.port");
         try {
             context.addStartupListener(gateInstaller(port));
         } catch (Exception e) {
@@ -191,8 +191,8 @@ public final class OpsWiring {
 
     /** Where the dashboard answers, from the effective configuration. */
     public String dashboardUrl() {
-        return "http://" + services.config.get("camel.server.host", "127.0.0.1") + ":"
-                + services.config.get("camel.server.port", "8080") + "/";
+        return "http://" + services.config.get("camel.server.host") + ":"
+                + services.config.get("camel.server.port") + "/";
     }
 
     /**
@@ -200,16 +200,16 @@ public final class OpsWiring {
      * on every interface (0.0.0.0) is reached on loopback.
      */
     public java.util.Optional<java.net.URI> apiUrl() {
-        if (!Boolean.parseBoolean(services.config.get("camel.server.enabled", "false"))) {
+        if (!services.config.getBoolean("camel.server.enabled")) {
             return java.util.Optional.empty();
         }
-        String host = services.config.get("camel.server.host", "127.0.0.1");
+        String host = services.config.get("camel.server.host");
         host = switch (host) {
             case "0.0.0.0" -> "127.0.0.1";
             case "::", "[::]" -> "[::1]";
             default -> host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
         };
-        return java.util.Optional.of(java.net.URI.create("http://" + host + ":" + services.config.get("camel.server.port", "8080") + "/"));
+        return java.util.Optional.of(java.net.URI.create("http://" + host + ":" + services.config.get("camel.server.port") + "/"));
     }
 
     public PrometheusMeterRegistry registry() {

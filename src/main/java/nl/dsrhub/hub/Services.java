@@ -61,11 +61,11 @@ public final class Services implements AutoCloseable {
         this.requests = new RequestStore(jdbc, clock, events, deadlines);
         this.tasks = new TaskStore(jdbc, clock, events);
         this.journal = new CallJournal(jdbc, clock);
-        long maxBytes = Long.parseLong(config.get("dsr.intake.max-bytes", "1048576"));
+        long maxBytes = config.getLong("dsr.intake.max-bytes");
         this.validator = new RequestValidator(new RequestParser(maxBytes), clock, catalog.names(), deadlines);
         this.intake = new Intake(validator, requests, new ReceiptWriter(), outbox(), clock, maxBytes);
         this.confirmations = new nl.dsrhub.request.RequestConfirmations(jdbc, requests, events,
-                new nl.dsrhub.request.ConfirmationCodes(clock, java.time.Duration.ofHours(config.getInt("dsr.mail.confirmation-hours", 72))),
+                new nl.dsrhub.request.ConfirmationCodes(clock, java.time.Duration.ofHours(config.getInt("dsr.mail.confirmation-hours"))),
                 new ReceiptWriter(), outbox(), workDir(), clock);
     }
 
@@ -76,7 +76,7 @@ public final class Services implements AutoCloseable {
      */
     public static Services open(HubConfig config, Clock clock, boolean running) {
         // a term the hub cannot keep stops it here, with the setting named, before anything opens
-        nl.dsrhub.model.Deadlines deadlines = nl.dsrhub.model.Deadlines.from(config::find);
+        nl.dsrhub.model.Deadlines deadlines = nl.dsrhub.model.Deadlines.from(config::optional);
         ConnectorCatalog catalog = loadConnectors(config, running);
         Path dataDir = config.dataDir();
         try {
@@ -90,12 +90,12 @@ public final class Services implements AutoCloseable {
         } catch (java.io.IOException | java.io.UncheckedIOException e) {
             throw new IllegalStateException("cannot create the data folders under " + dataDir + ": " + e.getMessage(), e);
         }
-        int poolSize = config.getInt("dsr.db.pool-size", 10);
+        int poolSize = config.getInt("dsr.db.pool-size");
         // the ledger's key pseudonymises subjects and keys its chain; the migration that keys the chain seals it
-        String ledgerKey = config.find("dsr.ledger.key")
+        String ledgerKey = config.optional("dsr.ledger.key")
                 .orElseGet(() -> nl.dsrhub.files.SecretFile.readOrCreate(dataDir.resolve("ledger.key")));
-        Database db = config.find("dsr.db.url")
-                .map(url -> Database.open(url, config.get("dsr.db.user", null), config.get("dsr.db.password", null), poolSize,
+        Database db = config.optional("dsr.db.url")
+                .map(url -> Database.open(url, config.get("dsr.db.user"), config.get("dsr.db.password"), poolSize,
                         ledgerKey))
                 .orElseGet(() -> Database.openDefault(dataDir, poolSize, ledgerKey));
         return new Services(config, clock, catalog, db, ledgerKey, deadlines);
@@ -104,8 +104,8 @@ public final class Services implements AutoCloseable {
     /** The officer's refusal of a request (art. 12(4)) and its letter, for the dashboard, the API, the CLI and the notices. */
     public nl.dsrhub.result.Refusal refusal(Clock clock) {
         nl.dsrhub.result.RefusalLetter letter = new nl.dsrhub.result.RefusalLetter(tasks, catalog, journal,
-                (request, connector) -> workDir().resolve(request).resolve(connector), config.get("dsr.controller.name", ""),
-                config.getInt("dsr.purge.after-days", 30));
+                (request, connector) -> workDir().resolve(request).resolve(connector), config.get("dsr.controller.name"),
+                config.getInt("dsr.purge.after-days"));
         return new nl.dsrhub.result.Refusal(requests, events, jdbc, letter, outbox(), clock);
     }
 
@@ -121,7 +121,7 @@ public final class Services implements AutoCloseable {
     }
 
     public static ConnectorCatalog loadConnectors(HubConfig config, boolean requireSettings) {
-        Path folder = Path.of(config.get("dsr.connectors.dir", "connectors"));
+        Path folder = Path.of(config.get("dsr.connectors.dir"));
         return ConnectorCatalog.load(folder, new SettingsSource(config::find, config.environment()), requireSettings);
     }
 

@@ -27,9 +27,9 @@ final class StartChecks {
         if (running.isPresent() && running.get().pid() != ProcessHandle.current().pid()) {
             throw anotherHub(dataDir, running.get().pid());
         }
-        if (Boolean.parseBoolean(config.get("camel.server.enabled", "false"))) {
-            String host = config.get("camel.server.host", "0.0.0.0");
-            int port = config.getInt("camel.server.port", 8080);
+        if (config.getBoolean("camel.server.enabled")) {
+            String host = config.get("camel.server.host");
+            int port = config.getInt("camel.server.port");
             if (port > 0 && !free(host, port)) {
                 throw new HubCannotStart("port " + port + " on " + host + " is in use by another program: stop it, or"
                         + " give the hub another port (camel.server.port, e.g. --set camel.server.port=8081)");

@@ -16,22 +16,18 @@ public record MailSettings(boolean enabled, String smtpHost, int smtpPort, boole
                            String imapPassword, String folder, String from, String officer, Set<String> allow,
                            int reminderDays, int pollSeconds, long maxBytes, boolean deliveryEnabled, String authservId) {
 
+    /** From the settings, each with its default in application.properties. */
     public static MailSettings from(HubConfig c) {
-        return new MailSettings(
-                Boolean.parseBoolean(c.get("dsr.mail.enabled", "false")),
-                c.get("dsr.mail.smtp.host", "localhost"), c.getInt("dsr.mail.smtp.port", 465),
-                Boolean.parseBoolean(c.get("dsr.mail.smtp.tls", "true")),
-                c.get("dsr.mail.smtp.username", ""), c.get("dsr.mail.smtp.password", ""),
-                c.get("dsr.mail.imap.host", "localhost"), c.getInt("dsr.mail.imap.port", 993),
-                Boolean.parseBoolean(c.get("dsr.mail.imap.tls", "true")),
-                c.get("dsr.mail.imap.username", ""), c.get("dsr.mail.imap.password", ""),
-                c.get("dsr.mail.imap.folder", "INBOX"), c.get("dsr.mail.from", ""), c.get("dsr.mail.officer", ""),
-                Arrays.stream(c.get("dsr.mail.allow", "").split(",")).map(String::trim).filter(s -> !s.isEmpty())
+        return new MailSettings(c.getBoolean("dsr.mail.enabled"),
+                c.get("dsr.mail.smtp.host"), c.getInt("dsr.mail.smtp.port"), c.getBoolean("dsr.mail.smtp.tls"),
+                c.get("dsr.mail.smtp.username"), c.get("dsr.mail.smtp.password"),
+                c.get("dsr.mail.imap.host"), c.getInt("dsr.mail.imap.port"), c.getBoolean("dsr.mail.imap.tls"),
+                c.get("dsr.mail.imap.username"), c.get("dsr.mail.imap.password"),
+                c.get("dsr.mail.imap.folder"), c.get("dsr.mail.from"), c.get("dsr.mail.officer"),
+                Arrays.stream(c.get("dsr.mail.allow").split(",")).map(String::trim).filter(s -> !s.isEmpty())
                         .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
-                c.getInt("dsr.mail.reminder-days", 7), c.getInt("dsr.mail.poll-seconds", 60),
-                Long.parseLong(c.get("dsr.mail.max-bytes", "5242880")),
-                Boolean.parseBoolean(c.get("dsr.delivery.enabled", "false")),
-                c.get("dsr.mail.authserv-id", "").trim());
+                c.getInt("dsr.mail.reminder-days"), c.getInt("dsr.mail.poll-seconds"), c.getLong("dsr.mail.max-bytes"),
+                c.getBoolean("dsr.delivery.enabled"), c.get("dsr.mail.authserv-id"));
     }
 
     /** True when an officer address may send requests (compared case-insensitively). */

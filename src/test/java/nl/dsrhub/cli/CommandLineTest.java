@@ -91,6 +91,13 @@ class CommandLineTest {
     }
 
     @Test
+    void aSettingOfTheWrongTypeStopsTheCommandInOneLineNamingItsSource() {
+        assertThat(run("--set", "dsr.purge.after-days=thirty", "status")).isEqualTo(2);
+        assertThat(errLines()).containsExactly("dsr-hub: dsr.purge.after-days = \"thirty\" (from the command line (--set"
+                + " dsr.purge.after-days)) is not a whole number; the default is 30");
+    }
+
+    @Test
     void everyFileOfASettlementIsKept() {
         ParseResult parsed = cli().commandLine().parseArgs("settle", "R1", "--connector", "paynl", "--file", "reply.pdf",
                 "--file=export.csv", "--outcome", "EXPORTED");
