@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  *   mail                         request, result, plan, connector, store and the leaves
  *   ops                          mail, request, result, plan, connector, ledger, web, store and the leaves
  *   retention                    ops, connector, store and the leaves
- *   hub                          all of the above (the wiring: Hub, Services, OpsWiring, MailWiring)
+ *   hub                          all of the above (the wiring: Hub, Services and the Camel configuration classes *Beans)
  *   cli                          hub and all of the above; demo and bench only through PluggedCommand
  *   demo, bench                  anything (not production code; bench uses the demo's simulators)
  * </pre>

@@ -22,12 +22,15 @@ import org.junit.jupiter.api.Test;
  */
 class OneDefaultPerSettingTest {
 
-    /** A setting read by the code: {@code config.getInt("dsr.x")}, {@code settings.apply("dsr.x")} and the like. */
+    /**
+     * A setting read by the code: {@code config.getInt("dsr.x")}, {@code settings.apply("dsr.x")} and the like, and
+     * {@code @PropertyInject("dsr.x")} in the hub's configuration classes.
+     */
     private static final Pattern READ_IN_CODE = Pattern.compile(
-            "\\.(?:get|getInt|getLong|getBoolean|optional|apply)\\(\"((?:dsr|camel)\\.[a-z0-9.-]+)\"\\)");
+            "(?:\\.(?:get|getInt|getLong|getBoolean|optional|apply)|@PropertyInject)\\(\"((?:dsr|camel)\\.[a-z0-9.-]+)\"\\)");
     /** A setting read by a route: {@code {{dsr.x}}}. */
     private static final Pattern READ_IN_ROUTE = Pattern.compile("\\{\\{((?:dsr|camel)\\.[a-z0-9.-]+)}}");
-    /** Placeholders the hub makes itself from other settings (MailWiring: the IMAP endpoint with its options). */
+    /** Placeholders the hub makes itself from other settings (HubProperties: the IMAP endpoint with its options). */
     private static final List<String> DERIVED = List.of("dsr.mail.imap.uri");
 
     private static final Properties DEFAULTS = HubConfig.builtIn();
