@@ -150,12 +150,28 @@ public final class PrivateFiles {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+        // a file written into the tree while it is deleted (an atomic write renaming its temp file, a result written by
+        // another route) makes a walk miss it or find it gone: tolerated, and the walk made again
+        for (int round = 1; ; round++) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+                return;
+            } catch (java.nio.file.NoSuchFileException gone) {
+                if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    return;
+                }
+                if (round == 3) {
+                    throw new UncheckedIOException("cannot delete " + dir, gone);
+                }
+            } catch (java.nio.file.DirectoryNotEmptyException grew) {
+                if (round == 3) {
+                    throw new UncheckedIOException("cannot delete " + dir + ": files keep appearing in it", grew);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot delete " + dir, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
         }
     }
 

@@ -69,7 +69,7 @@ public final class MailDelivery {
      * mailed. Only when delivery is on and the request has a verified delivery address; once.
      */
     public void intend(DsrRequest request) {
-        if (!settings.deliveryEnabled() || !settings.enabled() || !hasDeliveryAddress(request)) {
+        if (!settings.deliveryEnabled() || !settings.enabled() || !request.hasDeliveryAddress()) {
             return;
         }
         String requestId = request.id();
@@ -102,7 +102,7 @@ public final class MailDelivery {
             return false;
         }
         DsrRequest request = requests.get(requestId);
-        if (!hasDeliveryAddress(request)) {
+        if (!request.hasDeliveryAddress()) {
             events.record(requestId, null, "delivery-skipped", "no verified delivery address: the officer hands the result over");
             return false;
         }
@@ -191,8 +191,7 @@ public final class MailDelivery {
                 continue;
             }
             DsrRequest request = requests.get(requestId);
-            String to = request.delivery() != null && request.delivery().email() != null && !request.delivery().email().isBlank()
-                    ? request.delivery().email() : request.subject().email();
+            String to = request.subjectMailAddress();
             try {
                 SubjectMails.Mail notice = SubjectMails.extension();
                 sender.send(to, notice.subject(), notice.text(), Map.of(),
@@ -209,7 +208,7 @@ public final class MailDelivery {
 
     /** Whether results are mailed to this request's subject: delivery on, mail on, and a verified delivery address. */
     public boolean deliversTo(DsrRequest request) {
-        return settings.deliveryEnabled() && settings.enabled() && hasDeliveryAddress(request);
+        return settings.deliveryEnabled() && settings.enabled() && request.hasDeliveryAddress();
     }
 
     /**
@@ -273,9 +272,5 @@ public final class MailDelivery {
             sender.send(settings.officer(), "dsr-hub: " + requestId + " delivered", text, Map.of(),
                     MailSender.Attachment.of(ReceiptWriter.FILE_NAME, dir.resolve(ReceiptWriter.FILE_NAME)));
         }
-    }
-
-    private static boolean hasDeliveryAddress(DsrRequest request) {
-        return request.delivery() != null && request.delivery().email() != null && !request.delivery().email().isBlank();
     }
 }

@@ -73,8 +73,7 @@ public final class RefusalNotices {
                 continue;
             }
             DsrRequest request = requests.get(requestId);
-            String to = request.delivery() != null && request.delivery().email() != null && !request.delivery().email().isBlank()
-                    ? request.delivery().email() : request.subject().email();
+            String to = request.subjectMailAddress();
             try {
                 SubjectMails.Mail mail = SubjectMails.refusal();
                 sender.send(to, mail.subject(), mail.text(), Map.of(), MailSender.Attachment.of(Refusal.LETTER, letter));

@@ -54,4 +54,14 @@ public record DsrRequest(
         return new DsrRequest(newId, type, receivedAt, deadline, subject, verification, delivery,
                 processors, reference, source, fingerprint);
     }
+
+    /** Whether the request names a verified address for its answer (delivery.email). */
+    public boolean hasDeliveryAddress() {
+        return delivery != null && delivery.email() != null && !delivery.email().isBlank();
+    }
+
+    /** Where a letter to the subject goes: the verified delivery address, else the address the request came with. */
+    public String subjectMailAddress() {
+        return hasDeliveryAddress() ? delivery.email() : subject.email();
+    }
 }
