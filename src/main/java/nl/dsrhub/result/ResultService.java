@@ -167,8 +167,9 @@ public final class ResultService {
         ResultWriter writer = writers.of(request.type());
         writer.writeInto(request, results, now, dir);
         Path written = writer.main(dir);
-        events.record(requestId, null, "completed", request.type().wire() + " result written: " + written.getFileName());
-        requests.transition(requestId, RequestStore.COMPLETING, RequestStore.COMPLETED);
+        // the event and the status in one transaction: a stop before it writes the result again and records it once
+        requests.complete(requestId, tx -> events.record(tx, requestId, null, "completed",
+                request.type().wire() + " result written: " + written.getFileName()));
         locks.remove(requestId);
         LOG.info("request {} completed: {}", requestId, written.getFileName());
         return written;

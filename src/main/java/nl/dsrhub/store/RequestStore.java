@@ -191,6 +191,23 @@ public final class RequestStore {
     }
 
     /**
+     * COMPLETING to COMPLETED together with what the caller records in the same transaction (the {@code completed}
+     * event and its ledger row): both happen or neither, so a stop between them cannot record a completion twice.
+     * False when the request was not COMPLETING.
+     */
+    public boolean complete(String id, java.util.function.Consumer<Jdbc> alsoRecord) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.inTransaction(tx -> {
+            if (tx.update("UPDATE dsr_request SET status = ?, updated_at = ?, completed_at = ? WHERE id = ? AND status = ?",
+                    COMPLETED, now, now, id, COMPLETING) != 1) {
+                return false;
+            }
+            alsoRecord.accept(tx);
+            return true;
+        });
+    }
+
+    /**
      * Deletes every personal field of a request in the caller's transaction: the document, source, reference,
      * extension reason, identifiers, the call journal's keys, free-text details of events and tasks. Its id,
      * type, dates and outcomes remain. False when it was purged before.

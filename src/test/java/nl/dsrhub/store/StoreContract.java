@@ -76,6 +76,36 @@ abstract class StoreContract {
     }
 
     @Test
+    void aCompletionIsRecordedOnceWithItsStatusAndNeverForARequestNotBeingCompleted() {
+        String id = requests.store(Requests.erasure("store-k@example.nl")).requestId();
+        requests.transition(id, RequestStore.RECEIVED, RequestStore.PLANNED);
+        assertThat(requests.complete(id, tx -> events.record(tx, id, null, "completed", "written"))).isFalse();
+
+        requests.transition(id, RequestStore.PLANNED, RequestStore.COMPLETING);
+        assertThat(requests.complete(id, tx -> events.record(tx, id, null, "completed", "written"))).isTrue();
+        // the result written again after a stop (COMPLETING no more): no second completion
+        assertThat(requests.complete(id, tx -> events.record(tx, id, null, "completed", "written again"))).isFalse();
+
+        assertThat(requests.row(id).orElseThrow().status()).isEqualTo(RequestStore.COMPLETED);
+        assertThat(events.timeline(id)).extracting(EventLog.Event::kind).containsOnlyOnce("completed");
+    }
+
+    @Test
+    void whatFailsInTheCompletionsTransactionLeavesTheRequestCompleting() {
+        String id = requests.store(Requests.erasure("store-l@example.nl")).requestId();
+        requests.transition(id, RequestStore.RECEIVED, RequestStore.PLANNED);
+        requests.transition(id, RequestStore.PLANNED, RequestStore.COMPLETING);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> requests.complete(id, tx -> {
+            events.record(tx, id, null, "completed", "written");
+            throw new IllegalStateException("the ledger could not be written");
+        })).hasMessageContaining("ledger");
+
+        assertThat(requests.row(id).orElseThrow().status()).isEqualTo(RequestStore.COMPLETING);
+        assertThat(events.timeline(id)).extracting(EventLog.Event::kind).doesNotContain("completed");
+    }
+
+    @Test
     void sameFingerprintIsOneRequest() {
         DsrRequest r = Requests.erasure("store-b@example.nl");
         RequestStore.Stored first = requests.store(r);
