@@ -239,7 +239,7 @@ public final class MailDelivery {
             result.attachments(dir).forEach(f -> attached.add(MailSender.Attachment.of("interim-" + f.getFileName(), f)));
         }
         SubjectMails.Mail soFar = SubjectMails.interim(encrypted, request.dueDate());
-        sender.send(request.delivery().email(), soFar.subject(), soFar.text(), Map.of(), attached.toArray(MailSender.Attachment[]::new));
+        sender.send(request.subjectMailAddress(), soFar.subject(), soFar.text(), Map.of(), attached.toArray(MailSender.Attachment[]::new));
         if (encrypted && !settings.officer().isEmpty()) {
             sender.send(settings.officer(), "dsr-hub: " + request.id() + " interim answer delivered", "Request " + request.id()
                     + ": the interim " + result.title() + " was mailed to the verified delivery address.\nPassphrase (hand it over by another way"
@@ -263,7 +263,7 @@ public final class MailDelivery {
         SubjectMails.Mail result = writer.mail(jdbc.queryOne(
                 "SELECT COUNT(*) FROM dsr_task WHERE request_id = ? AND outcome IN (?, ?)", rs -> rs.getLong(1), requestId,
                 nl.dsrhub.model.Outcome.RETAINED, nl.dsrhub.model.Outcome.PARTIAL).orElse(0L) > 0);
-        sender.send(request.delivery().email(), result.subject(), result.text(), Map.of(),
+        sender.send(request.subjectMailAddress(), result.subject(), result.text(), Map.of(),
                 forSubject.toArray(MailSender.Attachment[]::new));
         if (!settings.officer().isEmpty()) {
             String text = "Request " + requestId + (request.reference() == null ? "" : " (" + SingleLine.of(request.reference()) + ")")

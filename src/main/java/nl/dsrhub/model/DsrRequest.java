@@ -13,6 +13,7 @@ import java.util.List;
  * @param processors  connector names to involve; empty means all applicable connectors
  * @param source      where it came from (file name, mail, api), never personal data
  * @param fingerprint SHA-256 of the request's canonical content: the same file dropped twice is one request
+ * @param representative who made the request on the subject's behalf, or {@code null} when the subject made it
  */
 public record DsrRequest(
         String id,
@@ -25,10 +26,18 @@ public record DsrRequest(
         List<String> processors,
         String reference,
         String source,
-        String fingerprint) {
+        String fingerprint,
+        Representative representative) {
 
     public DsrRequest {
         processors = processors == null ? List.of() : List.copyOf(processors);
+    }
+
+    /** A request the subject made themselves. */
+    public DsrRequest(String id, RequestType type, OffsetDateTime receivedAt, OffsetDateTime deadline, Subject subject,
+                      Verification verification, Delivery delivery, List<String> processors, String reference, String source,
+                      String fingerprint) {
+        this(id, type, receivedAt, deadline, subject, verification, delivery, processors, reference, source, fingerprint, null);
     }
 
     /** The law's deadline (one month, {@link Deadlines}): the end of that day in Dutch time. */
@@ -47,21 +56,36 @@ public record DsrRequest(
 
     public DsrRequest withDeadline(OffsetDateTime newDeadline) {
         return new DsrRequest(id, type, receivedAt, newDeadline, subject, verification, delivery,
-                processors, reference, source, fingerprint);
+                processors, reference, source, fingerprint, representative);
     }
 
     public DsrRequest withId(String newId) {
         return new DsrRequest(newId, type, receivedAt, deadline, subject, verification, delivery,
-                processors, reference, source, fingerprint);
+                processors, reference, source, fingerprint, representative);
     }
 
-    /** Whether the request names a verified address for its answer (delivery.email). */
+    /** Whether a representative made the request on the subject's behalf. */
+    public boolean byRepresentative() {
+        return representative != null && representative.email() != null && !representative.email().isBlank();
+    }
+
+    /**
+     * Whether the request names a verified address for its answer: the representative's, or delivery.email (the
+     * validator accepts either, other than the subject's own, only with an id-document verification).
+     */
     public boolean hasDeliveryAddress() {
-        return delivery != null && delivery.email() != null && !delivery.email().isBlank();
+        return byRepresentative() || delivery != null && delivery.email() != null && !delivery.email().isBlank();
     }
 
-    /** Where a letter to the subject goes: the verified delivery address, else the address the request came with. */
+    /**
+     * Where the answer and every letter to the subject go, whoever receives it: the representative's address when a
+     * representative made the request (never the child's), else the verified delivery address, else the address the
+     * request came with.
+     */
     public String subjectMailAddress() {
+        if (byRepresentative()) {
+            return representative.email();
+        }
         return hasDeliveryAddress() ? delivery.email() : subject.email();
     }
 }

@@ -31,6 +31,7 @@ import nl.dsrhub.model.Deadlines;
 import nl.dsrhub.model.Delivery;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Representative;
 import nl.dsrhub.model.Subject;
 import nl.dsrhub.model.Verification;
 
@@ -90,9 +91,11 @@ public final class RequestValidator {
         if (doc == null || !doc.isObject()) {
             return new Validation(name, null, List.of(new Problem("", "the request must be one object with the request's fields")));
         }
-        List<Problem> problems = new ArrayList<>();
+        // a copy of an ID document gets its own message, not the schema's "not an allowed field" at the same place
+        List<Problem> problems = new ArrayList<>(DocumentCopies.check(doc));
+        Set<String> copies = problems.stream().map(Problem::pointer).collect(Collectors.toSet());
         try {
-            problems.addAll(schemaProblems(doc));
+            schemaProblems(doc).stream().filter(p -> !copies.contains(p.pointer())).forEach(problems::add);
         } catch (RuntimeException e) {
             problems.add(new Problem("", "could not be checked against the request schema"));
         }
@@ -246,7 +249,13 @@ public final class RequestValidator {
         }
         return new DsrRequest(null, RequestType.fromWire(doc.get("type").asText()), receivedAt,
                 Deadlines.endOf(deadlines.dueDate(receivedAt)), subject, verification, delivery, processors,
-                text(doc, "reference"), source, fingerprint(doc));
+                text(doc, "reference"), source, fingerprint(doc), representative(doc.get("representative")));
+    }
+
+    private static Representative representative(JsonNode r) {
+        return r == null ? null : new Representative(r.get("name").asText(), r.get("email").asText(), r.get("capacity").asText(),
+                r.get("authorityCheckedBy").asText(),
+                VerificationPolicy.parseDateTime(r.get("authorityCheckedAt").asText()).orElseThrow(), r.get("authorityEvidence").asText());
     }
 
     private static String text(JsonNode node, String field) {

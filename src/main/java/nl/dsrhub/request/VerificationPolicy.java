@@ -74,6 +74,36 @@ public final class VerificationPolicy {
                         "differs from the subject's e-mail address; delivery to another address requires verification method id-document"));
             }
         }
+        problems.addAll(representativeProblems(doc, latest));
+        return problems;
+    }
+
+    /**
+     * A representative's address is a delivery address: another than the subject's needs an id-document verification,
+     * as {@code delivery.email} does; a delivery address beside it must be the same (the answer goes to the
+     * representative only); the authority cannot have been checked in the future.
+     */
+    private static List<Problem> representativeProblems(JsonNode doc, OffsetDateTime latest) {
+        List<Problem> problems = new ArrayList<>();
+        JsonNode representative = doc.path("representative");
+        JsonNode email = representative.path("email");
+        JsonNode subjectEmail = doc.path("subject").path("email");
+        JsonNode method = doc.path("verification").path("method");
+        if (email.isTextual() && subjectEmail.isTextual() && !sameAddress(email.asText(), subjectEmail.asText())
+                && (!method.isTextual() || !Verification.ID_DOCUMENT.equals(method.asText()))) {
+            problems.add(new Problem("/representative/email", "differs from the subject's e-mail address; the answer goes to"
+                    + " the representative's address, which, like any other delivery address, requires verification method id-document"));
+        }
+        JsonNode deliveryEmail = doc.path("delivery").path("email");
+        if (email.isTextual() && deliveryEmail.isTextual() && !sameAddress(email.asText(), deliveryEmail.asText())) {
+            problems.add(new Problem("/delivery/email", "differs from the representative's e-mail address; with a representative"
+                    + " the answer goes to the representative only: leave delivery out or give the same address"));
+        }
+        OffsetDateTime checkedAt = dateTime(representative.path("authorityCheckedAt"), "/representative/authorityCheckedAt",
+                problems).orElse(null);
+        if (checkedAt != null && checkedAt.isAfter(latest)) {
+            problems.add(new Problem("/representative/authorityCheckedAt", "is in the future"));
+        }
         return problems;
     }
 
