@@ -55,6 +55,7 @@ public final class Letters {
         Map<String, Object> scope = new LinkedHashMap<>(LetterTexts.of(isController(connector), request.type(), controller.name()));
         scope.put("controller", controllerScope());
         scope.put("identifiers", subjectLines(connector, request, identifiers));
+        scope.put("representative", representative(request));
         scope.put("answerBy", answerBy.toString());
         scope.put("token", token);
         scope.put("sender", sender);
@@ -120,6 +121,20 @@ public final class Letters {
             }
         }
         return lines;
+    }
+
+    /**
+     * On whose behalf a representative made the request: their name and capacity only (data minimisation: never their
+     * address or how their authority was checked); {@code null} for a request the subject made.
+     */
+    static Map<String, String> representative(DsrRequest request) {
+        if (!request.byRepresentative()) {
+            return null;
+        }
+        nl.dsrhub.model.Retention.Words as = request.representative().capacityWords();
+        String name = SingleLine.of(request.representative().name());
+        return Map.of("nl", "Het verzoek is namens de betrokkene gedaan door " + name + ", " + as.nl() + ".",
+                "en", "The request was made on behalf of the data subject by " + name + ", " + as.en() + ".");
     }
 
     private static String render(String template, Object scope) {

@@ -179,6 +179,20 @@ final class Display {
         m.put("deadlineEn", Display.enDate(Display.deadline(r)));
         m.put("completedNl", Display.nlDate(completedAt));
         m.put("completedEn", Display.enDate(completedAt));
+        m.put("behalf", behalf(r));
         return m;
+    }
+
+    /**
+     * For a request a representative made: on whose behalf, in which capacity, Dutch and English; {@code null} otherwise.
+     * Names no one: the page goes to the representative and is kept in the outbox.
+     */
+    static nl.dsrhub.model.Retention.Words behalf(nl.dsrhub.model.DsrRequest r) {
+        if (!r.byRepresentative()) {
+            return null;
+        }
+        nl.dsrhub.model.Retention.Words as = r.representative().capacityWords();
+        return new nl.dsrhub.model.Retention.Words("Dit verzoek is namens de betrokkene gedaan door een vertegenwoordiger: " + as.nl() + ".",
+                "This request was made on behalf of the data subject by a representative: " + as.en() + ".");
     }
 }

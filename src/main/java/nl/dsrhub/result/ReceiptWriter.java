@@ -12,7 +12,7 @@ import nl.dsrhub.model.Retention;
 /**
  * Writes {@code receipt.json}, the acknowledgement that a request was taken in:
  * {@code {requestId, type, received, deadline, reference}} for programs and the same in plain words for the subject
- * ({@code summary}: {@code nl}, {@code en}), and {@code "awaitingConfirmation": true} while a
+ * ({@code summary}: {@code nl}, {@code en}), {@code onBehalfOf.capacity} for a request a representative made, and {@code "awaitingConfirmation": true} while a
  * mailed request that was not authenticated waits for the officer's confirmation (written again without it
  * when confirmed). It holds no personal data.
  */
@@ -37,6 +37,10 @@ public class ReceiptWriter {
         receipt.put("reference", r.reference());
         // for the subject: the same in plain words; the fields above are for programs
         receipt.put("summary", Display.words(summary(r)));
+        // made by a representative: in which capacity (the receipt names no one)
+        if (r.byRepresentative()) {
+            receipt.put("onBehalfOf", Map.of("capacity", r.representative().capacity()));
+        }
         if (awaitingConfirmation) {
             receipt.put("awaitingConfirmation", true);
         }
@@ -47,9 +51,10 @@ public class ReceiptWriter {
     static Retention.Words summary(DsrRequest r) {
         String nlWhat = r.type().words().request().nl();
         String enWhat = r.type().words().request().en();
+        Retention.Words behalf = Display.behalf(r);
         return new Retention.Words("Wij hebben " + nlWhat + " ontvangen op " + Display.nlDate(r.receivedAt()) + ". U krijgt"
-                + " uiterlijk op " + Display.nlDate(Display.deadline(r)) + " antwoord van ons.",
+                + " uiterlijk op " + Display.nlDate(Display.deadline(r)) + " antwoord van ons." + (behalf == null ? "" : " " + behalf.nl()),
                 "We received " + enWhat + " on " + Display.enDate(r.receivedAt()) + ". You will have our answer by "
-                        + Display.enDate(Display.deadline(r)) + " at the latest.");
+                        + Display.enDate(Display.deadline(r)) + " at the latest." + (behalf == null ? "" : " " + behalf.en()));
     }
 }

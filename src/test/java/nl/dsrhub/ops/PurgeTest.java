@@ -89,6 +89,39 @@ class PurgeTest {
     }
 
     @Test
+    void purgeLeavesNothingOfARepresentativeAndTheLedgerNeverHeldThem() throws Exception {
+        DemoPeople.Person jan = DemoPeople.JAN;
+        fixture.drop("export-for-jan.json", """
+                { "type": "export", "receivedAt": "%s", "subject": { "email": "%s" },
+                  "verification": { "method": "id-document", "verifiedBy": "officer@shop.example.nl", "verifiedAt": "%s" },
+                  "representative": { "name": "Rita Vertegenwoordiger", "email": "rita.vertegenwoordiger@example.com",
+                    "capacity": "authorised", "authorityCheckedBy": "officer@shop.example.nl", "authorityCheckedAt": "%s",
+                    "authorityEvidence": "written authorisation dated 2026-11-01" },
+                  "reference": "PURGE-REP" }
+                """.formatted(Requests.now(), jan.email(), Requests.now(), Requests.now()));
+        String id = fixture.awaitRequest("PURGE-REP");
+        fixture.awaitCompleted(id);
+        List<String> representative = List.of("Vertegenwoordiger", "rita.vertegenwoordiger", "written authorisation");
+        Ledger ledger = fixture.hub().services().ledger;
+        assertThat(ledger.entries(id)).extracting(Ledger.Entry::subject).containsOnly(ledger.pseudonym(jan.email()));
+        assertThat(ledger.entries(id).toString()).doesNotContain(representative);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.hub().services().jdbc.queryOne(
+                "SELECT purged_at FROM dsr_request WHERE id = ?", rs -> rs.getObject(1) != null, id).orElse(false)
+                && !java.nio.file.Files.exists(fixture.outbox(id)));
+
+        assertThat(databaseText()).doesNotContain(representative);
+        fixture.stopHub();
+        for (Path f : files()) {
+            String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+            for (String p : representative) {
+                assertThat(bytes).as(f + " holds " + p).doesNotContain(p);
+            }
+        }
+        fixture.startHub();
+    }
+
+    @Test
     void theFoldersOfARequestPurgedJustBeforeAStopAreDeletedAfterwards() throws Exception {
         var s = fixture.hub().services();
         String id = s.requests.store(nl.dsrhub.testing.Requests.erasure(DemoPeople.EVA.email()),
