@@ -58,6 +58,12 @@ public final class ExtensionReason {
         if (name != null && !name.isBlank() && (lower.contains(name.strip().toLowerCase(Locale.ROOT)) || holdsNamePart(why, name))) {
             return "the subject's name";
         }
+        // the register keeps nothing of a representative either (their address is caught as an e-mail address above)
+        String representative = request.representative() == null ? null : request.representative().name();
+        if (representative != null && !representative.isBlank() && (lower.contains(representative.strip().toLowerCase(Locale.ROOT))
+                || holdsNamePart(why, representative))) {
+            return "the representative's name";
+        }
         for (Map.Entry<String, String> id : request.subject().identifiers().entrySet()) {
             if (id.getValue() != null && id.getValue().length() >= 4 && lower.contains(id.getValue().toLowerCase(Locale.ROOT))) {
                 return "the subject's identifier " + id.getKey();

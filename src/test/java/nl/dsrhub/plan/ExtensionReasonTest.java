@@ -44,6 +44,17 @@ class ExtensionReasonTest {
     }
 
     @Test
+    void theRepresentativesNameIsRefused() {
+        DsrRequest r = request;
+        DsrRequest byParent = new DsrRequest(r.id(), r.type(), r.receivedAt(), r.deadline(), r.subject(), r.verification(),
+                r.delivery(), r.processors(), r.reference(), r.source(), r.fingerprint(), new nl.dsrhub.model.Representative(
+                "Petra Ouder", "petra.ouder@example.com", "parent", "officer@example.nl", r.receivedAt(), "birth certificate seen"));
+
+        assertThatThrownBy(() -> ExtensionReason.check("waiting for Ouder to send the court order", byParent))
+                .hasMessageStartingWith("the reason holds the representative's name:").hasMessageNotContaining("Ouder");
+    }
+
+    @Test
     void theSubjectsIdentifiersAreRefused() {
         assertThatThrownBy(() -> ExtensionReason.check("Mollie customer cst_8wmqcHMN4U has 40 payments", request))
                 .hasMessageStartingWith("the reason holds the subject's identifier mollie.customerId:");
