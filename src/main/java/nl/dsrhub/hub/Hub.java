@@ -52,6 +52,12 @@ public final class Hub implements AutoCloseable {
             Hub hub = new Hub(services, main);
             hub.wire();
             main.start();
+            try {
+                StartChecks.serving(config);
+            } catch (HubCannotStart e) {
+                main.stop(); // the services are closed below, as for every start that fails
+                throw e;
+            }
             // the command line talks to this hub's API from now on: the database is the hub's alone
             nl.dsrhub.ops.RunningHub.announce(services.dataDir, hub.ops().apiUrl().orElse(null));
             return hub;

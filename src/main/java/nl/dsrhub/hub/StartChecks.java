@@ -37,6 +37,29 @@ final class StartChecks {
         }
     }
 
+    /**
+     * After Camel started: its HTTP server answers on the port. Another program can take the port between
+     * {@link #before} and Camel's bind (Camel then only logs it); a hub without its dashboard, API and health is
+     * refused rather than left running half. Throws {@link HubCannotStart} naming the port.
+     */
+    static void serving(HubConfig config) {
+        if (!config.getBoolean("camel.server.enabled")) {
+            return;
+        }
+        String host = config.get("camel.server.host");
+        int port = config.getInt("camel.server.port");
+        if (port <= 0) {
+            return;
+        }
+        try (java.net.Socket socket = new java.net.Socket()) {
+            String to = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+            socket.connect(new InetSocketAddress(InetAddress.getByName(to), port), 2_000);
+        } catch (IOException e) {
+            throw new HubCannotStart("the HTTP server could not take port " + port + " on " + host + " (another program"
+                    + " took it as the hub started): start again, or give the hub another port (camel.server.port)");
+        }
+    }
+
     /** The database was locked by another process while this hub opened it: another hub, not yet announced. */
     static HubCannotStart anotherHub(Database.DatabaseInUse e, Path dataDir) {
         return RunningHub.find(dataDir).map(h -> anotherHub(dataDir, h.pid()))
