@@ -121,13 +121,8 @@ public final class InactiveRequests {
         if (!closed) {
             return null;
         }
-        try {
-            purge.deleteFiles(requestId);
-        } catch (java.io.UncheckedIOException e) {
-            // closed and purged in the database: the officer is told now, the folders go with purge-leftovers
-            LOG.warn("request {}: its folders could not be deleted yet ({}); purge-leftovers deletes them", requestId,
-                    e.getClass().getSimpleName());
-        }
+        // closed and purged in the database: the officer is told now, whatever folders cannot go yet
+        purge.deleteFiles(requestId);
         LOG.warn("request {}: closed for inactivity (no progress since {}), personal data deleted", requestId, day);
         return new OfficerNotice(requestId, CLOSED, now, "Request " + requestId + " (" + idle.get().row().type() + ") was closed for"
                 + " inactivity: no progress since " + day + ". Its personal data are deleted; status and the register show it as"

@@ -75,10 +75,19 @@ public final class Purge {
         return requestId;
     }
 
-    /** Deletes a request's outbox and work folders (its result, letters, the processors' data). */
+    /**
+     * Deletes a request's outbox and work folders (its result, letters, the processors' data). Called once the
+     * database says the request is purged: folders that cannot go now (a file being written into them) are left to
+     * purgeLeftoverFolders, and the caller goes on (tells the officer, purges the next request).
+     */
     public void deleteFiles(String requestId) {
-        nl.dsrhub.files.PrivateFiles.deleteTree(outbox.resolve(requestId));
-        nl.dsrhub.files.PrivateFiles.deleteTree(workDir.resolve(requestId));
+        try {
+            nl.dsrhub.files.PrivateFiles.deleteTree(outbox.resolve(requestId));
+            nl.dsrhub.files.PrivateFiles.deleteTree(workDir.resolve(requestId));
+        } catch (java.io.UncheckedIOException e) {
+            LOG.warn("request {}: its folders could not be deleted yet ({}); purge-leftovers deletes them", requestId,
+                    e.getCause() == null ? "I/O error" : e.getCause().getClass().getSimpleName());
+        }
     }
 
     /**

@@ -184,10 +184,11 @@ public final class RequestStore {
 
     /** Moves a request from one status to the next; false if another worker already did. */
     public boolean transition(String id, String from, String to) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        return jdbc.update("UPDATE dsr_request SET status = ?, updated_at = ?"
-                        + (COMPLETED.equals(to) ? ", completed_at = ?" : "") + " WHERE id = ? AND status = ?",
-                COMPLETED.equals(to) ? new Object[] {to, now, now, id, from} : new Object[] {to, now, id, from}) == 1;
+        if (COMPLETED.equals(to)) {
+            throw new IllegalArgumentException("a request is completed with complete(), which records the event with it");
+        }
+        return jdbc.update("UPDATE dsr_request SET status = ?, updated_at = ? WHERE id = ? AND status = ?",
+                to, OffsetDateTime.now(clock), id, from) == 1;
     }
 
     /**
