@@ -53,11 +53,11 @@ class ConnectorSectionsTest {
 
     @Test
     void aSectionNoRequestTypeRunsIsRefusedNamingFileAndSection() {
-        String yaml = ConnectorCatalogTest.validConnector("shop") + ERASE.replace("erase:", "rectify:");
+        String yaml = ConnectorCatalogTest.validConnector("shop") + ERASE.replace("erase:", "anonymise:");
 
         assertThatThrownBy(() -> catalog(yaml))
                 .isInstanceOf(ConnectorConfigException.class)
-                .hasMessageContaining("connectors/shop.yaml: /rectify: unknown field 'rectify'")
+                .hasMessageContaining("connectors/shop.yaml: /anonymise: unknown field 'anonymise'")
                 .hasMessageContaining("the sections a request type runs: " + String.join(", ", RequestType.allSections()));
     }
 
@@ -72,7 +72,7 @@ class ConnectorSectionsTest {
 
     @Test
     void aStepForOneTypeOnlyNamesAType() {
-        String yaml = ConnectorCatalogTest.validConnector("shop").replace("    keep: person", "    keep: person\n    only: rectification");
+        String yaml = ConnectorCatalogTest.validConnector("shop").replace("    keep: person", "    keep: person\n    only: anonymisation");
 
         assertThatThrownBy(() -> catalog(yaml))
                 .hasMessageContaining("/find/0/only: must be one of " + String.join(", ", RequestType.wireNames()));
