@@ -38,11 +38,13 @@ public record Connector(ConnectorDefinition definition, boolean enabled, Map<Str
     /**
      * Whether a request of {@code type} is taken here: every connector for a type that only reads, or whose recipients
      * must all be told (art. 19; one without steps for it then needs the officer); otherwise only an API connector with
-     * steps for the type (an objection to direct marketing goes only where marketing is sent from).
+     * steps for the type that this installation runs (an objection to direct marketing goes only where marketing is
+     * sent from: not to a shop whose only such step is switched off by its setting).
      */
     public boolean handles(nl.dsrhub.model.RequestType type) {
         return type.changes().isEmpty() || type.notifiesRecipients()
-                || channel() == ConnectorDefinition.Channel.HTTP && !definition.changes(type).isEmpty();
+                || channel() == ConnectorDefinition.Channel.HTTP && definition.changes(type).stream()
+                .anyMatch(s -> s.ifSetting() == null || Boolean.parseBoolean(settings().get(s.ifSetting())));
     }
 
     public boolean canWorkFrom(java.util.Set<String> knownIdentifiers) {

@@ -71,7 +71,7 @@ final class JournaledErasure {
             return;
         }
         String url = values.url(call, each, Map.of());
-        String callKey = step.id() + " " + call.method().toUpperCase(Locale.ROOT) + " " + pathAndQuery(url);
+        String callKey = callKey(step, url, each);
         visited.add(callKey);
         Optional<CallJournal.Entry> prior = journal.find(task.taskId(), callKey);
         if (prior.isPresent() && prior.get().state() == CallJournal.State.DONE) {
@@ -141,6 +141,18 @@ final class JournaledErasure {
             return false;
         }
         return r.path() == null || AnswerJson.firstValueIn(answer, r.path(), r.values());
+    }
+
+    /**
+     * How the journal names a call: its step, method, path and query, and its {@code ${each}} when only its body carries
+     * it (Laposta names the list in the form body, so one step's calls for two lists have the same URL).
+     */
+    static String callKey(Step step, String url, String each) {
+        String key = step.id() + " " + step.request().method().toUpperCase(Locale.ROOT) + " " + pathAndQuery(url);
+        Call call = step.request();
+        boolean bodyOnly = each != null && (call.form() != null || call.json() != null || call.body() != null)
+                && !url.contains(java.net.URLEncoder.encode(each, java.nio.charset.StandardCharsets.UTF_8)) && !url.contains(each);
+        return bodyOnly ? key + " [" + each + "]" : key;
     }
 
     static String pathAndQuery(String url) {

@@ -19,7 +19,7 @@ import nl.dsrhub.connector.ConnectorDefinition.Step;
 final class PlaceholderCheck {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^}]+)}");
-    private static final Pattern DATE = Pattern.compile("(yearsAgo|fiscalYearsAgo)\\.\\d{1,3}");
+    private static final Pattern DATE = Pattern.compile("(yearsAgo|fiscalYearsAgo)\\.\\d{1,3}|" + Retained.TODAY);
     private static final Pattern EACH_PART = Pattern.compile("each\\[\\d]");
     private static final Set<String> SUBJECT = Set.of("subject.email", "subject.emailHash", "subject.name");
 
@@ -128,7 +128,7 @@ final class PlaceholderCheck {
 
     /** Null when the placeholder is known here; else what is wrong and how to fix it. */
     private String fix(String name, boolean subject, boolean each) {
-        if (SUBJECT.contains(name) || ChangeValues.NAMES.contains(name)) {
+        if (SUBJECT.contains(name) || ChangeValues.NAMES.contains(name) || RequestValues.isRequestValue(name)) {
             return subject ? null : "is not known here (no subject: a check, a login and every call's headers are sent "
                     + "without one): use settings or move it to a step";
         }
@@ -151,8 +151,8 @@ final class PlaceholderCheck {
         if (ChangeValues.isChange(name)) {
             return "is no change a request can name: use one of " + new java.util.TreeSet<>(ChangeValues.NAMES);
         }
-        return "is not known: use subject.email, subject.emailHash, subject.name, changes.* (a rectification's), settings.KEY, each (with forEach), "
-                + "yearsAgo.N, fiscalYearsAgo.N, or an identifier the connector needs, provides or an earlier step picks "
+        return "is not known: use subject.email, subject.emailHash, subject.name, changes.* (a rectification's), request.id, "
+                + "restriction.reason, settings.KEY, each (with forEach), yearsAgo.N, fiscalYearsAgo.N, today, or an identifier the connector needs, provides or an earlier step picks "
                 + "(add it to /needs/anyOf or pick it first)";
     }
 }

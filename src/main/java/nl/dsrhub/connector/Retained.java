@@ -36,6 +36,8 @@ import nl.dsrhub.model.Retention.Words;
 final class Retained {
 
     private static final ZoneId DUTCH_TIME = ZoneId.of("Europe/Amsterdam");
+    /** The date placeholder of the day a call is made (Dutch date), e.g. the date a processor-side mark is set. */
+    static final String TODAY = "today";
     private static final DateTimeFormatter DAY_FIRST = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
     /** A record picked with its date; {@code owner} is the {@code ${each}} of the step that found it, or null. */
@@ -56,10 +58,13 @@ final class Retained {
     /**
      * The date placeholders of find steps, to tell the records the law keeps from older ones: {@code ${yearsAgo.N}},
      * the moment N years ago (UTC, as the processors' GMT timestamps are written), and {@code ${fiscalYearsAgo.N}},
-     * the first day (ISO) whose records are still kept today for N years. Null (an unknown placeholder) when N is
-     * no number.
+     * the first day (ISO) whose records are still kept today for N years; and {@code ${today}}, the Dutch date (ISO).
+     * Null (an unknown placeholder) when N is no number.
      */
     String dateTemplate(String placeholder) {
+        if (TODAY.equals(placeholder)) {
+            return LocalDate.now(clock.withZone(DUTCH_TIME)).toString();
+        }
         try {
             int years = Integer.parseInt(placeholder.substring(placeholder.indexOf('.') + 1));
             if (placeholder.startsWith("yearsAgo.")) {

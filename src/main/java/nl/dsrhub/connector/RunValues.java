@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * The values one run fills a connector file's {@code ${...}} placeholders with (see {@link Template}): the
  * subject's e-mail address and name, the identifiers known for the request, the values earlier steps picked, the
- * connector's settings, {@code ${each}} of the step and the date placeholders. A check or the retention calendar
+ * connector's settings, {@code ${each}} of the step, the request's own values ({@link RequestValues}) and the date
+ * placeholders. A check or the retention calendar
  * knows no subject: a {@code subject.*} placeholder has no value there.
  */
 final class RunValues {
@@ -109,7 +110,7 @@ final class RunValues {
 
     /** The value of one placeholder, or null when it has none. */
     String value(String name, String each) {
-        if (task == null && (name.startsWith("subject.") || ChangeValues.isChange(name))) {
+        if (task == null && (name.startsWith("subject.") || ChangeValues.isChange(name) || RequestValues.isRequestValue(name))) {
             return null;
         }
         return switch (name) {
@@ -118,7 +119,7 @@ final class RunValues {
             case "subject.name" -> task.request().subject().name();
             case "each" -> each;
             default -> ChangeValues.isChange(name) ? ChangeValues.value(task.request().particulars().changes(), name)
-                    : named(name, each);
+                    : RequestValues.isRequestValue(name) ? RequestValues.value(task.request(), name) : named(name, each);
         };
     }
 
@@ -126,7 +127,7 @@ final class RunValues {
         if (name.startsWith("each[")) {
             return Tuple.part(each, name);
         }
-        if (name.startsWith("yearsAgo.") || name.startsWith("fiscalYearsAgo.")) {
+        if (name.startsWith("yearsAgo.") || name.startsWith("fiscalYearsAgo.") || name.equals(Retained.TODAY)) {
             return stillHeld.dateTemplate(name);
         }
         if (name.startsWith("settings.")) {

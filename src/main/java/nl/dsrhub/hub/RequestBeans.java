@@ -25,7 +25,7 @@ public final class RequestBeans implements CamelConfiguration {
 
     @BindToRegistry("planner")
     public Planner planner(Services s) {
-        return new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc);
+        return new Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc, s.rightsOnPlanning);
     }
 
     /** A result to be mailed is recorded as such before it is written (see {@link MailDelivery#intend}). */

@@ -44,6 +44,12 @@ public final class Services implements AutoCloseable {
     public final nl.dsrhub.request.RequestConfirmations confirmations;
     /** The shop's answer term and the processors' deadline (dsr.deadline.*), checked when the hub opens. */
     public final nl.dsrhub.model.Deadlines deadlines;
+    /** Restrictions of processing in force and lifted (art. 18), the subject as the ledger's pseudonym. */
+    public final nl.dsrhub.store.RestrictionRegister restrictions;
+    /** Addresses that objected to direct marketing (art. 21(3)), as the ledger's pseudonym. */
+    public final nl.dsrhub.store.SuppressionRegister suppression;
+    /** What a restriction, its lifting and an objection record or wait for when the hub decides to act on them. */
+    public final nl.dsrhub.plan.RightsOnPlanning rightsOnPlanning;
 
     private Services(HubConfig config, Clock clock, ConnectorCatalog catalog, Database database, String ledgerKey,
                      nl.dsrhub.model.Deadlines deadlines) {
@@ -57,13 +63,23 @@ public final class Services implements AutoCloseable {
         this.events = new EventLog(jdbc, clock);
         // the ledger chains the proof-worthy events inside the transactions that record them
         this.ledger = new nl.dsrhub.ledger.Ledger(jdbc, clock, ledgerKey);
-        events.setListener(ledger);
+        this.restrictions = new nl.dsrhub.store.RestrictionRegister(jdbc, ledger);
+        this.suppression = new nl.dsrhub.store.SuppressionRegister(jdbc, ledger);
+        // and a completed restriction or lifting updates the restriction register in the same transaction
+        nl.dsrhub.plan.RightsOnCompletion rights = new nl.dsrhub.plan.RightsOnCompletion(restrictions, catalog, clock);
+        events.setListener((tx, requestId, connector, kind, detail) -> {
+            ledger.recorded(tx, requestId, connector, kind, detail);
+            rights.recorded(tx, requestId, connector, kind, detail);
+        });
         this.requests = new RequestStore(jdbc, clock, events, deadlines);
         this.tasks = new TaskStore(jdbc, clock, events);
+        this.rightsOnPlanning = new nl.dsrhub.plan.RightsOnPlanning(restrictions, suppression, requests, events, clock,
+                java.time.Duration.parse(config.get("dsr.restriction.lift-notice-period")));
         this.journal = new CallJournal(jdbc, clock);
         long maxBytes = config.getLong("dsr.intake.max-bytes");
         this.validator = new RequestValidator(new RequestParser(maxBytes), clock, catalog.names(), deadlines);
-        this.intake = new Intake(validator, requests, new ReceiptWriter(), outbox(), clock, maxBytes);
+        this.intake = new Intake(validator, requests, new ReceiptWriter(), outbox(), clock, maxBytes,
+                new nl.dsrhub.request.LiftCheck(restrictions, requests));
         this.confirmations = new nl.dsrhub.request.RequestConfirmations(jdbc, requests, events,
                 new nl.dsrhub.request.ConfirmationCodes(clock, java.time.Duration.ofHours(config.getInt("dsr.mail.confirmation-hours"))),
                 new ReceiptWriter(), outbox(), workDir(), clock);

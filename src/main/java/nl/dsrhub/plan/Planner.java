@@ -31,13 +31,17 @@ public final class Planner {
     private final TaskStore tasks;
     private final EventLog events;
     private final Jdbc jdbc;
+    private final RightsOnPlanning rights;
 
-    public Planner(ConnectorCatalog catalog, RequestStore requests, TaskStore tasks, EventLog events, Jdbc jdbc) {
+    /** @param rights what restrictions, their lifting and objections record or wait for when planned */
+    public Planner(ConnectorCatalog catalog, RequestStore requests, TaskStore tasks, EventLog events, Jdbc jdbc,
+                   RightsOnPlanning rights) {
         this.catalog = catalog;
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
         this.jdbc = jdbc;
+        this.rights = rights;
     }
 
     /** Creates the request's tasks (once, however often it is called) and returns those ready to run. */
@@ -47,6 +51,10 @@ public final class Planner {
         boolean planned = jdbc.inTransaction(tx -> {
             if (tx.update("UPDATE dsr_request SET status = ? WHERE id = ? AND status = ?",
                     RequestStore.PLANNED, requestId, RequestStore.RECEIVED) != 1) {
+                return false;
+            }
+            if (rights.onPlanning(tx, request).isPresent()) {
+                // held: a lifting's notice period, or the officer's decision on an objection; no task yet
                 return false;
             }
             List<String> names = new ArrayList<>();

@@ -9,8 +9,9 @@ import nl.dsrhub.result.ReceiptWriter;
 import nl.dsrhub.store.RequestStore;
 
 /**
- * Takes request files in: validates them, stores the good ones (once, however often the same file
- * is dropped) and writes their receipt; the route moves bad ones aside with their error report.
+ * Takes request files in: validates them (a lifting also against the restriction register: {@link LiftCheck}), stores
+ * the good ones (once, however often the same file is dropped) and writes their receipt; the route moves bad ones
+ * aside with their error report.
  */
 public final class Intake {
 
@@ -31,9 +32,12 @@ public final class Intake {
     private final Path outbox;
     private final Clock clock;
     private final long maxBytes;
+    private final LiftCheck lifts;
 
+    /** @param lifts checks that a lifting names a restriction in force of the same subject, against the register */
     public Intake(RequestValidator validator, RequestStore requests, ReceiptWriter receipts, Path outbox, Clock clock,
-                  long maxBytes) {
+                  long maxBytes, LiftCheck lifts) {
+        this.lifts = lifts;
         this.validator = validator;
         this.requests = requests;
         this.receipts = receipts;
@@ -55,6 +59,10 @@ public final class Intake {
     /** As {@link #accept(String, byte[])}; a new request is let in as the admission says (held or not). */
     public Result accept(String fileName, byte[] content, RequestStore.Admission admission) {
         Validation v = validator.validate(fileName, content);
+        List<Problem> liftProblems = v.ok() ? lifts.problems(v.request()) : List.of();
+        if (!liftProblems.isEmpty()) {
+            v = new Validation(v.fileName(), null, liftProblems);
+        }
         if (!v.ok()) {
             return new Result(v, null, false);
         }

@@ -37,6 +37,17 @@ public final class RequestStore {
      */
     public static final String REFUSED = "REFUSED";
 
+    /**
+     * A lifting of a restriction whose subject is told first (art. 18(3) GDPR): the notice goes out, and the request is
+     * planned only when {@code dsr.restriction.lift-notice-period} has passed since (and its restriction request is done).
+     */
+    public static final String NOTICE_PERIOD = "NOTICE_PERIOD";
+    /**
+     * An objection on grounds of the subject's particular situation (art. 21(1) GDPR), held with nothing planned until the
+     * officer weighs it: upheld (carried out as an erasure) or refused. Its deadline runs meanwhile.
+     */
+    public static final String AWAITING_DECISION = "AWAITING_DECISION";
+
     /** Whether a request of this status still needs the hub or the officer (not completed, discarded, closed or refused). */
     public static boolean isOpen(String status) {
         return !COMPLETED.equals(status) && !DISCARDED.equals(status) && !CLOSED_INACTIVE.equals(status)
