@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The officer's decisions on a request: {@code settle} a task by hand, {@code extend} the deadline, {@code refuse} the
- * request. Through {@link HubAccess} like the other officer's commands; an action the hub refuses ends in exit 1.
+ * The officer's decisions on a request: {@code settle} a task by hand, {@code extend} the deadline, {@code uphold} an
+ * objection awaiting a decision, {@code refuse} the request. Through {@link HubAccess} like the other officer's commands; an action the hub refuses ends in exit 1.
  */
 final class DecisionCommands {
 
@@ -86,8 +86,29 @@ final class DecisionCommands {
         }
     }
 
+    @Command(name = "uphold", description = {"Uphold an objection on grounds of a particular situation (art. 21(1))"
+            + " that awaits your decision: the processing stops, so the hub carries it out as an erasure (art. 17(1)(c)),",
+            "a new erasure request linked to it, with the objection's deadline; the objection is completed. To refuse it:"
+                    + " refuse ID --ground compelling --reason TEXT."})
+    static final class Uphold extends HubSubcommand {
+
+        @Parameters(paramLabel = "ID", description = "the objection's request id")
+        String id;
+
+        @Override
+        public Integer call() {
+            try (HubAccess hub = HubAccess.open(config())) {
+                String erasure = hub.uphold(id);
+                out().println(id + ": objection upheld; carried out as erasure request " + erasure + " (a running hub plans"
+                        + " it within seconds, a stopped one at its next start)");
+                return 0;
+            }
+        }
+    }
+
     @Command(name = "refuse", description = {"Refuse a request (art. 12(4)): the requester cannot be identified as the"
-            + " subject, or it is manifestly unfounded or excessive (art. 12(5)).",
+            + " subject, or it is manifestly unfounded or excessive (art. 12(5)); an objection awaiting your decision also"
+            + " on the ground compelling (art. 21(1)).",
             "Closes it: nothing more is asked of any processor, and those asked by letter are told it is withdrawn. Writes"
                     + " the letter (the reasons, the complaint to the Autoriteit Persoonsgegevens, the court within six"
                     + " weeks) to outbox/ID/refusal-letter.html; it must reach the subject within the request's deadline"
@@ -97,7 +118,8 @@ final class DecisionCommands {
         @Parameters(paramLabel = "ID", description = "the request id")
         String id;
 
-        @Option(names = "--ground", paramLabel = "GROUND", description = "unverifiable, unfounded or excessive (required)")
+        @Option(names = "--ground", paramLabel = "GROUND", description = "unverifiable, unfounded or excessive; compelling"
+                + " for an objection awaiting your decision (required)")
         String ground;
 
         @Option(names = "--reason", paramLabel = "TEXT", description = "your reasons, told to the subject, one line (required)")

@@ -54,7 +54,8 @@ public final class DsrHub {
         CommandLine cli = new CommandLine(top);
         for (Object command : new Object[] {new HubCommands.Run(), new HubCommands.Validate(), new RequestCommands.Submit(),
                 new RequestCommands.Status(), new RequestCommands.Retry(), new HubCommands.Connectors(),
-                new DecisionCommands.Settle(), new DecisionCommands.Extend(), new DecisionCommands.Refuse(),
+                new DecisionCommands.Settle(), new DecisionCommands.Extend(), new DecisionCommands.Uphold(),
+                new DecisionCommands.Refuse(),
                 new RequestCommands.Confirm(), new RequestCommands.Discard(), new LedgerCommand()}) {
             cli.addSubcommand(command);
         }

@@ -82,6 +82,12 @@ interface HubAccess extends AutoCloseable {
     /** Refuses the request (art. 12(4)); throws {@link Refused} when it cannot be. */
     RefusalDone refuse(String id, String ground, String reason);
 
+    /**
+     * Upholds an objection awaiting the officer's decision (art. 21(1)); returns the id of the erasure request that
+     * carries it out; throws {@link Refused} when the request awaits no decision.
+     */
+    String uphold(String id);
+
     LedgerCheck verifyLedger();
 
     String ledgerCsv();

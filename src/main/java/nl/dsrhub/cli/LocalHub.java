@@ -84,6 +84,15 @@ final class LocalHub implements HubAccess {
     }
 
     @Override
+    public String uphold(String id) {
+        try {
+            return operations.uphold(id, "with the CLI").erasureId();
+        } catch (Settlement.Refused e) {
+            throw new Refused(e.getMessage());
+        }
+    }
+
+    @Override
     public LedgerCheck verifyLedger() {
         Ledger.Verification v = services.ledger.verify();
         return new LedgerCheck(v.ok(), v.rows(), v.brokenSeq(), v.problem(), v.checked());

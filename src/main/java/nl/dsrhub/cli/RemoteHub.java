@@ -116,6 +116,14 @@ final class RemoteHub implements HubAccess {
                 n.path("late").asBoolean(), texts(n.path("stopped")), texts(n.path("toldByLetter")));
     }
 
+    @Override
+    public String uphold(String id) {
+        HttpResponse<String> r = send(request("api/requests/" + path(id) + "/uphold").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        refusedOn409(r);
+        return read(expect(r, 200)).path("erasure").asText();
+    }
+
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(v -> out.add(v.asText()));

@@ -27,7 +27,8 @@ import org.apache.camel.PropertyInject;
 
 /**
  * The mail engine of mail-channel connectors and the beans of the mail routes ({@code intake-mail},
- * {@code mail-replies}, {@code mail-chase}, {@code mail-officer}, {@code delivery}, {@code refusal-notices}), from
+ * {@code mail-replies}, {@code mail-chase}, {@code mail-officer}, {@code delivery}, {@code refusal-notices},
+ * {@code lift-notices}), from
  * the shared parts of {@link MailBeans}.
  */
 public final class MailRouteBeans implements CamelConfiguration {
@@ -70,6 +71,13 @@ public final class MailRouteBeans implements CamelConfiguration {
     @BindToRegistry("mailboxPurge")
     public MailboxPurge mailboxPurge(MailSettings settings, Clock clock, @PropertyInject("dsr.purge.after-days") int purgeDays) {
         return new MailboxPurge(settings, clock, purgeDays);
+    }
+
+    /** Art. 18(3): the subject of a lifting is told first; the lifting is planned after the notice period (lift-notices.yaml). */
+    @BindToRegistry("liftNotices")
+    public nl.dsrhub.mail.LiftNotices liftNotices(MailSettings settings, MailSender sender, Services s, Clock clock) {
+        return new nl.dsrhub.mail.LiftNotices(settings, sender, nl.dsrhub.mail.Controller.from(s.config::optional), s.requests,
+                s.restrictions, s.rightsOnPlanning, s.events, s.jdbc, s.outbox(), clock);
     }
 
     @BindToRegistry("refusalNotices")

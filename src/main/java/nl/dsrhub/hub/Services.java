@@ -128,7 +128,8 @@ public final class Services implements AutoCloseable {
     /** The officer's actions on these parts (the running hub's, or the command line's own when no hub runs). */
     public Operations operations(Clock clock) {
         return new Operations(tasks, events, new Settlement(catalog, requests, tasks, events, jdbc, workDir(), clock),
-                new DeadlineExtension(requests, events, jdbc, outbox(), clock), refusal(clock));
+                new DeadlineExtension(requests, events, jdbc, outbox(), clock), refusal(clock),
+                new nl.dsrhub.request.ObjectionDecisions(requests, events, jdbc, clock, deadlines));
     }
 
     /** What {@code status} prints and {@code GET /api/status} answers, read from these parts. */

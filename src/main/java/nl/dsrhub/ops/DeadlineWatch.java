@@ -73,6 +73,11 @@ public final class DeadlineWatch {
             return "Request " + r.id() + " (" + r.type() + ") " + when + "; it awaits your confirmation: nothing was sent to any"
                     + " processor. Confirm it, or discard it if you did not send it";
         }
+        if (RequestStore.AWAITING_DECISION.equals(r.status())) {
+            // an objection on grounds of a particular situation (art. 21(1)): nothing runs until the officer weighs it
+            return "Request " + r.id() + " (" + r.type() + ") " + when + "; it awaits your decision on the objection: uphold"
+                    + " it (carried out as an erasure) or refuse it with your reasons";
+        }
         return "Request " + r.id() + " (" + r.type() + ") " + when
                 + (open.isEmpty() ? "; all tasks are final, the result is being written" : "; still open: " + open);
     }

@@ -22,7 +22,8 @@ import nl.dsrhub.store.RequestStore;
 public final class DsrMetrics {
 
     static final String[] TYPES = nl.dsrhub.model.RequestType.wireNames().toArray(String[]::new);
-    static final String[] STATUSES = {RequestStore.AWAITING_CONFIRMATION, RequestStore.RECEIVED, RequestStore.PLANNED,
+    static final String[] STATUSES = {RequestStore.AWAITING_CONFIRMATION, RequestStore.AWAITING_DECISION,
+        RequestStore.NOTICE_PERIOD, RequestStore.RECEIVED, RequestStore.PLANNED,
         RequestStore.COMPLETING, RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE,
         RequestStore.REFUSED};
 

@@ -137,8 +137,9 @@ public final class InactiveRequests {
         List<Idle> out = new ArrayList<>();
         for (RequestStore.RequestRow r : requests.open()) {
             List<TaskStore.TaskRow> ts = tasks.forRequest(r.id());
+            // a lifting in its notice period waits for the hub's own schedule (art. 18(3)), not for anyone
             boolean hubAtWork = RequestStore.RECEIVED.equals(r.status()) || RequestStore.COMPLETING.equals(r.status())
-                    || ts.stream().anyMatch(t -> t.status() == TaskStatus.PENDING || t.status() == TaskStatus.RUNNING
+                    || RequestStore.NOTICE_PERIOD.equals(r.status()) || ts.stream().anyMatch(t -> t.status() == TaskStatus.PENDING || t.status() == TaskStatus.RUNNING
                     || t.status() == TaskStatus.RETRY);
             if (!hubAtWork) {
                 out.add(new Idle(r, lastProgress(jdbc, r), ts));
@@ -170,6 +171,7 @@ public final class InactiveRequests {
         String waiting = idle.tasks().stream().filter(t -> t.outcome() == null || !t.outcome().isFinal())
                 .map(t -> t.connector() + " " + (t.outcome() == null ? t.status() : t.outcome())).collect(Collectors.joining(", "));
         String what = RequestStore.AWAITING_CONFIRMATION.equals(r.status()) ? "it awaits your confirmation; confirm or discard it"
+                : RequestStore.AWAITING_DECISION.equals(r.status()) ? "the objection awaits your decision; uphold or refuse it"
                 : "waiting: " + (waiting.isEmpty() ? "nothing the hub can do" : waiting) + "; settle or retry its tasks, or extend"
                 + " its deadline";
         return "Request " + r.id() + " (" + r.type() + ") has had no progress since " + idle.since().toLocalDate() + " ("

@@ -164,6 +164,20 @@ public final class RestApi {
         }
     }
 
+    /**
+     * Upholds an objection awaiting the officer's decision (art. 21(1)): carried out as a linked erasure request, which
+     * the sweep plans within seconds; answers its id.
+     */
+    public void uphold(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        try {
+            var upheld = operations.uphold(id, "by the API");
+            ok(exchange, 200, Map.of("id", id, "status", RequestStore.COMPLETED, "erasure", upheld.erasureId()));
+        } catch (Settlement.Refused e) {
+            ok(exchange, requests.row(id).isEmpty() ? 404 : 409, Map.of("error", e.getMessage()));
+        }
+    }
+
     /** A mailed request held for the officer's confirmation goes on; the sweep plans it within seconds. */
     public void confirm(Exchange exchange) {
         answer(exchange, confirmations.confirm(Web.param(exchange, "id"), "by the API"));

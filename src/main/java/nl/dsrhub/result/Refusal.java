@@ -88,11 +88,16 @@ public final class Refusal {
         RefusalGround ground = ground(groundName);
         String why = reason(reason);
         RequestStore.RequestRow r = refusable(requestId);
+        if (ground == RefusalGround.COMPELLING && !RequestStore.AWAITING_DECISION.equals(r.status())) {
+            throw new Settlement.Refused("the ground compelling (art. 21(1)) refuses only an objection on grounds of a"
+                    + " particular situation awaiting your decision; request " + requestId + " is none");
+        }
         OffsetDateTime now = OffsetDateTime.now(clock);
         List<Unsettled> stopped = jdbc.inTransaction(tx -> {
             if (tx.update("UPDATE dsr_request SET status = ?, refusal_ground = ?, refusal_reason = ?, completed_at = ?, updated_at = ? "
-                    + "WHERE id = ? AND status IN (?, ?, ?)", RequestStore.REFUSED, ground.wire(), why, now, now, requestId,
-                    RequestStore.AWAITING_CONFIRMATION, RequestStore.RECEIVED, RequestStore.PLANNED) != 1) {
+                    + "WHERE id = ? AND status IN (?, ?, ?, ?)", RequestStore.REFUSED, ground.wire(), why, now, now, requestId,
+                    RequestStore.AWAITING_CONFIRMATION, RequestStore.AWAITING_DECISION, RequestStore.RECEIVED,
+                    RequestStore.PLANNED) != 1) {
                 throw new Settlement.Refused("request " + requestId + " changed meanwhile: look again and retry");
             }
             List<Unsettled> unsettled = unsettled(tx, requestId);

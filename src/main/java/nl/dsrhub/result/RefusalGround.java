@@ -26,7 +26,20 @@ public enum RefusalGround {
     /** Excessive, in particular because repetitive (art. 12(5)(b)). */
     EXCESSIVE("art. 12(5)(b) GDPR", new Words(
             "Uw verzoek is buitensporig, in het bijzonder omdat het herhaaldelijk is gedaan (artikel 12, lid 5, onder b AVG).",
-            "Your request is excessive, in particular because of its repetitive character (article 12(5)(b) GDPR)."));
+            "Your request is excessive, in particular because of its repetitive character (article 12(5)(b) GDPR).")),
+    /**
+     * An objection on grounds of a particular situation weighed and not upheld: the shop's compelling legitimate grounds
+     * override the subject's interests, or the data are needed for legal claims (art. 21(1)). Only for such an objection.
+     */
+    COMPELLING("art. 21(1) GDPR", new Words(
+            "Wij hebben uw bezwaar zorgvuldig gewogen tegen onze redenen om uw gegevens te verwerken. Wij hebben dwingende"
+                    + " gerechtvaardigde gronden voor de verwerking die zwaarder wegen dan uw belangen, rechten en vrijheden,"
+                    + " of wij hebben de gegevens nodig voor de instelling, uitoefening of onderbouwing van een"
+                    + " rechtsvordering (artikel 21, lid 1, AVG). Daarom zetten wij de verwerking voort.",
+            "We have carefully weighed your objection against our reasons for processing your data. We have compelling"
+                    + " legitimate grounds for the processing which override your interests, rights and freedoms, or we need"
+                    + " the data for the establishment, exercise or defence of legal claims (article 21(1) GDPR). We"
+                    + " therefore continue the processing."));
 
     private final String articles;
     private final Words meaning;
@@ -36,7 +49,7 @@ public enum RefusalGround {
         this.meaning = meaning;
     }
 
-    /** {@code unverifiable}, {@code unfounded}, {@code excessive}. */
+    /** {@code unverifiable}, {@code unfounded}, {@code excessive}, {@code compelling}. */
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -50,9 +63,12 @@ public enum RefusalGround {
         return meaning;
     }
 
-    /** Art. 12(5): the controller bears the burden of showing a request manifestly unfounded or excessive. */
+    /**
+     * Art. 12(5): the controller bears the burden of showing a request manifestly unfounded or excessive (the letter
+     * cites it; a compelling ground's own words say what art. 21(1) asks the controller to demonstrate).
+     */
     public boolean burdenOnUs() {
-        return this != UNVERIFIABLE;
+        return this == UNFOUNDED || this == EXCESSIVE;
     }
 
     public static Optional<RefusalGround> of(String wire) {
@@ -62,6 +78,6 @@ public enum RefusalGround {
 
     /** For messages: the grounds the officer can give. */
     public static String choices() {
-        return "unverifiable, unfounded or excessive";
+        return "unverifiable, unfounded, excessive or (an objection on grounds of a particular situation) compelling";
     }
 }
