@@ -88,6 +88,8 @@ public final class Ledger implements EventLog.Listener, SubjectPseudonyms {
             // a refusal (art. 12(4)): its ground only, never the officer's reasons; and that the subject was told
             case "refused" -> append(tx, requestId, null, "refused", firstWord(detail));
             case "refusal-notified" -> append(tx, requestId, null, "refusal-notified", null);
+            // art. 18(3): the subject was told before a restriction is lifted; art. 21(1): the officer upheld an objection
+            case "lift-notified", "upheld" -> append(tx, requestId, null, kind, null);
             default -> { }
         }
     }

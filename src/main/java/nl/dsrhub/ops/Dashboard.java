@@ -15,7 +15,7 @@ import org.apache.camel.Exchange;
 /**
  * The officer's dashboard, rendered on the server (no build step, no script): open requests with
  * days left and due-soon/overdue marks, a request's tasks and timeline, connector health and the
- * deadline notices; forms to retry, settle, extend and refuse. A page's method leaves its view record
+ * deadline notices; forms to retry, settle, extend, uphold an objection and refuse. A page's method leaves its view record
  * ({@link DashboardPages}) as the body for the route's Mustache template; an action's redirects with what it did.
  * Shows ids, connectors and outcomes, never the subject's name or address.
  */
@@ -70,14 +70,18 @@ public final class Dashboard {
         OffsetDateTime now = OffsetDateTime.now(clock);
         boolean open = RequestStore.isOpen(r.status());
         String level = open ? watch.level(r.dueDate(), now) : null;
+        // an objection on grounds of a particular situation: the officer reads the grounds here and decides (art. 21(1))
+        boolean awaitingDecision = RequestStore.AWAITING_DECISION.equals(r.status());
         Web.page(exchange, 200, new DashboardPages.RequestPage(frame(exchange, "Request " + id), id, DashboardViews.link(id),
                 Web.param(exchange, "done"), DashboardViews.facts(r, open, level, now),
                 RequestStore.AWAITING_CONFIRMATION.equals(r.status()),
                 tasks.forRequest(id).stream().map(t -> DashboardViews.task(t, open, settlement.settleable(t))).toList(),
                 open ? DashboardViews.extension(extended(id)) : null,
-                open && !RequestStore.COMPLETING.equals(r.status()) ? DashboardViews.refusing(r.dueDate()) : null,
+                open && !RequestStore.COMPLETING.equals(r.status()) ? DashboardViews.refusing(r.dueDate(), awaitingDecision)
+                        : null,
                 events.timeline(id).stream().map(DashboardViews::event).toList(),
-                DashboardViews.settleOutcomes(), Uploads.FIELDS));
+                DashboardViews.settleOutcomes(), Uploads.FIELDS, awaitingDecision
+                        ? new DashboardPages.Decision(requests.get(id).particulars().objection().grounds()) : null));
     }
 
     // ---- actions ---------------------------------------------------------------------------------
@@ -110,6 +114,18 @@ public final class Dashboard {
         var r = confirmations.confirm(id, "on the dashboard");
         Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url(r.done()
                 ? "confirmed: the request is planned within seconds" : "refused: " + r.message()), Map.of());
+    }
+
+    /** Art. 21(1): the officer upholds the objection; the linked erasure request is planned within seconds. */
+    public void uphold(Exchange exchange) {
+        String id = Web.param(exchange, "id");
+        try {
+            String erasure = operations.uphold(id, "on the dashboard").erasureId();
+            Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url("objection upheld: carried out as erasure"
+                    + " request " + erasure + ", planned within seconds"), Map.of());
+        } catch (Settlement.Refused e) {
+            Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url("refused: " + e.getMessage()), Map.of());
+        }
     }
 
     public void discard(Exchange exchange) {

@@ -60,7 +60,11 @@ final class DashboardPages {
      */
     record RequestPage(Frame frame, String id, String link, String flash, Facts facts, boolean held, List<TaskLine> tasks,
                        Extension extension, Refusing refusing, List<Event> timeline, List<String> settleOutcomes,
-                       List<String> fileFields) {
+                       List<String> fileFields, Decision decision) {
+    }
+
+    /** An objection on grounds of a particular situation awaiting the officer (art. 21(1)): the grounds to weigh. */
+    record Decision(String grounds) {
     }
 
     /**

@@ -79,9 +79,11 @@ final class DashboardViews {
     }
 
     /** The refusal section: the grounds in their order, and the date the letter must reach the subject by. */
-    static Refusing refusing(LocalDate due) {
-        return new Refusing(due.toString(), Arrays.stream(RefusalGround.values()).map(g -> new Ground(g.wire(), g.articles()))
-                .toList(), Refusal.MAX_REASON);
+    /** @param awaitingDecision an objection the officer weighs: the ground compelling (art. 21(1)) is offered too */
+    static Refusing refusing(LocalDate due, boolean awaitingDecision) {
+        return new Refusing(due.toString(), Arrays.stream(RefusalGround.values())
+                .filter(g -> awaitingDecision || g != RefusalGround.COMPELLING)
+                .map(g -> new Ground(g.wire(), g.articles())).toList(), Refusal.MAX_REASON);
     }
 
     /** The outcomes an officer may record by hand, in their order. */

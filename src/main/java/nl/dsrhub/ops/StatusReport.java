@@ -21,7 +21,8 @@ import nl.dsrhub.store.TaskStore.TaskRow;
 
 /**
  * What {@code status} prints (and {@code GET /api/status} answers): open requests with days left, or one request's
- * tasks and timeline. No personal data.
+ * tasks and timeline. No personal data, except the grounds of an objection the officer must weigh (art. 21(1)), in
+ * that request's own view.
  */
 public final class StatusReport {
 
@@ -89,6 +90,11 @@ public final class StatusReport {
         if (r.reference() != null) {
             sb.append("reference ").append(line(r.reference())).append('\n');
         }
+        if (RequestStore.AWAITING_DECISION.equals(r.status())) {
+            sb.append("grounds   ").append(line(grounds(id))).append('\n');
+            sb.append("decide    uphold ").append(id).append(" (carried out as an erasure), or refuse ").append(id)
+                    .append(" --ground compelling --reason TEXT (art. 21(1))\n");
+        }
         sb.append("\nTASKS\n");
         for (TaskRow t : tasks.forRequest(id)) {
             sb.append(String.format("  %-14s %-8s %-16s attempts %d  %s%n", t.connector(), t.status(),
@@ -130,6 +136,10 @@ public final class StatusReport {
         n.put("processorDeadline", r.processorDueDate().toString());
         n.put("daysLeft", daysLeft(r));
         n.put("reference", r.reference());
+        if (withTimeline && RequestStore.AWAITING_DECISION.equals(r.status())) {
+            // the officer weighs the objection: the subject's grounds, as the request gives them (art. 21(1))
+            n.put("grounds", grounds(r.id()));
+        }
         ArrayNode tasks = n.putArray("tasks");
         for (TaskRow t : this.tasks.forRequest(r.id())) {
             ObjectNode tn = tasks.addObject();
@@ -161,6 +171,12 @@ public final class StatusReport {
             }
         }
         return n;
+    }
+
+    /** The grounds of an objection awaiting the officer's decision, as the request gives them. */
+    private String grounds(String id) {
+        var objection = requests.get(id).particulars().objection();
+        return objection == null ? null : objection.grounds();
     }
 
     /** A stored text on one line of the terminal: a processor's error title or a reference cannot add lines. */

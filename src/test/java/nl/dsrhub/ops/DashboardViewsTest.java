@@ -97,15 +97,15 @@ class DashboardViewsTest {
         RequestRow r = request(id, RequestStore.AWAITING_CONFIRMATION, null);
         RequestPage page = new RequestPage(frame(), id, DashboardViews.link(id), HOSTILE, DashboardViews.facts(r, true, null, NOW),
                 true, List.of(DashboardViews.task(task("woocommerce", TaskStatus.RETRY, null, HOSTILE), true, true)),
-                DashboardViews.extension(false), DashboardViews.refusing(r.dueDate()),
+                DashboardViews.extension(false), DashboardViews.refusing(r.dueDate(), false),
                 List.of(DashboardViews.event(new EventLog.Event(NOW, "mollie", "received", HOSTILE))),
-                DashboardViews.settleOutcomes(), Uploads.FIELDS);
+                DashboardViews.settleOutcomes(), Uploads.FIELDS, new DashboardPages.Decision(HOSTILE));
 
         String html = render("request", page);
 
         assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&quot;&amp;");
-        // held: confirm and discard; the task: retry and settle; then extend, refuse and log out
-        assertThat(html.split("name=\"csrf\" value=\"csrf-token-1\"", -1)).hasSize(8);
+        // held: confirm and discard; an objection's decision: uphold; the task: retry and settle; then extend, refuse, log out
+        assertThat(html.split("name=\"csrf\" value=\"csrf-token-1\"", -1)).hasSize(9);
         assertThat(html).contains("id=\"settle-woocommerce-file-3\"", "id=\"extend-form\"", "id=\"refuse-form\"", "id=\"held\"");
     }
 
