@@ -60,5 +60,13 @@ public record Particulars(Changes changes, Restriction restriction, Lift lift, O
         public boolean directMarketing() {
             return DIRECT_MARKETING.equals(kind);
         }
+
+        /**
+         * What an objection on grounds of a particular situation is carried out as when the officer upholds it: the
+         * processing stops, so the data go (art. 17(1)(c) GDPR).
+         */
+        public static RequestType upheldAs() {
+            return RequestType.ERASURE;
+        }
     }
 }

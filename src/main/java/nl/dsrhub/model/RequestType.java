@@ -106,6 +106,14 @@ public enum RequestType {
         return notifiesRecipients;
     }
 
+    /**
+     * The type whose requests undo what this type's steps change: a restriction's lifting (art. 18(3)). What a processor
+     * cannot point out again at the lifting (Laposta's lists) is kept when a restriction completes, for its lifting.
+     */
+    public Optional<RequestType> undoneBy() {
+        return this == RESTRICTION ? Optional.of(LIFT_RESTRICTION) : Optional.empty();
+    }
+
     /** Every section a request type runs, for checking connector files: {@code find}, {@code erase}, ... */
     public static List<String> allSections() {
         return Arrays.stream(values()).flatMap(t -> t.sections().stream()).distinct().toList();

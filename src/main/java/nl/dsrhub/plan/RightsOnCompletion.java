@@ -29,7 +29,7 @@ public final class RightsOnCompletion implements EventLog.Listener {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RightsOnCompletion.class);
 
     private final RestrictionRegister restrictions;
-    private final Set<String> scopeNames;
+    private final Map<RequestType, Set<String>> scopeNames;
     private final Clock clock;
 
     public RightsOnCompletion(RestrictionRegister restrictions, ConnectorCatalog catalog, Clock clock) {
@@ -48,9 +48,9 @@ public final class RightsOnCompletion implements EventLog.Listener {
         if (request == null) {
             return;
         }
-        if (request.type() == RequestType.RESTRICTION) {
-            RestrictionScope.keep(tx, requestId, scope(tx, requestId));
-        } else if (request.type() == RequestType.LIFT_RESTRICTION) {
+        if (request.type().undoneBy().isPresent()) {
+            RestrictionScope.keep(tx, requestId, scope(tx, requestId, scopeNames.get(request.type())));
+        } else if (request.particulars().lift() != null) {
             String restrictionId = request.particulars().lift().restrictionRequestId();
             try {
                 restrictions.within(tx).lifted(restrictionId, requestId, OffsetDateTime.now(clock));
@@ -64,20 +64,26 @@ public final class RightsOnCompletion implements EventLog.Listener {
     }
 
     /**
-     * The identifiers a connector's {@code lift} steps run over that the connector itself provides: what its restriction
-     * found and changed (Laposta's {@code laposta.restrictedList}), which nothing at the processor points out again.
+     * By type that a later request undoes (a restriction): the identifiers the undoing type's steps ({@code lift}) run
+     * over that the connector itself provides, which its restriction found and changed (Laposta's
+     * {@code laposta.restrictedList}) and nothing at the processor points out again.
      */
-    static Set<String> scopeNames(ConnectorCatalog catalog) {
-        Set<String> names = new TreeSet<>();
-        for (var c : catalog.all()) {
-            ConnectorDefinition d = c.definition();
-            d.changes(RequestType.LIFT_RESTRICTION).stream().map(ConnectorDefinition.Step::forEach)
-                    .filter(f -> f != null && d.provides().contains(f)).forEach(names::add);
+    static Map<RequestType, Set<String>> scopeNames(ConnectorCatalog catalog) {
+        Map<RequestType, Set<String>> names = new java.util.EnumMap<>(RequestType.class);
+        for (RequestType type : RequestType.values()) {
+            type.undoneBy().ifPresent(undoing -> {
+                Set<String> those = names.computeIfAbsent(type, t -> new TreeSet<>());
+                for (var c : catalog.all()) {
+                    ConnectorDefinition d = c.definition();
+                    d.changes(undoing).stream().map(ConnectorDefinition.Step::forEach)
+                            .filter(f -> f != null && d.provides().contains(f)).forEach(those::add);
+                }
+            });
         }
         return names;
     }
 
-    private Map<String, List<String>> scope(Jdbc tx, String requestId) {
+    private static Map<String, List<String>> scope(Jdbc tx, String requestId, Set<String> scopeNames) {
         Map<String, List<String>> out = new TreeMap<>();
         if (scopeNames.isEmpty()) {
             return out;

@@ -49,43 +49,24 @@ public final class RightsOnPlanning {
      * holds what must wait. Returns the status the request waits in (set here), or empty to plan its tasks now.
      */
     public Optional<String> onPlanning(Jdbc tx, DsrRequest request) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
         Particulars p = request.particulars();
-        switch (request.type()) {
-            case RESTRICTION -> {
-                RestrictionReason reason = RestrictionReason.of(p.restriction().reason()).orElseThrow();
-                restrictions.within(tx).record(request.id(), request.subject().email(), reason, now);
-                events.record(tx, request.id(), null, "restriction-recorded", "in force from now, in the restriction"
-                        + " register: " + reason.wire() + " (" + reason.article() + ")");
-                return Optional.empty();
+        if (p.restriction() != null) {
+            record(tx, request, p.restriction());
+        } else if (p.objection() != null && p.objection().directMarketing()) {
+            suppression.within(tx).add(request.id(), request.subject().email(), OffsetDateTime.now(clock));
+            events.record(tx, request.id(), null, "suppressed", "the address is in the suppression register from now:"
+                    + " never used for direct marketing again (art. 21(3) GDPR)");
+        } else if (p.objection() != null) {
+            return hold(tx, request, RequestStore.AWAITING_DECISION, "awaiting the officer's decision (art. 21(1) GDPR):"
+                    + " uphold it (carried out as an erasure) or refuse it with reasons");
+        } else if (p.lift() != null) {
+            if (!liftMayGo(tx, request)) {
+                return hold(tx, request, RequestStore.NOTICE_PERIOD, "the subject is told first (art. 18(3) GDPR);"
+                        + " planned once the notice period of " + noticePeriod.toDays() + " day(s) has passed");
             }
-            case OBJECTION -> {
-                if (!p.objection().directMarketing()) {
-                    return hold(tx, request, RequestStore.AWAITING_DECISION, "awaiting the officer's decision (art. 21(1)"
-                            + " GDPR): uphold it (carried out as an erasure) or refuse it with reasons");
-                }
-                suppression.within(tx).add(request.id(), request.subject().email(), now);
-                events.record(tx, request.id(), null, "suppressed", "the address is in the suppression register from now:"
-                        + " never used for direct marketing again (art. 21(3) GDPR)");
-                return Optional.empty();
-            }
-            case LIFT_RESTRICTION -> {
-                if (!liftMayGo(tx, request)) {
-                    return hold(tx, request, RequestStore.NOTICE_PERIOD, "the subject is told first (art. 18(3) GDPR);"
-                            + " planned once the notice period of " + noticePeriod.toDays() + " day(s) has passed");
-                }
-                String restrictionId = p.lift().restrictionRequestId();
-                Map<String, List<String>> scope = RestrictionScope.of(tx, restrictionId);
-                scope.forEach((name, values) -> values.forEach(v -> RequestStore.addIdentifier(tx, request.id(), name, v,
-                        "restriction " + restrictionId)));
-                events.record(tx, request.id(), null, "lift-released", "the notice period has passed: the restriction of "
-                        + restrictionId + " is lifted now");
-                return Optional.empty();
-            }
-            default -> {
-                return Optional.empty();
-            }
+            release(tx, request);
         }
+        return Optional.empty();
     }
 
     /**
@@ -112,6 +93,24 @@ public final class RightsOnPlanning {
                 .map(from -> !OffsetDateTime.now(clock).isBefore(from)).orElse(false);
         boolean restrictionDone = requests.row(restrictionId).map(row -> !RequestStore.isOpen(row.status())).orElse(true);
         return told && restrictionDone;
+    }
+
+    /** A restriction in force from now, in the register with its reason. */
+    private void record(Jdbc tx, DsrRequest request, Particulars.Restriction restriction) {
+        RestrictionReason reason = RestrictionReason.of(restriction.reason()).orElseThrow();
+        restrictions.within(tx).record(request.id(), request.subject().email(), reason, OffsetDateTime.now(clock));
+        events.record(tx, request.id(), null, "restriction-recorded", "in force from now, in the restriction register: "
+                + reason.wire() + " (" + reason.article() + ")");
+    }
+
+    /** A lifting that may go: what its restriction changed where the processor keeps no mark is handed to its tasks. */
+    private void release(Jdbc tx, DsrRequest lift) {
+        String restrictionId = lift.particulars().lift().restrictionRequestId();
+        Map<String, List<String>> scope = RestrictionScope.of(tx, restrictionId);
+        scope.forEach((name, values) -> values.forEach(v -> RequestStore.addIdentifier(tx, lift.id(), name, v,
+                "restriction " + restrictionId)));
+        events.record(tx, lift.id(), null, "lift-released", "the notice period has passed: the restriction of "
+                + restrictionId + " is lifted now");
     }
 
     private Optional<String> hold(Jdbc tx, DsrRequest request, String status, String why) {

@@ -3,7 +3,6 @@ package nl.dsrhub.request;
 import java.util.List;
 import java.util.Optional;
 import nl.dsrhub.model.DsrRequest;
-import nl.dsrhub.model.RequestType;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.RestrictionRegister;
 import nl.dsrhub.store.RestrictionRegister.Restriction;
@@ -26,9 +25,9 @@ public final class LiftCheck {
         this.requests = requests;
     }
 
-    /** The problems of a valid request; none for a request of another type. */
+    /** The problems of a valid request; none for a request that lifts nothing. */
     public List<Problem> problems(DsrRequest request) {
-        if (request.type() != RequestType.LIFT_RESTRICTION) {
+        if (request.particulars().lift() == null) {
             return List.of();
         }
         String named = request.particulars().lift().restrictionRequestId();
@@ -52,8 +51,7 @@ public final class LiftCheck {
 
     /** An open lifting of the same restriction, other than this very request dropped again. */
     private Optional<String> liftingUnderWay(DsrRequest request, String named) {
-        return requests.open().stream().filter(r -> RequestType.LIFT_RESTRICTION.wire().equals(r.type()))
-                .map(r -> requests.find(r.id()).orElse(null))
+        return requests.open().stream().map(r -> requests.find(r.id()).orElse(null))
                 .filter(other -> other != null && !other.fingerprint().equals(request.fingerprint())
                         && other.particulars().lift() != null
                         && named.equals(other.particulars().lift().restrictionRequestId()))

@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import nl.dsrhub.model.Deadlines;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.Particulars;
-import nl.dsrhub.model.RequestType;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
@@ -62,7 +61,7 @@ public final class ObjectionDecisions {
     public Upheld uphold(String objectionId, String how) {
         RequestStore.RequestRow row = held(objectionId);
         DsrRequest objection = requests.get(objectionId);
-        DsrRequest erasure = new DsrRequest(null, RequestType.ERASURE, objection.receivedAt(), objection.deadline(),
+        DsrRequest erasure = new DsrRequest(null, Particulars.Objection.upheldAs(), objection.receivedAt(), objection.deadline(),
                 objection.subject(), objection.verification(), objection.delivery(), objection.processors(),
                 objection.reference(), "upheld objection " + objectionId, linkedFingerprint(objectionId),
                 objection.representative(), Particulars.NONE);

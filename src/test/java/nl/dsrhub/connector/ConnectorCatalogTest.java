@@ -12,12 +12,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ConnectorCatalogTest {
 
-    /** A value for every setting (the fiscal year's end excepted: it must be a date, and has a default). */
-    private static final SettingsSource CREDENTIALS = new SettingsSource(key -> key.endsWith(".fiscal-year-end") || key.endsWith(".anonymise-orders")
+    /** A value for every setting (those of a type excepted: a date, a boolean; they have defaults). */
+    private static final SettingsSource CREDENTIALS = new SettingsSource(key -> typed(key)
             ? Optional.empty() : Optional.of("secret-" + key), Map.of());
 
     @TempDir
     Path folder;
+
+    /** A shipped setting whose value must be of its type (the fiscal year's end, a switch): its default is used. */
+    private static boolean typed(String key) {
+        return key.endsWith(".fiscal-year-end") || key.endsWith(".anonymise-orders") || key.endsWith(".mailchimp-plugin");
+    }
 
     @Test
     void shippedConnectorsLoadAndValidate() {
@@ -153,7 +158,7 @@ class ConnectorCatalogTest {
         write("shop.yaml", validConnector("shop"));
         SettingsSource settings = new SettingsSource(
                 key -> key.equals("dsr.connector.shop.base-url") ? Optional.of("http://from-property")
-                        : key.endsWith(".fiscal-year-end") || key.endsWith(".anonymise-orders") ? Optional.empty() : Optional.of("x"),
+                        : typed(key) ? Optional.empty() : Optional.of("x"),
                 Map.of("DSR_CONNECTOR_SHOP_BASE_URL", "http://from-env"));
 
         assertThat(ConnectorCatalog.load(folder, settings).get("shop").baseUrl()).isEqualTo("http://from-env");
@@ -164,7 +169,7 @@ class ConnectorCatalogTest {
         write("shop.yaml", validConnector("shop"));
         SettingsSource settings = new SettingsSource(
                 key -> key.equals("dsr.connector.shop.base-url") ? Optional.of("http://from-property")
-                        : key.endsWith(".fiscal-year-end") || key.endsWith(".anonymise-orders") ? Optional.empty() : Optional.of("x"),
+                        : typed(key) ? Optional.empty() : Optional.of("x"),
                 Map.of());
 
         assertThat(ConnectorCatalog.load(folder, settings).get("shop").baseUrl()).isEqualTo("http://from-property");

@@ -19,7 +19,7 @@ class TypedSettingsTest {
     private static SettingsSource set(Map<String, String> properties) {
         // the shipped connectors' settings all set (their fiscal year's end by its default), these as given
         return new SettingsSource(key -> Optional.ofNullable(properties.get(key))
-                .or(() -> key.endsWith(".fiscal-year-end") || key.endsWith(".anonymise-orders") || key.startsWith("dsr.connector.shop.") ? Optional.empty()
+                .or(() -> key.endsWith(".fiscal-year-end") || key.endsWith(".anonymise-orders") || key.endsWith(".mailchimp-plugin") || key.startsWith("dsr.connector.shop.") ? Optional.empty()
                         : Optional.of("set-" + key)), Map.of());
     }
 
