@@ -79,17 +79,18 @@ public final class ResubscriptionCheck {
         List<Finding> found = register.reconcile(connectorName, matches, OffsetDateTime.now(clock));
         LOG.info("re-subscription check: {}: {} subscriber(s) compared with the suppression register, {} new finding(s)",
                 connectorName, subscribers.size(), found.size());
+        Map<Long, SuppressionRegister.Entry> entries = new java.util.HashMap<>();
+        matches.forEach(m -> entries.put(m.entry().id(), m.entry()));
         List<OfficerNotice> notices = new ArrayList<>();
         for (Finding f : found) {
-            notices.add(notice(f));
+            notices.add(notice(f, entries.get(f.entryId())));
         }
         return notices;
     }
 
     /** The officer's notice of a finding: connector, list and the register entry's request, never the address. */
-    private OfficerNotice notice(Finding f) {
-        String since = register.entries().stream().filter(e -> e.id() == f.entryId()).findFirst()
-                .map(e -> " on " + e.since().atZoneSameInstant(DUTCH_TIME).toLocalDate()).orElse("");
+    private static OfficerNotice notice(Finding f, SuppressionRegister.Entry entry) {
+        String since = entry == null ? "" : " on " + entry.since().atZoneSameInstant(DUTCH_TIME).toLocalDate();
         String where = f.connector() + (f.list() == null ? "" : " list " + f.list());
         return new OfficerNotice(f.requestId(), "resubscribed-" + f.id(), f.foundAt(), "Suppression register: " + where
                 + " has subscribed again the address that objected to direct marketing by request " + f.requestId()
