@@ -40,6 +40,16 @@ public record Connector(ConnectorDefinition definition, boolean enabled, Map<Str
     }
 
     /** True when the connector can work from what is known: any one of its needed identifiers. */
+    /**
+     * Whether a request of {@code type} is taken here: every connector for a type that only reads, or whose recipients
+     * must all be told (art. 19; one without steps for it then needs the officer); otherwise only an API connector with
+     * steps for the type (an objection to direct marketing goes only where marketing is sent from).
+     */
+    public boolean handles(nl.dsrhub.model.RequestType type) {
+        return type.changes().isEmpty() || type.notifiesRecipients()
+                || channel() == ConnectorDefinition.Channel.HTTP && !definition.changes(type).isEmpty();
+    }
+
     public boolean canWorkFrom(java.util.Set<String> knownIdentifiers) {
         return definition.needs().anyOf().isEmpty()
                 || definition.needs().anyOf().stream().anyMatch(knownIdentifiers::contains);

@@ -106,6 +106,24 @@ final class PlaceholderCheck {
         c.query().forEach((k, v) -> text(v, at + "/query/" + k, subject, each));
         c.headers().forEach((k, v) -> text(v, at + "/headers/" + k, subject, each));
         text(c.body(), at + "/body", subject, each);
+        if (c.form() != null) {
+            c.form().forEach((k, v) -> text(v, at + "/form/" + k, subject, each));
+        }
+        if (c.json() != null) {
+            jsonTexts(c.json(), at + "/json", subject, each);
+        }
+    }
+
+    private void jsonTexts(com.fasterxml.jackson.databind.JsonNode node, String at, boolean subject, boolean each) {
+        if (node.isTextual()) {
+            text(node.asText(), at, subject, each);
+        } else if (node.isObject()) {
+            node.fields().forEachRemaining(f -> jsonTexts(f.getValue(), at + "/" + f.getKey(), subject, each));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                jsonTexts(node.get(i), at + "/" + i, subject, each);
+            }
+        }
     }
 
     private void text(String template, String at, boolean subject, boolean each) {
@@ -124,7 +142,7 @@ final class PlaceholderCheck {
 
     /** Null when the placeholder is known here; else what is wrong and how to fix it. */
     private String fix(String name, boolean subject, boolean each) {
-        if (SUBJECT.contains(name)) {
+        if (SUBJECT.contains(name) || ChangeValues.NAMES.contains(name)) {
             return subject ? null : "is not known here (no subject: a check, a login, every call's headers and the "
                     + "subscribers' lookups are sent without one): use settings or move it to a request's step";
         }
@@ -144,11 +162,14 @@ final class PlaceholderCheck {
         if (known.contains(id)) {
             return null;
         }
+        if (ChangeValues.isChange(name)) {
+            return "is no change a request can name: use one of " + new java.util.TreeSet<>(ChangeValues.NAMES);
+        }
         if (!this.subject) {
             return "is not known: the subscribers' lookups run for no request, so use settings.KEY, each (with forEach), "
                     + "yearsAgo.N, fiscalYearsAgo.N, or a value an earlier subscribers step picks";
         }
-        return "is not known: use subject.email, subject.emailHash, subject.name, settings.KEY, each (with forEach), "
+        return "is not known: use subject.email, subject.emailHash, subject.name, changes.* (a rectification's), settings.KEY, each (with forEach), "
                 + "yearsAgo.N, fiscalYearsAgo.N, or an identifier the connector needs, provides or an earlier step picks "
                 + "(add it to /needs/anyOf or pick it first)";
     }
