@@ -34,6 +34,11 @@ public record Connector(ConnectorDefinition definition, boolean enabled, Map<Str
         return definition.facts() == null ? ProcessorFacts.minimal(title()) : definition.facts();
     }
 
+    /** Whether its file lists the addresses subscribed now (a {@code subscribers} section), for the suppression register. */
+    public boolean listsSubscribers() {
+        return !definition.section(SubscriberLists.SECTION).isEmpty();
+    }
+
     /** True when the connector can work from what is known: any one of its needed identifiers. */
     /**
      * Whether a request of {@code type} is taken here: every connector for a type that only reads, or whose recipients

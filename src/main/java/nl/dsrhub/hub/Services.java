@@ -19,6 +19,8 @@ import nl.dsrhub.store.Database;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.RestrictionRegister;
+import nl.dsrhub.store.SuppressionRegister;
 import nl.dsrhub.store.TaskStore;
 
 /**
@@ -40,14 +42,14 @@ public final class Services implements AutoCloseable {
     public final RequestValidator validator;
     public final Intake intake;
     public final nl.dsrhub.ledger.Ledger ledger;
+    /** The addresses that objected to direct marketing (art. 21(3)), as the ledger's pseudonyms: kept after the purge. */
+    public final SuppressionRegister suppression;
+    /** The restrictions of processing with their reasons (art. 18), as the ledger's pseudonyms: kept after the purge. */
+    public final RestrictionRegister restrictions;
     /** Confirm or discard held (unauthenticated mailed) requests: for the dashboard, the REST API and the CLI. */
     public final nl.dsrhub.request.RequestConfirmations confirmations;
     /** The shop's answer term and the processors' deadline (dsr.deadline.*), checked when the hub opens. */
     public final nl.dsrhub.model.Deadlines deadlines;
-    /** Restrictions of processing in force and lifted (art. 18), the subject as the ledger's pseudonym. */
-    public final nl.dsrhub.store.RestrictionRegister restrictions;
-    /** Addresses that objected to direct marketing (art. 21(3)), as the ledger's pseudonym. */
-    public final nl.dsrhub.store.SuppressionRegister suppression;
     /** What a restriction, its lifting and an objection record or wait for when the hub decides to act on them. */
     public final nl.dsrhub.plan.RightsOnPlanning rightsOnPlanning;
 
@@ -63,8 +65,8 @@ public final class Services implements AutoCloseable {
         this.events = new EventLog(jdbc, clock);
         // the ledger chains the proof-worthy events inside the transactions that record them
         this.ledger = new nl.dsrhub.ledger.Ledger(jdbc, clock, ledgerKey);
-        this.restrictions = new nl.dsrhub.store.RestrictionRegister(jdbc, ledger);
-        this.suppression = new nl.dsrhub.store.SuppressionRegister(jdbc, ledger);
+        this.suppression = new SuppressionRegister(jdbc, ledger);
+        this.restrictions = new RestrictionRegister(jdbc, ledger);
         // and a completed restriction or lifting updates the restriction register in the same transaction
         nl.dsrhub.plan.RightsOnCompletion rights = new nl.dsrhub.plan.RightsOnCompletion(restrictions, catalog, clock);
         events.setListener((tx, requestId, connector, kind, detail) -> {
@@ -134,7 +136,7 @@ public final class Services implements AutoCloseable {
 
     /** What {@code status} prints and {@code GET /api/status} answers, read from these parts. */
     public StatusReport statusReport(Clock clock) {
-        return new StatusReport(requests, tasks, events, new BreakerStates(jdbc), clock);
+        return new StatusReport(requests, tasks, events, new BreakerStates(jdbc), suppression, restrictions, clock);
     }
 
     public static ConnectorCatalog loadConnectors(HubConfig config, boolean requireSettings) {
