@@ -139,7 +139,7 @@ public final class Refusal {
     /** The ground by its name; refused naming the choices. */
     public static RefusalGround ground(String name) {
         return RefusalGround.of(name).orElseThrow(() -> new Settlement.Refused(
-                "the ground must be " + RefusalGround.choices() + " (GDPR art. 11(2), 12(2), 12(5))"));
+                "the ground must be " + RefusalGround.choices() + " (GDPR art. 11(2), 12(2), 12(5), 21(1))"));
     }
 
     /** The officer's reasons on one line; refused when missing or longer than a letter takes. */

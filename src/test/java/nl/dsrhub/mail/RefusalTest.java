@@ -174,7 +174,8 @@ class RefusalTest {
         String id = askedEverywhere();
 
         assertThat(refuseStatus(id, "{\"ground\": \"rude\", \"reason\": \"x\"}")).isEqualTo(409);
-        assertThat(lastError).isEqualTo("the ground must be unverifiable, unfounded or excessive (GDPR art. 11(2), 12(2), 12(5))");
+        assertThat(lastError).isEqualTo("the ground must be unverifiable, unfounded, excessive or (an objection on grounds of a particular"
+                + " situation) compelling (GDPR art. 11(2), 12(2), 12(5), 21(1))");
         assertThat(refuseStatus(id, "{\"ground\": \"unfounded\"}")).isEqualTo(409);
         assertThat(lastError).startsWith("a reason is required to refuse a request");
         assertThat(fixture.requests().row(id).orElseThrow().status()).isEqualTo(RequestStore.PLANNED);
