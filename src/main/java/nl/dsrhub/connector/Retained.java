@@ -122,6 +122,11 @@ final class Retained {
     }
 
     /** Everything the processor still holds: the refusals, then each applicable rule's items, one per value. */
+    /** Only the records a data-changing call was refused for ({@code retainOn}), without the {@code retain} rules. */
+    List<Retention> refusals() {
+        return List.copyOf(refused);
+    }
+
     List<Retention> all(Function<String, Set<String>> values) {
         List<Retention> out = new ArrayList<>(refused);
         for (RetainRule rule : connector.definition().retain()) {

@@ -86,8 +86,9 @@ final class TaskRun {
         }
         removeEmptyDataDir();
         erasure.settleUnanswered(!auxiliaries.anyFailed());
-        // whatever of the person the processor still holds, of any kind: never ERASED then
-        List<Retention> retained = stillHeld.all(values::values);
+        // whatever of the person the processor still holds, of any kind: never ERASED then; for a type that erases
+        // nothing only what a step was refused by law (the shop's books are no part of a restriction or an objection)
+        List<Retention> retained = type.reportsRetention() ? stillHeld.all(values::values) : stillHeld.refusals();
         TaskResult result = RunOutcome.erasure(type.done(), connector.definition().changes(type),
                 RunOutcome.effective(journal, task.taskId()), retained, provided);
         if (result.outcome() == nl.dsrhub.model.Outcome.NOT_FOUND && !erasure.untouched().isEmpty()) {
