@@ -80,6 +80,25 @@ class DeadlineWatchTest {
     }
 
     @Test
+    void anObjectionHeldForTheOfficersDecisionCountsAgainstItsDeadlineAndSaysWhatIsAwaited() {
+        try (Services s = services()) {
+            String held = s.requests.store(nl.dsrhub.testing.RightsRequests.objection(DemoPeople.KEES.email(),
+                    "particular-situation", "Ik word lastiggevallen.")).requestId();
+            new nl.dsrhub.plan.Planner(s.catalog, s.requests, s.tasks, s.events, s.jdbc, s.rightsOnPlanning).plan(held);
+            java.time.LocalDate due = s.requests.row(held).orElseThrow().dueDate();
+
+            var soon = watchAt(s, new OfficerNotices(s.jdbc, Clock.systemUTC()), due.minusDays(2) + "T10:00:00Z").check();
+
+            assertThat(soon).singleElement().satisfies(n -> {
+                assertThat(n.requestId()).isEqualTo(held);
+                assertThat(n.level()).isEqualTo(DeadlineWatch.DUE_SOON);
+                assertThat(n.message()).contains("due on " + due, "awaits your decision on the objection", "uphold", "refuse")
+                        .doesNotContain("lastiggevallen", DemoPeople.KEES.email());
+            });
+        }
+    }
+
+    @Test
     void tokenAndLedgerKeyAreMadeOnceAndReadableByTheOwnerOnly() throws Exception {
         try (Services s = services()) {
             AccessToken token = AccessToken.fromDataDir(dir);
