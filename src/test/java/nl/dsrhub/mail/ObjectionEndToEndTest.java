@@ -151,6 +151,45 @@ class ObjectionEndToEndTest {
         assertThat(callsAbout(kees)).isEmpty();
     }
 
+    @Test
+    void theDashboardShowsTheGroundsAndUpholdsTheObjection() throws Exception {
+        Person daan = DemoPeople.DAAN;
+        String id = object(daan, "particular-situation", GROUNDS);
+        await().atMost(Duration.ofSeconds(30)).until(() -> officer.status(id).equals(RequestStore.AWAITING_DECISION));
+        String cookie = logIn();
+
+        String page = dashboard(HttpRequest.newBuilder(URI.create(fixture.baseUrl() + "requests/" + id)).header("Cookie", cookie)
+                .GET()).body();
+        assertThat(page).contains("id=\"decision\"", "id=\"uphold-form\"", "Ik word door een ex-partner gevolgd",
+                "<option value=\"compelling\">");
+        String csrf = page.replaceAll("(?s).*name=\"csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> upheld = dashboard(HttpRequest.newBuilder(URI.create(fixture.baseUrl() + "requests/" + id + "/uphold"))
+                .header("Cookie", cookie).header("Origin", origin()).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("csrf=" + csrf)));
+
+        assertThat(upheld.statusCode()).isEqualTo(303);
+        assertThat(java.net.URLDecoder.decode(upheld.headers().firstValue("Location").orElseThrow(), UTF_8))
+                .contains("objection upheld: carried out as erasure request");
+        assertThat(officer.status(id)).isEqualTo(RequestStore.COMPLETED);
+        assertThat(fixture.requests().all()).anyMatch(r -> ("upheld objection " + id).equals(r.source()));
+    }
+
+    private String logIn() throws Exception {
+        HttpResponse<String> answer = dashboard(HttpRequest.newBuilder(URI.create(fixture.baseUrl() + "login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", origin())
+                .POST(HttpRequest.BodyPublishers.ofString("token=" + fixture.token())));
+        return answer.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    }
+
+    private String origin() {
+        return "http://127.0.0.1:" + URI.create(fixture.baseUrl()).getPort();
+    }
+
+    private static HttpResponse<String> dashboard(HttpRequest.Builder request) throws Exception {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private String object(Person p, String kind, String grounds) {
         String reference = "E2E-OBJECT-" + p.firstName().toUpperCase();
         fixture.drop(reference.toLowerCase() + ".json", RightsRequests.objectionFile(p.email(), reference, kind, grounds));
