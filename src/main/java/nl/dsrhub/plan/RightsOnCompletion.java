@@ -65,8 +65,9 @@ public final class RightsOnCompletion implements EventLog.Listener {
 
     /**
      * By type that a later request undoes (a restriction): the identifiers the undoing type's steps ({@code lift}) run
-     * over that the connector itself provides, which its restriction found and changed (Laposta's
-     * {@code laposta.restrictedList}) and nothing at the processor points out again.
+     * over that the connector itself provides and that none of its lookups for the undoing type finds again: what the
+     * restriction found and changed (Laposta's {@code laposta.restrictedList}) and nothing at the processor points out
+     * again. An id a lookup finds again (the shop's customer id) is not kept.
      */
     static Map<RequestType, Set<String>> scopeNames(ConnectorCatalog catalog) {
         Map<RequestType, Set<String>> names = new java.util.EnumMap<>(RequestType.class);
@@ -75,12 +76,27 @@ public final class RightsOnCompletion implements EventLog.Listener {
                 Set<String> those = names.computeIfAbsent(type, t -> new TreeSet<>());
                 for (var c : catalog.all()) {
                     ConnectorDefinition d = c.definition();
+                    Set<String> foundAgain = picked(d, undoing);
                     d.changes(undoing).stream().map(ConnectorDefinition.Step::forEach)
-                            .filter(f -> f != null && d.provides().contains(f)).forEach(those::add);
+                            .filter(f -> f != null && d.provides().contains(f) && !foundAgain.contains(f)).forEach(those::add);
                 }
             });
         }
         return names;
+    }
+
+    /** What the connector's lookups pick for a request of {@code type}. */
+    private static Set<String> picked(ConnectorDefinition d, RequestType type) {
+        Set<String> out = new TreeSet<>();
+        d.find().stream().filter(s -> s.only() == null || s.only().equals(type.wire())).forEach(s -> {
+            out.addAll(s.pick().keySet());
+            out.addAll(s.pickPairs().keySet());
+            out.addAll(s.records().keySet());
+            if (s.pickEach() != null) {
+                out.add(s.pickEach());
+            }
+        });
+        return out;
     }
 
     private static Map<String, List<String>> scope(Jdbc tx, String requestId, Set<String> scopeNames) {

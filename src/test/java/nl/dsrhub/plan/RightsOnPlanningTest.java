@@ -144,6 +144,13 @@ class RightsOnPlanningTest {
         assertThat(status(lift)).isEqualTo(RequestStore.NOTICE_PERIOD);
     }
 
+    @Test
+    void whatARestrictionKeepsForItsLiftingIsWhatALiftStepRunsOverThatItsConnectorProvides() {
+        // Laposta keeps no mark of its own; Mailchimp's tag and the shop's flag are found again at the processor
+        assertThat(RightsOnCompletion.scopeNames(services.catalog))
+                .containsExactly(Map.entry(nl.dsrhub.model.RequestType.RESTRICTION, java.util.Set.of("laposta.restrictedList")));
+    }
+
     private String store(DsrRequest request) {
         return services.requests.store(request).requestId();
     }
