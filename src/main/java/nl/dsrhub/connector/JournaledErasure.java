@@ -115,8 +115,14 @@ final class JournaledErasure {
             }
             journal.done(task.taskId(), callKey, answer.status(), true);
         } else if (step.absentOn().contains(answer.status())) {
-            // gone already: if our own earlier call was lost in a crash, it is what erased it
+            // gone already: if our own earlier call was lost in a crash, it is what erased it (or moved it: a member
+            // whose corrected address gave it another hash)
             journal.done(task.taskId(), callKey, answer.status(), sentBefore);
+        } else if (step.attentionOn() != null && step.attentionOn().matches(answer)) {
+            // a case for the officer, in the connector's words; the call stays unanswered in the journal, so a retry
+            // after the officer's fix sends it again
+            throw new PermanentFailure(connector + " step " + step.id() + ": HTTP " + answer.status() + answer.errorTitle()
+                    + ": " + step.attentionOn().means());
         } else {
             calls.failUnlessOk(step, answer);
         }

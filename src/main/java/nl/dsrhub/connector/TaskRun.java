@@ -37,7 +37,8 @@ final class TaskRun {
         this.journal = journal;
         // a type that changes nothing hands the processors' answers to the subject
         this.keepsAnswers = task.request().type().keepsAnswers();
-        this.stillHeld = new Retained(connector, means.clock());
+        this.stillHeld = new Retained(connector, means.clock(), task.request().type(),
+                task.request().particulars().changes());
         this.values = new RunValues(connector, task, stillHeld);
         this.kept = new AnswerFiles(task.dataDir(), keepsAnswers, connector.name());
         this.auxiliaries = new AuxiliarySteps(task.request().id(), connector.name(), !keepsAnswers);
@@ -103,7 +104,7 @@ final class TaskRun {
     }
 
     private boolean appliesTo(Step step) {
-        return (step.only() == null || step.only().equals(task.request().type().wire()))
+        return step.runsFor(task.request().type())
                 && (step.ifSetting() == null || Boolean.parseBoolean(connector.settings().get(step.ifSetting())));
     }
 
