@@ -81,9 +81,13 @@ final class LapostaJson {
     }
 
     static Response memberAnswer(ObjectNode m) {
+        return memberAnswer(m, 200);
+    }
+
+    static Response memberAnswer(ObjectNode m, int status) {
         ObjectNode body = JSON.createObjectNode();
         body.set("member", m.deepCopy());
-        return json(200, body);
+        return json(status, body);
     }
 
     static Response json(int status, JsonNode body) {
