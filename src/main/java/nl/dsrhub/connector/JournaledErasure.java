@@ -71,7 +71,7 @@ final class JournaledErasure {
             return;
         }
         String url = values.url(call, each, Map.of());
-        String callKey = step.id() + " " + call.method().toUpperCase(Locale.ROOT) + " " + pathAndQuery(url);
+        String callKey = callKey(step, url, each);
         visited.add(callKey);
         Optional<CallJournal.Entry> prior = journal.find(task.taskId(), callKey);
         if (prior.isPresent() && prior.get().state() == CallJournal.State.DONE) {
@@ -147,6 +147,37 @@ final class JournaledErasure {
             return false;
         }
         return r.path() == null || AnswerJson.firstValueIn(answer, r.path(), r.values());
+    }
+
+    /**
+     * How the journal names a call: its step, method, path and query, and its {@code ${each}} when only its body carries
+     * it (Laposta names the list in the form body, so one step's calls for two lists have the same URL).
+     */
+    static String callKey(Step step, String url, String each) {
+        String key = step.id() + " " + step.request().method().toUpperCase(Locale.ROOT) + " " + pathAndQuery(url);
+        Call call = step.request();
+        boolean bodyOnly = each != null && (call.form() != null || call.json() != null || call.body() != null)
+                && !namedInUrl(url, each);
+        return bodyOnly ? key + " [" + each + "]" : key;
+    }
+
+    /**
+     * Whether the URL names the call's target: a path segment or query value that is {@code each}, or a part of it (an
+     * id picked with its name: the name never goes into the journal's key). Whole segments, so an id "2" is not found
+     * in "/v2/parcels".
+     */
+    private static boolean namedInUrl(String url, String each) {
+        java.net.URI u = java.net.URI.create(url);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (String segment : u.getRawPath().split("/")) {
+            named.add(java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (u.getRawQuery() != null) {
+            for (String pair : u.getRawQuery().split("&")) {
+                named.add(java.net.URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return java.util.Arrays.stream(each.split(String.valueOf(Tuple.SEPARATOR))).anyMatch(named::contains);
     }
 
     static String pathAndQuery(String url) {

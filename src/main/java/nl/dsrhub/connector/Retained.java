@@ -147,13 +147,18 @@ final class Retained {
             }
             List<Retention> items = new ArrayList<>();
             for (String value : values.apply(rule.when())) {
-                items.add(item(rule.record(), value, dateFor(value, rule.when(), rule.datedBy()), rule.what(),
+                items.add(item(rule.record(), ownId(value), dateFor(value, rule.when(), rule.datedBy()), rule.what(),
                         rule.basis(), rule.atEnd()));
             }
             items.sort(Comparator.comparing(Retention::recordDate, Comparator.nullsLast(Comparator.naturalOrder())));
             out.addAll(items);
         }
         return out.stream().distinct().toList();
+    }
+
+    /** A record's own id: of an id picked with its parent ({@link Tuple}: an order in its store), the last part. */
+    private static String ownId(String value) {
+        return value.substring(value.lastIndexOf(Tuple.SEPARATOR) + 1);
     }
 
     private boolean applies(RetainRule rule) {

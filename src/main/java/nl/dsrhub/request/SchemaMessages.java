@@ -26,6 +26,10 @@ final class SchemaMessages {
     /** The schema's extra e-mail check: a domain with a dot (the format alone accepts {@code a@localhost}). */
     private static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
+    /** Why the schema's dependentRequired pairs go together: the name's parts (the only pair today). */
+    private static final String PARTS_TOGETHER = ": a corrected name is given whole, first and last name, as processors"
+            + " that keep one name field need both (give the part that does not change as it is)";
+
     private SchemaMessages() {
     }
 
@@ -35,6 +39,8 @@ final class SchemaMessages {
         JsonNode node = m.getSchemaNode();
         return switch (type) {
             case "required" -> missing(at + "/" + escape(m.getProperty()));
+            case "dependentRequired" -> new Problem(at + "/" + escape(join(node == null ? null : node.path(m.getProperty()))),
+                    "is required with " + escape(m.getProperty()) + PARTS_TOGETHER);
             case "additionalProperties" -> notAllowed(m, at, schema);
             case "propertyNames" -> notAnIdentifierKey(m, at);
             case "type" -> wrongType(m, at, node);
@@ -47,16 +53,31 @@ final class SchemaMessages {
                     : "must be at least " + intOf(node) + " characters long");
             case "maxLength" -> new Problem(at, "is too long: at most " + intOf(node) + " characters");
             case "pattern" -> wrongForm(at, node);
-            case "not" -> node != null && NOT_ONE_LINE_PATTERN.equals(node.path("pattern").asText())
-                    ? new Problem(at, ONE_LINE) : new Problem(at, "does not match the request schema (not)");
+            case "not" -> notProblem(at, node);
             case "minItems" -> "/processors".equals(at)
                     ? new Problem(at, "must list at least one connector, or be \"all\"")
                     : new Problem(at, "must have at least " + intOf(node) + " entries");
+            case "minProperties" -> new Problem(at, "/changes".equals(at) ? "must name at least one correction"
+                    : "must have at least " + intOf(node) + " fields");
             case "maxItems", "maxProperties" -> new Problem(at, "has too many entries: at most " + intOf(node));
             case "uniqueItems" -> new Problem(at, "/processors".equals(at) ? "names a connector more than once"
                     : "must not contain duplicates");
             default -> new Problem(at, "does not match the request schema (" + type + ")");
         };
+    }
+
+    /** A {@code not}: a one-line field with a line break, a type's particulars on another type, or else in general. */
+    private static Problem notProblem(String at, JsonNode node) {
+        if (node != null && NOT_ONE_LINE_PATTERN.equals(node.path("pattern").asText())) {
+            return new Problem(at, ONE_LINE);
+        }
+        JsonNode required = node == null ? null : node.path("required");
+        if (required != null && required.size() == 1 && SAFE_NAME.matcher(required.get(0).asText()).matches()) {
+            return new Problem(at + "/" + escape(required.get(0).asText()), "is not allowed with this request's type:"
+                    + " changes go with a rectification, restriction with a restriction, lift with a lift-restriction,"
+                    + " objection with an objection");
+        }
+        return new Problem(at, "does not match the request schema (not)");
     }
 
     private static Problem missing(String pointer) {

@@ -35,7 +35,13 @@ public final class Requests {
      * mailbox).
      */
     public static DsrRequest rectification(String email, nl.dsrhub.model.Particulars.Changes changes) {
-        DsrRequest r = of(RequestType.RECTIFICATION, email, Map.of());
+        return rectification(email, Map.of(), changes);
+    }
+
+    /** A rectification with identifiers the officer already knows (e.g. {@code mollie.customerId}). */
+    public static DsrRequest rectification(String email, Map<String, String> identifiers,
+                                           nl.dsrhub.model.Particulars.Changes changes) {
+        DsrRequest r = of(RequestType.RECTIFICATION, email, identifiers);
         return new DsrRequest(r.id(), r.type(), r.receivedAt(), r.deadline(), r.subject(),
                 new Verification(Verification.ACCOUNT_LOGIN, "privacy@shop.example.nl", r.receivedAt().plusHours(1)),
                 null, List.of(), r.reference(), r.source(), r.fingerprint(), null,
