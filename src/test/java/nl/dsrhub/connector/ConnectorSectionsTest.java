@@ -78,6 +78,25 @@ class ConnectorSectionsTest {
                 .hasMessageContaining("/find/0/only: must be one of " + String.join(", ", RequestType.wireNames()));
     }
 
+    @Test
+    void aStepRunsForEachTypeItsOnlyLists() throws Exception {
+        String yaml = ConnectorCatalogTest.validConnector("shop").replace("    keep: person",
+                "    keep: person\n    only: [erasure, rectification]");
+
+        ConnectorDefinition.Step step = catalog(yaml).get("shop").definition().find().get(0);
+
+        assertThat(RequestType.values()).filteredOn(step::runsFor).extracting(RequestType::wire)
+                .containsExactly("erasure", "rectification");
+    }
+
+    @Test
+    void aCaseForTheOfficerSaysWhatItMeans() {
+        String yaml = ConnectorCatalogTest.validConnector("shop") + ERASE.replace("erase:", "rectify:")
+                + "    attentionOn: { status: [400], path: \"$.code\", values: [taken] }\n";
+
+        assertThatThrownBy(() -> catalog(yaml)).hasMessageContaining("connectors/shop.yaml: /rectify/0/attentionOn");
+    }
+
     private static ConnectorCatalog catalog(String yaml) {
         return ConnectorCatalog.fromSources(List.of(new ConnectorCatalog.Source("connectors/shop.yaml", "shop.yaml", yaml)),
                 CREDENTIALS, true);
