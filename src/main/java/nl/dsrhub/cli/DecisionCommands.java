@@ -29,7 +29,7 @@ final class DecisionCommands {
         String connector;
 
         @Option(names = "--outcome", paramLabel = "OUTCOME",
-                description = "EXPORTED, ERASED, NOT_FOUND, RETAINED or PARTIAL (required)")
+                description = "what the request's type calls done (EXPORTED, ERASED, RECTIFIED, RESTRICTED, LIFTED, OPTED_OUT), or NOT_FOUND, RETAINED or PARTIAL (required)")
         String outcome;
 
         @Option(names = "--reason", paramLabel = "TEXT", description = "how the processor answered (required)")

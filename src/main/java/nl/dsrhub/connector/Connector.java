@@ -34,6 +34,21 @@ public record Connector(ConnectorDefinition definition, boolean enabled, Map<Str
         return definition.facts() == null ? ProcessorFacts.minimal(title()) : definition.facts();
     }
 
+    /** Whether its file lists the addresses subscribed now (a {@code subscribers} section), for the suppression register. */
+    public boolean listsSubscribers() {
+        return !definition.section(SubscriberLists.SECTION).isEmpty();
+    }
+
+    /**
+     * Whether a request of {@code type} is taken here: every connector for a type that only reads, or whose recipients
+     * must all be told (art. 19; one without steps for it then needs the officer); otherwise only an API connector with
+     * steps for the type (an objection to direct marketing goes only where marketing is sent from).
+     */
+    public boolean handles(nl.dsrhub.model.RequestType type) {
+        return type.changes().isEmpty() || type.notifiesRecipients()
+                || channel() == ConnectorDefinition.Channel.HTTP && !definition.changes(type).isEmpty();
+    }
+
     /** True when the connector can work from what is known: any one of its needed identifiers. */
     public boolean canWorkFrom(java.util.Set<String> knownIdentifiers) {
         return definition.needs().anyOf().isEmpty()

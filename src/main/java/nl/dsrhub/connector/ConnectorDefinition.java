@@ -224,14 +224,24 @@ public record ConnectorDefinition(
     }
 
     /**
-     * An HTTP call; path, query, headers and body are templates. The query keeps the file's order (Map.copyOf's
+     * An HTTP call; path, query, headers and body are templates. The body is {@code body} (a JSON template), {@code json}
+     * (JSON written as YAML, fields left out when the request does not set their {@code ${changes.*}}) or {@code form}
+     * (url-encoded, the same way): see {@link RequestBody}. The query keeps the file's order (Map.copyOf's
      * order changes from run to run): the processor sees the same URL each time, and so does the call journal.
      */
     public record Call(String method, String path, Map<String, String> query, Map<String, String> headers,
-                       String body, Boolean idempotencyKey) {
+                       String body, Boolean idempotencyKey, com.fasterxml.jackson.databind.JsonNode json,
+                       Map<String, String> form) {
         public Call {
             query = query == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(query));
             headers = headers == null ? Map.of() : Map.copyOf(headers);
+            form = form == null ? null : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(form));
+        }
+
+        /** A call with at most a body template: the engine's own probes and tests. */
+        public Call(String method, String path, Map<String, String> query, Map<String, String> headers, String body,
+                    Boolean idempotencyKey) {
+            this(method, path, query, headers, body, idempotencyKey, null, null);
         }
 
         public boolean sendsIdempotencyKey() {

@@ -21,7 +21,7 @@ import org.apache.camel.component.http.HttpComponent;
  * @param url     the full URL, query included
  * @param headers the call's headers, without credentials
  * @param secrets the call's credential headers (a token), empty for none
- * @param body    a JSON body, or null
+ * @param body    the body (JSON unless the headers give a Content-Type), or null
  */
 record HttpCall(String method, String url, Map<String, String> headers, Map<String, String> secrets, String body) {
 
@@ -108,8 +108,8 @@ record HttpCall(String method, String url, Map<String, String> headers, Map<Stri
             m.setHeader(Exchange.HTTP_QUERY, url.substring(q + 1));
         }
         headers.forEach(m::setHeader);
-        if (body != null) {
-            m.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        if (body != null && !headers.containsKey(Exchange.CONTENT_TYPE)) {
+            m.setHeader(Exchange.CONTENT_TYPE, RequestBody.JSON);
         }
         m.setBody(body);
     }

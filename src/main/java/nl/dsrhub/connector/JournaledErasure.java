@@ -10,7 +10,7 @@ import nl.dsrhub.connector.ConnectorDefinition.Step;
 import nl.dsrhub.store.CallJournal;
 
 /**
- * A run's {@code erase} steps, each data-changing call guarded by the {@link CallJournal}: a call that took effect
+ * A run's data-changing steps ({@code erase}, {@code rectify}, ...), each data-changing call guarded by the {@link CallJournal}: a call that took effect
  * (in this run or an earlier, interrupted one) is never sent again; one sent before a crash is verified first
  * where the step can ({@code verify}); a refusal the connector declares the law's ({@code retainOn}) is a finding
  * for {@link Retained}, not a failure.
@@ -27,6 +27,8 @@ final class JournaledErasure {
     private final Retained stillHeld;
     /** the journal keys of the calls this run would send: the others in the journal no lookup finds any more */
     private final Set<String> visited = new HashSet<>();
+    /** the steps whose call had nothing to send: what they change, the request does not */
+    private final Set<String> untouched = new java.util.TreeSet<>();
 
     JournaledErasure(TaskContext task, CallJournal journal, RunValues values, ProcessorCalls calls, Retained stillHeld) {
         this.task = task;
@@ -43,6 +45,11 @@ final class JournaledErasure {
         }
     }
 
+    /** The steps not sent because the request changes nothing they carry, by id. */
+    Set<String> untouched() {
+        return java.util.Collections.unmodifiableSet(untouched);
+    }
+
     /**
      * Calls sent before a crash whose target the lookup no longer finds: they are what removed it (unless a lookup
      * failed: then not finding it proves nothing).
@@ -57,6 +64,12 @@ final class JournaledErasure {
 
     private void call(Step step, String each) {
         Call call = step.request();
+        if (RequestBody.nothingToSend(call, values, each)) {
+            // the processor holds none of what the request changes (a rectification of the address at a payment
+            // provider that keeps only a name and an e-mail address): nothing to send, nothing to journal
+            untouched.add(step.id());
+            return;
+        }
         String url = values.url(call, each, Map.of());
         String callKey = step.id() + " " + call.method().toUpperCase(Locale.ROOT) + " " + pathAndQuery(url);
         visited.add(callKey);

@@ -73,8 +73,9 @@ final class ProcessorCalls {
         if (idempotencyKey != null) {
             headers.put("Idempotency-Key", idempotencyKey);
         }
-        String body = call.body() == null ? null : values.expandJson(call.body(), each);
-        Answer answer = new HttpCall(method, url, headers, secrets, body).send(means.routes(), connector.name(),
+        java.util.Optional<RequestBody.Sent> body = RequestBody.of(call, values, each);
+        body.ifPresent(b -> headers.put("Content-Type", b.contentType()));
+        Answer answer = new HttpCall(method, url, headers, secrets, body.map(RequestBody.Sent::text).orElse(null)).send(means.routes(), connector.name(),
                 connector.baseUrl(), endpoint, means.limits().apply(connector.name()), folder, what);
         means.pace().note(connector, answer);
         return answer;

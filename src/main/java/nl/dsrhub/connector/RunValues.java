@@ -21,6 +21,9 @@ import java.util.TreeMap;
  */
 final class RunValues {
 
+    private static final java.util.regex.Pattern CHANGE_PLACEHOLDER = java.util.regex.Pattern.compile(
+            "\\$\\{\\s*(" + java.util.regex.Pattern.quote(ChangeValues.PREFIX) + "[^}]+)}");
+
     private final Connector connector;
     private final TaskContext task;
     private final Retained stillHeld;
@@ -74,6 +77,17 @@ final class RunValues {
         return Template.expand(template, n -> value(n, each));
     }
 
+    /** Whether {@code template} names a {@code ${changes.*}} value the request does not set. */
+    boolean lacksChange(String template) {
+        java.util.regex.Matcher m = CHANGE_PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            if (value(m.group(1).trim(), null) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A JSON body: values are escaped, so a quote in a name cannot change the document. */
     String expandJson(String template, String each) {
         return Template.expand(template, n -> jsonEscaped(value(n, each)));
@@ -95,7 +109,7 @@ final class RunValues {
 
     /** The value of one placeholder, or null when it has none. */
     String value(String name, String each) {
-        if (task == null && name.startsWith("subject.")) {
+        if (task == null && (name.startsWith("subject.") || ChangeValues.isChange(name))) {
             return null;
         }
         return switch (name) {
@@ -103,7 +117,8 @@ final class RunValues {
             case "subject.emailHash" -> md5(task.request().subject().email().trim().toLowerCase(Locale.ROOT));
             case "subject.name" -> task.request().subject().name();
             case "each" -> each;
-            default -> named(name, each);
+            default -> ChangeValues.isChange(name) ? ChangeValues.value(task.request().particulars().changes(), name)
+                    : named(name, each);
         };
     }
 

@@ -65,6 +65,11 @@ final class TaskRun {
     private TaskResult steps() {
         kept.reset();
         RequestType type = task.request().type();
+        if (!keepsAnswers && connector.definition().changes(type).isEmpty()) {
+            // art. 19: the recipient must be told all the same, by the officer, who then settles the task
+            throw new PermanentFailure(connector.name() + " has no " + type.changes().orElseThrow() + " steps: tell this"
+                    + " recipient of the " + type.wire() + " by hand, then settle the task with what it did");
+        }
         for (Step step : connector.definition().find()) {
             if (appliesTo(step)) {
                 auxiliaries.run(step, true, () -> lookups.run(step));
@@ -83,8 +88,14 @@ final class TaskRun {
         erasure.settleUnanswered(!auxiliaries.anyFailed());
         // whatever of the person the processor still holds, of any kind: never ERASED then
         List<Retention> retained = stillHeld.all(values::values);
-        return RunOutcome.erasure(type.done(), connector.definition().changes(type), RunOutcome.effective(journal, task.taskId()),
-                retained, provided);
+        TaskResult result = RunOutcome.erasure(type.done(), connector.definition().changes(type),
+                RunOutcome.effective(journal, task.taskId()), retained, provided);
+        if (result.outcome() == nl.dsrhub.model.Outcome.NOT_FOUND && !erasure.untouched().isEmpty()) {
+            // found, but what the processor keeps is none of what the request changes: not "no data found"
+            return new TaskResult(result.outcome(), "holds none of what the request changes (not sent: "
+                    + String.join(", ", erasure.untouched()) + ")", result.retained(), provided);
+        }
+        return result;
     }
 
     private String doneBefore() {

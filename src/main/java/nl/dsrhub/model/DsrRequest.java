@@ -14,6 +14,8 @@ import java.util.List;
  * @param source      where it came from (file name, mail, api), never personal data
  * @param fingerprint SHA-256 of the request's canonical content: the same file dropped twice is one request
  * @param representative who made the request on the subject's behalf, or {@code null} when the subject made it
+ * @param particulars what a rectification, restriction, lifting or objection asks in particular; {@link Particulars#NONE}
+ *                    for an export or an erasure
  */
 public record DsrRequest(
         String id,
@@ -27,17 +29,27 @@ public record DsrRequest(
         String reference,
         String source,
         String fingerprint,
-        Representative representative) {
+        Representative representative,
+        Particulars particulars) {
 
     public DsrRequest {
         processors = processors == null ? List.of() : List.copyOf(processors);
+        particulars = particulars == null ? Particulars.NONE : particulars;
+    }
+
+    /** A request without particulars (an export or an erasure), possibly by a representative. */
+    public DsrRequest(String id, RequestType type, OffsetDateTime receivedAt, OffsetDateTime deadline, Subject subject,
+                      Verification verification, Delivery delivery, List<String> processors, String reference, String source,
+                      String fingerprint, Representative representative) {
+        this(id, type, receivedAt, deadline, subject, verification, delivery, processors, reference, source, fingerprint,
+                representative, Particulars.NONE);
     }
 
     /** A request the subject made themselves. */
     public DsrRequest(String id, RequestType type, OffsetDateTime receivedAt, OffsetDateTime deadline, Subject subject,
                       Verification verification, Delivery delivery, List<String> processors, String reference, String source,
                       String fingerprint) {
-        this(id, type, receivedAt, deadline, subject, verification, delivery, processors, reference, source, fingerprint, null);
+        this(id, type, receivedAt, deadline, subject, verification, delivery, processors, reference, source, fingerprint, null, Particulars.NONE);
     }
 
     /** The law's deadline (one month, {@link Deadlines}): the end of that day in Dutch time. */
@@ -56,12 +68,12 @@ public record DsrRequest(
 
     public DsrRequest withDeadline(OffsetDateTime newDeadline) {
         return new DsrRequest(id, type, receivedAt, newDeadline, subject, verification, delivery,
-                processors, reference, source, fingerprint, representative);
+                processors, reference, source, fingerprint, representative, particulars);
     }
 
     public DsrRequest withId(String newId) {
         return new DsrRequest(newId, type, receivedAt, deadline, subject, verification, delivery,
-                processors, reference, source, fingerprint, representative);
+                processors, reference, source, fingerprint, representative, particulars);
     }
 
     /** Whether a representative made the request on the subject's behalf. */

@@ -9,11 +9,22 @@ public enum Outcome {
     EXPORTED,
     /** the processor erased the person's data */
     ERASED,
+    /** the processor corrected the person's data as the request's changes say (art. 16) */
+    RECTIFIED,
+    /** the processor no longer uses the person's data, only stores them (art. 18) */
+    RESTRICTED,
+    /** the restriction the processor applied was lifted, after the subject was told (art. 18(3)) */
+    LIFTED,
+    /** the processor no longer uses the person's data for direct marketing: unsubscribed everywhere (art. 21(2)-(3)) */
+    OPTED_OUT,
     /** the processor holds nothing on the person (or the identifiers it needs could not be found) */
     NOT_FOUND,
-    /** the processor must keep the data by law: what, legal basis and until when are recorded */
+    /**
+     * nothing done as asked because the processor keeps the data as they are (by law, or without a duty: what, the
+     * basis where there is one, and until when are recorded)
+     */
     RETAINED,
-    /** some erased, some retained */
+    /** some done as asked, some not (kept, left unchanged, still processed): what stays is named */
     PARTIAL,
     /** a request was mailed; the processor has not answered yet */
     AWAITING_REPLY,

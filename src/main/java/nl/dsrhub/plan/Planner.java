@@ -50,20 +50,25 @@ public final class Planner {
                 return false;
             }
             List<String> names = new ArrayList<>();
+            List<String> nothingToDo = new ArrayList<>();
             for (Connector c : catalog.enabled()) {
-                if (request.involves(c.name())) {
+                if (request.involves(c.name()) && !c.handles(request.type())) {
+                    nothingToDo.add(c.name());
+                } else if (request.involves(c.name())) {
                     tasks.create(tx, requestId, c.name(), c.canWorkFrom(known) ? TaskStatus.PENDING : TaskStatus.WAITING);
                     names.add(c.name());
                 }
             }
             for (String asked : request.processors()) {
-                if (!names.contains(asked)) {
+                if (!names.contains(asked) && !nothingToDo.contains(asked)) {
                     // asked for by name but switched off here: the officer must see it, not a silent gap
                     tasks.create(tx, requestId, asked, TaskStatus.PENDING);
                     names.add(asked);
                 }
             }
-            events.record(tx, requestId, null, "planned", names.size() + " processor(s): " + String.join(", ", names));
+            events.record(tx, requestId, null, "planned", names.size() + " processor(s): " + String.join(", ", names)
+                    + (nothingToDo.isEmpty() ? "" : "; nothing to do for " + request.type().wire() + " at "
+                    + String.join(", ", nothingToDo)));
             return true;
         });
         if (planned) {

@@ -13,6 +13,7 @@ import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorCatalog;
 import nl.dsrhub.connector.ConnectorDefinition.Channel;
 import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
@@ -61,11 +62,11 @@ public final class Settlement {
      * for the bundle. Returns the request id, for the caller to move the request on.
      */
     public String settle(String requestId, String connector, String outcomeName, String reason, List<Path> files) {
-        Outcome outcome = parseOutcome(outcomeName);
         if (reason == null || reason.isBlank()) {
             throw new Refused("a reason is required to settle a task by hand");
         }
         RequestStore.RequestRow request = requests.row(requestId).orElseThrow(() -> new Refused("no request " + requestId));
+        Outcome outcome = parseOutcome(outcomeName, RequestType.fromWire(request.type()));
         if (!RequestStore.isOpen(request.status())) {
             throw new Refused("request " + requestId + " is already " + request.status().toLowerCase(java.util.Locale.ROOT));
         }
@@ -127,7 +128,15 @@ public final class Settlement {
         return channel == Channel.MAIL || channel == Channel.MANUAL;
     }
 
-    static Outcome parseOutcome(String name) {
+    /** The outcomes a task of a request of {@code type} can be settled with: what the type calls done, and the others. */
+    static List<Outcome> settleableFor(RequestType type) {
+        return java.util.Arrays.stream(Outcome.values()).filter(Outcome::settleable)
+                .filter(o -> o == type.done() || o == Outcome.NOT_FOUND || o == Outcome.RETAINED || o == Outcome.PARTIAL)
+                .toList();
+    }
+
+    static Outcome parseOutcome(String name, RequestType type) {
+        String allowed = settleableFor(type).stream().map(Outcome::name).collect(java.util.stream.Collectors.joining(", "));
         if (name == null || name.isBlank()) {
             throw new Refused("an outcome is required");
         }
@@ -138,14 +147,18 @@ public final class Settlement {
                         + " GROUND --reason TEXT (the subject gets a letter with the reasons and the remedies)");
             }
             if (!o.isFinal()) {
-                throw new Refused("outcome " + o + " is not final: settle with EXPORTED, ERASED, NOT_FOUND, RETAINED or PARTIAL");
+                throw new Refused("outcome " + o + " is not final: settle with " + allowed);
+            }
+            if (!settleableFor(type).contains(o)) {
+                throw new Refused("outcome " + o + " is not one of a" + (type.wire().matches("[aeiou].*") ? "n " : " ")
+                        + type.wire() + " request: settle with " + allowed);
             }
             return o;
         } catch (IllegalArgumentException e) {
             if (e instanceof Refused r) {
                 throw r;
             }
-            throw new Refused("unknown outcome '" + name + "': use EXPORTED, ERASED, NOT_FOUND, RETAINED or PARTIAL");
+            throw new Refused("unknown outcome '" + name + "': use " + allowed);
         }
     }
 

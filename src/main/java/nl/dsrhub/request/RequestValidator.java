@@ -249,7 +249,8 @@ public final class RequestValidator {
         }
         return new DsrRequest(null, RequestType.fromWire(doc.get("type").asText()), receivedAt,
                 Deadlines.endOf(deadlines.dueDate(receivedAt)), subject, verification, delivery, processors,
-                text(doc, "reference"), source, fingerprint(doc), representative(doc.get("representative")));
+                text(doc, "reference"), source, fingerprint(doc), representative(doc.get("representative")),
+                ParticularsReader.read(doc));
     }
 
     private static Representative representative(JsonNode r) {

@@ -75,6 +75,54 @@ public final class VerificationPolicy {
             }
         }
         problems.addAll(representativeProblems(doc, latest));
+        problems.addAll(newAddressProblems(doc, receivedAt, latest));
+        problems.addAll(particularsOfAnotherType(doc));
+        return problems;
+    }
+
+    /** Which request type each particulars field belongs to: the schema requires it there, this refuses it elsewhere. */
+    private static final java.util.Map<String, String> PARTICULARS = java.util.Map.of("changes", "rectification",
+            "restriction", "restriction", "lift", "lift-restriction", "objection", "objection");
+
+    private static List<Problem> particularsOfAnotherType(JsonNode doc) {
+        List<Problem> problems = new ArrayList<>();
+        JsonNode type = doc.path("type");
+        PARTICULARS.forEach((field, owner) -> {
+            if (doc.has(field) && type.isTextual() && !owner.equals(type.asText())) {
+                problems.add(new Problem("/" + field, "belongs to a " + owner + " request, not to this " + type.asText()
+                        + " request: remove it, or correct the type"));
+            }
+        });
+        problems.sort(RequestValidator.POINTER_ORDER);
+        return problems;
+    }
+
+    /**
+     * A rectification that moves the person to a new e-mail address moves their accounts at every processor: whoever
+     * reads the old mailbox must not be able to do that on their own. So it needs a verification stronger than the
+     * mailbox ({@code account-login} or {@code id-document}) and proof that the subject receives mail at the new address
+     * ({@code newEmailVerifiedAt}, checked like a verification's date). The answer still goes to the known address.
+     */
+    private static List<Problem> newAddressProblems(JsonNode doc, OffsetDateTime receivedAt, OffsetDateTime latest) {
+        List<Problem> problems = new ArrayList<>();
+        JsonNode changes = doc.path("changes");
+        JsonNode method = doc.path("verification").path("method");
+        if (changes.path("email").isTextual() && method.isTextual() && Verification.KNOWN_EMAIL.equals(method.asText())) {
+            problems.add(new Problem("/changes/email", "a new e-mail address needs verification method account-login or"
+                    + " id-document: a request from the known mailbox alone does not prove who asks to move the person's"
+                    + " accounts to another address"));
+        }
+        if (changes.path("email").isTextual() && doc.path("subject").path("email").isTextual()
+                && sameAddress(changes.path("email").asText(), doc.path("subject").path("email").asText())) {
+            problems.add(new Problem("/changes/email", "is the subject's present address: nothing to correct"));
+        }
+        OffsetDateTime checked = dateTime(changes.path("newEmailVerifiedAt"), "/changes/newEmailVerifiedAt", problems).orElse(null);
+        if (checked != null && checked.isAfter(latest)) {
+            problems.add(new Problem("/changes/newEmailVerifiedAt", "is in the future"));
+        } else if (checked != null && receivedAt != null && checked.isBefore(receivedAt.minus(MAX_VERIFICATION_BEFORE_RECEIPT))) {
+            problems.add(new Problem("/changes/newEmailVerifiedAt",
+                    "is more than 30 days before receivedAt; the check of the new address must belong to this request"));
+        }
         return problems;
     }
 

@@ -32,9 +32,21 @@ public class ConfirmationWriter implements ResultWriter {
     public static final String HTML_FILE = "confirmation.html";
     static final String TEMPLATE = "confirmation.html.mustache";
 
+    private final RequestType type;
+
+    /** The erasure confirmation. */
+    public ConfirmationWriter() {
+        this(RequestType.ERASURE);
+    }
+
+    /** The confirmation of a request of {@code type} that changes data (art. 19: every recipient, what it did). */
+    protected ConfirmationWriter(RequestType type) {
+        this.type = type;
+    }
+
     @Override
     public RequestType type() {
-        return RequestType.ERASURE;
+        return type;
     }
 
     @Override
@@ -49,7 +61,7 @@ public class ConfirmationWriter implements ResultWriter {
 
     @Override
     public String title() {
-        return "erasure confirmation";
+        return type.wire() + " confirmation";
     }
 
     /** Names no one: mailed as it is. */

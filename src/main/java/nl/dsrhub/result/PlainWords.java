@@ -47,6 +47,7 @@ final class PlainWords {
                     : new Words("Wij hebben uw gegevens van deze ontvanger ontvangen.", "We received your data from this recipient.");
             case ERASED -> done.isEmpty() ? erasedWithoutSteps(path, false) : joined(done);
             case PARTIAL -> done.isEmpty() ? erasedWithoutSteps(path, true) : joined(done);
+            case RECTIFIED, RESTRICTED, LIFTED, OPTED_OUT -> done.isEmpty() ? doneWithoutSteps(outcome, path) : joined(done);
             case RETAINED -> done.isEmpty() ? NONE : joined(done);
             case NOT_FOUND -> notFound(path);
             case AWAITING_REPLY -> awaiting(type, asked);
@@ -75,6 +76,19 @@ final class PlainWords {
                     + (inPart ? "was" : "were") + " erased.");
             default -> new Words(capitalised(nlWhat) + " bij deze ontvanger " + (inPart ? "is" : "zijn") + " gewist.",
                     capitalised(enWhat) + " at this recipient " + (inPart ? "was" : "were") + " erased.");
+        };
+    }
+
+    /** A change other than erasure that no step of ours carried out: the recipient's or our privacy contact's word for it. */
+    private static Words doneWithoutSteps(Outcome outcome, Path path) {
+        OutcomeText what = OutcomeText.of(outcome);
+        return switch (path) {
+            case LETTER -> new Words("Deze ontvanger heeft ons per e-mail laten weten dat het is gedaan: " + what.nl() + ".",
+                    "This recipient told us by e-mail that it was done: " + what.en() + ".");
+            case BY_HAND -> new Words("Volgens onze contactpersoon voor privacyzaken is het bij deze ontvanger gedaan: "
+                    + what.nl() + ".", "According to our privacy contact, it was done at this recipient: " + what.en() + ".");
+            default -> new Words("Bij deze ontvanger is het gedaan: " + what.nl() + ".", "At this recipient it was done: "
+                    + what.en() + ".");
         };
     }
 

@@ -53,11 +53,11 @@ class ConnectorSectionsTest {
 
     @Test
     void aSectionNoRequestTypeRunsIsRefusedNamingFileAndSection() {
-        String yaml = ConnectorCatalogTest.validConnector("shop") + ERASE.replace("erase:", "rectify:");
+        String yaml = ConnectorCatalogTest.validConnector("shop") + ERASE.replace("erase:", "anonymise:");
 
         assertThatThrownBy(() -> catalog(yaml))
                 .isInstanceOf(ConnectorConfigException.class)
-                .hasMessageContaining("connectors/shop.yaml: /rectify: unknown field 'rectify'")
+                .hasMessageContaining("connectors/shop.yaml: /anonymise: unknown field 'anonymise'")
                 .hasMessageContaining("the sections a request type runs: " + String.join(", ", RequestType.allSections()));
     }
 
@@ -72,10 +72,43 @@ class ConnectorSectionsTest {
 
     @Test
     void aStepForOneTypeOnlyNamesAType() {
-        String yaml = ConnectorCatalogTest.validConnector("shop").replace("    keep: person", "    keep: person\n    only: rectification");
+        String yaml = ConnectorCatalogTest.validConnector("shop").replace("    keep: person", "    keep: person\n    only: anonymisation");
 
         assertThatThrownBy(() -> catalog(yaml))
                 .hasMessageContaining("/find/0/only: must be one of " + String.join(", ", RequestType.wireNames()));
+    }
+
+    @Test
+    void anApiConnectorIsAskedForAnObjectionOnlyWhenItHasStepsForIt() {
+        Connector without = catalog(ConnectorCatalogTest.validConnector("shop") + ERASE).get("shop");
+        Connector with = catalog(ConnectorCatalogTest.validConnector("shop") + ERASE.replace("erase:", "object:")).get("shop");
+
+        assertThat(without.handles(RequestType.OBJECTION)).isFalse();
+        assertThat(with.handles(RequestType.OBJECTION)).isTrue();
+    }
+
+    @Test
+    void everyConnectorIsAskedForATypeWhoseRecipientsMustAllBeTold() {
+        Connector withoutSteps = catalog(ConnectorCatalogTest.validConnector("shop") + ERASE).get("shop");
+
+        // art. 19: the officer tells it by hand when the hub has no way to (the task needs attention, saying so)
+        assertThat(withoutSteps.handles(RequestType.RECTIFICATION)).isTrue();
+        assertThat(withoutSteps.handles(RequestType.RESTRICTION)).isTrue();
+        assertThat(withoutSteps.handles(RequestType.EXPORT)).isTrue();
+    }
+
+    @Test
+    void aChangePlaceholderOutsideTheKnownOnesIsRefusedNamingThem() {
+        String yaml = ConnectorCatalogTest.validConnector("shop") + """
+                rectify:
+                  - id: update
+                    request: { method: PUT, path: /people/1, json: { nickname: "${changes.nickname}" } }
+                    says: { nl: "Uw gegevens zijn aangepast.", en: "Your details were corrected." }
+                """;
+
+        assertThatThrownBy(() -> catalog(yaml))
+                .hasMessageContaining("/rectify/0/request/json/nickname: ${changes.nickname} is no change a request can name")
+                .hasMessageContaining("changes.address.line1");
     }
 
     private static ConnectorCatalog catalog(String yaml) {
