@@ -53,7 +53,8 @@ final class SchemaMessages {
                     : "must be at least " + intOf(node) + " characters long");
             case "maxLength" -> new Problem(at, "is too long: at most " + intOf(node) + " characters");
             case "pattern" -> wrongForm(at, node);
-            case "not" -> notProblem(at, node);
+            case "not" -> node != null && NOT_ONE_LINE_PATTERN.equals(node.path("pattern").asText())
+                    ? new Problem(at, ONE_LINE) : new Problem(at, "does not match the request schema (not)");
             case "minItems" -> "/processors".equals(at)
                     ? new Problem(at, "must list at least one connector, or be \"all\"")
                     : new Problem(at, "must have at least " + intOf(node) + " entries");
@@ -64,20 +65,6 @@ final class SchemaMessages {
                     : "must not contain duplicates");
             default -> new Problem(at, "does not match the request schema (" + type + ")");
         };
-    }
-
-    /** A {@code not}: a one-line field with a line break, a type's particulars on another type, or else in general. */
-    private static Problem notProblem(String at, JsonNode node) {
-        if (node != null && NOT_ONE_LINE_PATTERN.equals(node.path("pattern").asText())) {
-            return new Problem(at, ONE_LINE);
-        }
-        JsonNode required = node == null ? null : node.path("required");
-        if (required != null && required.size() == 1 && SAFE_NAME.matcher(required.get(0).asText()).matches()) {
-            return new Problem(at + "/" + escape(required.get(0).asText()), "is not allowed with this request's type:"
-                    + " changes go with a rectification, restriction with a restriction, lift with a lift-restriction,"
-                    + " objection with an objection");
-        }
-        return new Problem(at, "does not match the request schema (not)");
     }
 
     private static Problem missing(String pointer) {

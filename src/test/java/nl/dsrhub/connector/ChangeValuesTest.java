@@ -13,11 +13,6 @@ class ChangeValuesTest {
             new PostalAddress("Nieuwe Gracht", "12-A", "3512 LT", "Utrecht", "NL"), null);
 
     @Test
-    void theNewAddressesHashIsMailchimpsOfTheTrimmedLowerCaseAddress() {
-        assertThat(ChangeValues.value(ALL, "changes.emailHash")).isEqualTo(RunValues.md5("new.address@example.nl"));
-    }
-
-    @Test
     void aSingleNameFieldGetsFirstAndLastNameAsOne() {
         assertThat(ChangeValues.value(ALL, "changes.fullName")).isEqualTo("Anna de Boer");
     }

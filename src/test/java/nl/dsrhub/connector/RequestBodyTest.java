@@ -5,198 +5,149 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import nl.dsrhub.connector.ConnectorDefinition.Call;
+import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Particulars;
 import nl.dsrhub.model.Particulars.Changes;
 import nl.dsrhub.model.Particulars.PostalAddress;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.Test;
 
-/**
- * A rectification's call bodies: a field whose correction the request does not name is left out (never blanked), a
- * body left with nothing to send is no call at all, form bodies are url-encoded, and {@code firstOf} gives a field the
- * processor requires on every update the value it already has.
- */
+/** A rectification's call bodies carry what the request changes, and nothing it does not. */
 class RequestBodyTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final YAMLMapper YAML = new YAMLMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final PostalAddress NEW_ADDRESS = new PostalAddress("Nieuwe Gracht", "12-A", "3512 AB", "Utrecht", "NL");
 
-    private static final PostalAddress NEW_ADDRESS = new PostalAddress("Nieuwe Gracht", "12-A", "3512 LT", "Utrecht", "NL");
-
-    @Test
-    void aJsonFieldWhoseCorrectionTheRequestDoesNotNameIsLeftOut() throws Exception {
-        Call call = call("""
-                method: PUT
-                path: /customers/1
-                json:
-                  email: "${changes.email}"
-                  first_name: "${changes.firstName}"
-                  last_name: "${changes.lastName}"
-                  billing: { address_1: "${changes.address.line1}", city: "${changes.address.city}", phone: "${changes.phone}" }
-                """);
-        RunValues values = values(new Changes(null, null, null, null, NEW_ADDRESS, null), Map.of());
-
-        JsonNode sent = JSON.readTree(RequestBody.of(call, values, null).orElseThrow().text());
-
-        assertThat(sent).isEqualTo(JSON.readTree("""
-                {"billing": {"address_1": "Nieuwe Gracht 12-A", "city": "Utrecht"}}"""));
-        assertThat(RequestBody.of(call, values, null).orElseThrow().contentType()).isEqualTo("application/json");
-        assertThat(RequestBody.nothingToSend(call, values, null)).isFalse();
-    }
-
-    @Test
-    void anObjectLeftEmptyByTheOmissionsIsLeftOutToo() throws Exception {
-        Call call = call("""
-                method: PATCH
-                path: /contacts/1.json
-                json:
-                  contact: { firstname: "${changes.firstName}", email: "${changes.email}" }
-                  shipping: { address1: "${changes.address.line1}" }
-                """);
-        RunValues values = values(new Changes("new.address@example.nl", null, null, null, null, null), Map.of());
-
-        assertThat(JSON.readTree(RequestBody.of(call, values, null).orElseThrow().text()))
-                .isEqualTo(JSON.readTree("{\"contact\": {\"email\": \"new.address@example.nl\"}}"));
-    }
-
-    @Test
-    void valuesThatAreNoCorrectionsAreAlwaysSentAndNotAsText() throws Exception {
-        Call call = call("""
-                method: PUT
-                path: /stores/s1/customers/c1
-                json:
-                  id: "${each}"
-                  email_address: "${changes.email}"
-                  opt_in_status: false
-                """);
-        RunValues values = values(new Changes("new.address@example.nl", null, null, null, null, null), Map.of());
-
-        assertThat(JSON.readTree(RequestBody.of(call, values, "c1").orElseThrow().text())).isEqualTo(JSON.readTree(
-                "{\"id\": \"c1\", \"email_address\": \"new.address@example.nl\", \"opt_in_status\": false}"));
-    }
-
-    @Test
-    void aCallWhoseEveryCorrectionIsLeftOutHasNothingToSend() throws Exception {
-        // Mollie keeps a name and an e-mail address, no postal address: a corrected address is nothing for it
-        Call call = call("""
-                method: PATCH
-                path: /customers/cst_1
-                json: { name: "${changes.fullName}", email: "${changes.email}" }
-                """);
-
-        assertThat(RequestBody.nothingToSend(call, values(new Changes(null, null, null, null, NEW_ADDRESS, null), Map.of()), null))
-                .isTrue();
-        assertThat(RequestBody.nothingToSend(call, values(new Changes(null, "Anna", "Jansen", null, null, null), Map.of()), null))
-                .isFalse();
-    }
-
-    @Test
-    void aCallWithoutCorrectionsIsAlwaysSent() throws Exception {
-        Call call = call("""
-                method: PATCH
-                path: /relation/7
-                json: { inactive: true, name: "${relationName}" }
-                """);
-
-        assertThat(RequestBody.nothingToSend(call, values(null, Map.of("relationName", List.of("J. Jansen"))), null)).isFalse();
-    }
-
-    @Test
-    void aFormBodyIsUrlEncodedAndLeavesOutWhatIsNotCorrected() throws Exception {
-        Call call = call("""
-                method: POST
-                path: /member/old@example.nl
-                form:
-                  list_id: "${each}"
-                  email: "${changes.email}"
-                  "custom_fields[voornaam]": "${changes.firstName}"
-                  "custom_fields[achternaam]": "${changes.lastName}"
-                """);
-        RunValues values = values(new Changes("new+mail@example.nl", null, "de Vries-Ågren", null, null, null), Map.of());
-
-        RequestBody.Sent sent = RequestBody.of(call, values, "list 1").orElseThrow();
-
-        assertThat(sent.contentType()).isEqualTo("application/x-www-form-urlencoded");
-        assertThat(sent.text()).isEqualTo("list_id=list+1&email=new%2Bmail%40example.nl"
-                + "&custom_fields%5Bachternaam%5D=de+Vries-%C3%85gren");
-    }
-
-    @Test
-    void aFormWhoseEveryCorrectionIsLeftOutHasNothingToSend() throws Exception {
-        Call call = call("""
-                method: POST
-                path: /member/old@example.nl
-                form: { list_id: "${each}", email: "${changes.email}" }
-                """);
-
-        assertThat(RequestBody.nothingToSend(call, values(new Changes(null, null, null, "+31 6 1234 5678", null, null), Map.of()),
-                "L1")).isTrue();
-    }
-
-    @Test
-    void firstOfTakesTheCorrectionWhenThereIsOne() throws Exception {
-        Call call = call("""
-                method: PATCH
-                path: /relation/7
-                json:
-                  name: { firstOf: ["${changes.fullName}", "${each[1]}"] }
-                  emailAddress: "${changes.email}"
-                """);
-        RunValues values = values(new Changes(null, "Anna", "de Boer", null, null, null), Map.of());
-
-        assertThat(JSON.readTree(RequestBody.of(call, values, Tuple.of("7", "A. Jansen")).orElseThrow().text()))
-                .isEqualTo(JSON.readTree("{\"name\": \"Anna de Boer\"}"));
-    }
-
-    @Test
-    void firstOfFallsBackToTheValueTheProcessorHasWhenTheNameIsNotCorrected() throws Exception {
-        Call call = call("""
-                method: PATCH
-                path: /relation/7
-                json:
-                  name: { firstOf: ["${changes.fullName}", "${each[1]}"] }
-                  emailAddress: "${changes.email}"
-                  city: "${changes.address.city}"
-                """);
-        String relation = Tuple.of("7", "A. Jansen");
-
-        RunValues emailOnly = values(new Changes("new.address@example.nl", null, null, null, null, null), Map.of());
-        assertThat(JSON.readTree(RequestBody.of(call, emailOnly, relation).orElseThrow().text())).isEqualTo(JSON.readTree(
-                "{\"name\": \"A. Jansen\", \"emailAddress\": \"new.address@example.nl\"}"));
-        // the fallback is no correction: with nothing else to correct, nothing is sent
-        RunValues phoneOnly = values(new Changes(null, null, null, "+31 6 1234 5678", null, null), Map.of());
-        assertThat(RequestBody.nothingToSend(call, phoneOnly, relation)).isTrue();
-    }
-
-    @Test
-    void anotherPlaceholderWithoutAValueIsStillAnError() throws Exception {
-        Call call = call("""
-                method: PATCH
-                path: /relation/7
-                json: { name: "${relationName}", city: "${changes.address.city}" }
-                """);
-
-        assertThatThrownBy(() -> RequestBody.of(call, values(new Changes(null, null, null, null, NEW_ADDRESS, null), Map.of()), null))
-                .isInstanceOf(Template.Unexpandable.class).hasMessage("no value for ${relationName}");
-    }
-
-    private static Call call(String yaml) throws Exception {
-        return YAML.readValue(yaml, Call.class);
-    }
-
-    /** The run's values for a rectification of these changes (none: an erasure), with these picked values. */
-    private static RunValues values(Changes changes, Map<String, List<String>> picked) {
+    private static RunValues values(Changes changes) {
         ConnectorDefinition def = new ConnectorDefinition("shop", null, ConnectorDefinition.Channel.HTTP, null, null,
                 null, null, null, null, null, null, null, null, null);
-        Connector connector = new Connector(def, true, Map.of("base-url", "https://shop.example.nl"));
-        var request = changes == null ? Requests.erasure("anna.jansen@example.nl")
-                : Requests.rectification("anna.jansen@example.nl", changes);
-        TaskContext task = new TaskContext(1, request, picked, Path.of("unused"));
-        return new RunValues(connector, task, new Retained(connector, Clock.systemUTC()));
+        Connector connector = new Connector(def, true, Map.of("list", "l1"));
+        DsrRequest r = Requests.of(RequestType.RECTIFICATION, "jan@example.nl", Map.of());
+        DsrRequest rectification = new DsrRequest(r.id(), r.type(), r.receivedAt(), r.deadline(), r.subject(), r.verification(),
+                r.delivery(), r.processors(), r.reference(), r.source(), r.fingerprint(), null,
+                new Particulars(changes, null, null, null));
+        TaskContext task = new TaskContext(1, rectification, Map.of(), Path.of("unused"));
+        return new RunValues(connector, task, new Retained(connector, java.time.Clock.systemUTC()));
+    }
+
+    private static Call jsonCall(String yaml) throws Exception {
+        return new Call("PUT", "/customers/${each}", null, null, null, null, YAML.readTree(yaml), null);
+    }
+
+    private static Changes addressOnly() {
+        return new Changes(null, null, null, null, NEW_ADDRESS, null);
+    }
+
+    private static JsonNode sent(Call call, RunValues values) throws Exception {
+        RequestBody.Sent sent = RequestBody.of(call, values, "7").orElseThrow();
+        assertThat(sent.contentType()).isEqualTo(RequestBody.JSON);
+        return new ObjectMapper().readTree(sent.text());
+    }
+
+    @Test
+    void aJsonBodyLeavesOutTheFieldsWhoseChangeTheRequestDoesNotSet() throws Exception {
+        Call call = jsonCall("""
+                email: "${changes.email}"
+                first_name: "${changes.firstName}"
+                billing: { address_1: "${changes.address.line1}", postcode: "${changes.address.postalCode}", phone: "${changes.phone}" }
+                shipping: { first_name: "${changes.firstName}" }
+                """);
+
+        JsonNode body = sent(call, values(addressOnly()));
+
+        assertThat(body.toString()).isEqualTo("{\"billing\":{\"address_1\":\"Nieuwe Gracht 12-A\",\"postcode\":\"3512 AB\"}}");
+    }
+
+    @Test
+    void aJsonBodyKeepsFixedValuesAndTypesBesideTheChanges() throws Exception {
+        Call call = jsonCall("""
+                contact: { email: "${changes.email}", send_invoices_to_email: "${changes.email}" }
+                skip_merge_validation: true
+                list: "${settings.list}"
+                """);
+
+        JsonNode body = sent(call, values(new Changes("jan.nieuw@example.nl", null, null, null, null,
+                OffsetDateTime.parse("2026-11-20T10:00:00+01:00"))));
+
+        assertThat(body.at("/contact/email").asText()).isEqualTo("jan.nieuw@example.nl");
+        assertThat(body.at("/skip_merge_validation").isBoolean()).isTrue();
+        assertThat(body.at("/list").asText()).isEqualTo("l1");
+    }
+
+    @Test
+    void aValueWithQuotesStaysOneJsonString() throws Exception {
+        Call call = jsonCall("last_name: \"${changes.lastName}\"");
+
+        JsonNode body = sent(call, values(new Changes(null, null, "de \"Vries\", \"x\": 1", null, null, null)));
+
+        assertThat(body.size()).isEqualTo(1);
+        assertThat(body.get("last_name").asText()).isEqualTo("de \"Vries\", \"x\": 1");
+    }
+
+    @Test
+    void aCallWhoseEveryChangeIsLeftOutHasNothingToSend() throws Exception {
+        Call call = jsonCall("""
+                name: "${changes.fullName}"
+                email: "${changes.email}"
+                locale: nl_NL
+                """);
+
+        assertThat(RequestBody.nothingToSend(call, values(addressOnly()), "7")).isTrue();
+        assertThat(RequestBody.nothingToSend(call, values(new Changes(null, "Jan", null, null, null, null)), "7")).isFalse();
+    }
+
+    @Test
+    void aCallThatNamesNoChangeAlwaysHasSomethingToSend() throws Exception {
+        Call call = jsonCall("status: unsubscribed");
+
+        assertThat(RequestBody.nothingToSend(call, values(null), "7")).isFalse();
+        assertThat(RequestBody.of(call, values(null), "7").orElseThrow().text()).isEqualTo("{\"status\":\"unsubscribed\"}");
+    }
+
+    @Test
+    void aFormBodyIsUrlEncodedAndLeavesOutUnsetChangesToo() {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("list_id", "${each}");
+        form.put("email", "${changes.email}");
+        form.put("custom_fields[achternaam]", "${changes.lastName}");
+        Call call = new Call("POST", "/member/${subject.email}", null, null, null, null, null, form);
+
+        RequestBody.Sent sent = RequestBody.of(call, values(new Changes(null, null, "van Dijk & Zn", null, null, null)), "list 1")
+                .orElseThrow();
+
+        assertThat(sent.contentType()).isEqualTo(RequestBody.FORM);
+        assertThat(sent.text()).isEqualTo("list_id=list+1&custom_fields%5Bachternaam%5D=van+Dijk+%26+Zn");
+    }
+
+    @Test
+    void aPlaceholderOtherThanAChangeWithoutValueIsStillAnError() throws Exception {
+        Call call = jsonCall("id: \"${moneybird.contactId}\"\nemail: \"${changes.email}\"");
+
+        assertThatThrownBy(() -> RequestBody.of(call, values(addressOnly()), "7"))
+                .isInstanceOf(Template.Unexpandable.class)
+                .hasMessage("no value for ${moneybird.contactId}");
+    }
+
+    @Test
+    void theNewAddressHashIsTheMd5OfTheLowerCasedAddress() {
+        RunValues v = values(new Changes(" Jan.Nieuw@Example.NL ", null, null, null, null, null));
+
+        assertThat(v.value("changes.emailHash", null)).isEqualTo(RunValues.md5("jan.nieuw@example.nl"));
+        assertThat(v.value("changes.address.line1", null)).isNull();
+        assertThat(values(new Changes(null, "Jan", "de Vries", null, null, null)).value("changes.fullName", null))
+                .isEqualTo("Jan de Vries");
+    }
+
+    @Test
+    void aRequestOfAnotherTypeHasNoChanges() {
+        assertThat(values(null).value("changes.email", null)).isNull();
+        assertThat(List.copyOf(ChangeValues.NAMES)).allSatisfy(n -> assertThat(values(null).value(n, null)).isNull());
     }
 }

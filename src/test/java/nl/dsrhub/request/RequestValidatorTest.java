@@ -66,7 +66,7 @@ class RequestValidatorTest {
 
     @Test
     void goodRectificationCarriesItsCorrections() {
-        Validation v = validator.validate("rectification.json", resource("good/rectification.json"));
+        Validation v = validator.validate("rectification.json", resource("good/rectification-new-email.json"));
 
         assertThat(v.problems()).isEmpty();
         DsrRequest r = v.request();

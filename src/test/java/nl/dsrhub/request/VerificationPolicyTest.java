@@ -133,7 +133,7 @@ class VerificationPolicyTest {
     }
 
     private static ObjectNode rectification() throws IOException {
-        return (ObjectNode) new ObjectMapper().readTree(TestRequests.resource("good/rectification.json"));
+        return (ObjectNode) new ObjectMapper().readTree(TestRequests.resource("good/rectification-new-email.json"));
     }
 
     @Test
