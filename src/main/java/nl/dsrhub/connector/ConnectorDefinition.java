@@ -132,9 +132,8 @@ public record ConnectorDefinition(
      * What the letter to a mail-channel processor tells it about the person: only what that processor knows them by
      * (data minimisation, art. 5(1)(c) GDPR; PostNL by its barcode, not by name and e-mail). {@code email} and
      * {@code name} are the subject's own; any other is an identifier of the request or one a connector provides
-     * (e.g. {@code postnl.barcode} from the shop's orders). {@code corrects}: the kinds of data a rectification's
-     * letter corrects, those the processor holds ({@code name}, {@code email}, {@code phone}, {@code address}; all
-     * when absent): a correction of anything else is not told to it.
+     * (e.g. {@code postnl.barcode} from the shop's orders). {@code corrects}: what of the person it holds (name, email,
+     * phone, address; all when absent): only corrections of these are told to it.
      */
     public record Letter(List<String> identifiers, List<String> corrects) {
         public Letter {
@@ -188,9 +187,7 @@ public record ConnectorDefinition(
      * @param says     for data-changing calls (required there): what the step did for the person, in plain Dutch and
      *                 English ("Uw klantaccount is verwijderd."), which the confirmation says once the call took
      *                 effect; the step's id is for the officer, never for the subject
-     * @param attentionOn for data-changing calls: an error answer that needs the officer's judgement, said in the
-     *                 task's detail in the connector's own words ({@code means}) instead of a bare status (Mailchimp's
-     *                 "Member Exists" when a corrected address is already another member: never merged silently)
+     * @param attentionOn for data-changing calls: an error answer that is the officer's case ({@link AttentionOn})
      */
     public record Step(String id, String forEach,
                        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> only,
@@ -284,10 +281,9 @@ public record ConnectorDefinition(
      * {@code when} (a record of kind {@code record}, dated by its {@link RecordPick} or by the latest record of
      * {@code datedBy} that belongs to it). {@code ifSetting} / {@code unlessSetting}: the rule applies only when that
      * setting is / is not {@code true} (a shop that switched off the step removing the data keeps them).
-     * {@code only}: the request types the rule is for (wire names, one or a list); without it, the type whose steps
-     * are the {@code erase} section. For another type the items are what stays as it was (a booked invoice a
-     * rectification leaves unchanged), never scheduled for erasure. {@code ifChanges}: for a rectification, the rule
-     * applies only when the request changes one of these ({@code name}, {@code email}, {@code phone}, {@code address}).
+     * {@code only}: its request types (wire names; without it the erasure's); another type's items are what stays as
+     * it was (a booked invoice a rectification does not rewrite), never scheduled. {@code ifChanges}: a rectification's
+     * rule applies only when the request corrects one of these kinds ({@code name}, {@code email}, {@code phone}, ...).
      */
     public record RetainRule(String when, String ifSetting, String unlessSetting, String record, ProcessorFacts.Text what,
                              Basis basis, String datedBy, AtEnd atEnd,
@@ -295,11 +291,6 @@ public record ConnectorDefinition(
         public RetainRule {
             only = only == null ? null : List.copyOf(only);
             ifChanges = ifChanges == null ? List.of() : List.copyOf(ifChanges);
-        }
-
-        /** Whether the rule is for a request of this type: {@code only}, or the type that runs the erase section. */
-        public boolean appliesTo(RequestType type) {
-            return only == null ? type.changes().filter(ERASE::equals).isPresent() : only.contains(type.wire());
         }
     }
 

@@ -72,7 +72,7 @@ final class Retained {
         this.clock = clock;
         this.type = type;
         this.changes = changes;
-        this.schedules = type == null || type.changes().filter(ConnectorDefinition.ERASE::equals).isPresent();
+        this.schedules = type == null || RetentionRules.erases(type);
     }
 
     /**
@@ -162,7 +162,7 @@ final class Retained {
     }
 
     private boolean applies(RetainRule rule) {
-        return (type == null || rule.appliesTo(type))
+        return (type == null || RetentionRules.appliesTo(rule, type))
                 && (rule.ifSetting() == null || setting(rule.ifSetting()))
                 && (rule.unlessSetting() == null || !setting(rule.unlessSetting()))
                 && (rule.ifChanges().isEmpty() || changes != null && rule.ifChanges().stream().anyMatch(changes::changes));

@@ -63,10 +63,19 @@ public final class RetentionRules {
                         .map(r -> new Kept(r.record(), r.what(), r.basis(), r.datedBy(), r.atEnd())));
     }
 
+    /** Whether the rule is for a request of this type: its {@code only}, or (without it) the type that erases. */
+    static boolean appliesTo(RetainRule rule, RequestType type) {
+        return rule.only() == null ? erases(type) : rule.only().contains(type.wire());
+    }
+
+    /** Whether the type's data-changing steps are the {@code erase} section: what it keeps, the calendar erases. */
+    static boolean erases(RequestType type) {
+        return type.changes().filter(ConnectorDefinition.ERASE::equals).isPresent();
+    }
+
     /** A rule without {@code only} is the erasure's; one with it is the erasure's when it names the erasure's type. */
     private static boolean forErasure(RetainRule r) {
-        return java.util.Arrays.stream(RequestType.values()).filter(r::appliesTo)
-                .anyMatch(t -> t.changes().filter(ConnectorDefinition.ERASE::equals).isPresent());
+        return java.util.Arrays.stream(RequestType.values()).anyMatch(t -> erases(t) && appliesTo(r, t));
     }
 
     /** The erase step {@code atEnd} names, when the connector's settings let it run. */
