@@ -265,19 +265,25 @@ class RectificationConnectorsTest {
         JsonNode relation = h.simulators.eboekhouden.relation(EBoekhoudenSimulator.JAN_RELATION_ID).orElseThrow();
         assertThat(relation.path("emailAddress").asText()).isEqualTo(NEW_EMAIL);
         assertThat(relation.path("inactive").asBoolean()).isFalse();
-        assertThat(r.outcome()).isEqualTo(Outcome.PARTIAL);
-        assertThat(r.retained()).isNotEmpty().allSatisfy(k -> assertThat(k.record()).isEqualTo("invoice"));
+        // an invoice shows no e-mail address: nothing of it stays uncorrected
+        assertThat(r.outcome()).isEqualTo(Outcome.RECTIFIED);
     }
 
     @Test
     void eboekhoudenTakesACorrectedNameWhole() throws Exception {
         Changes name = new Changes(null, "Jan", "de Boer", null, null, null);
 
-        h.run("eboekhouden", Requests.rectification(DemoPeople.JAN.email(), name));
+        TaskResult r = h.run("eboekhouden", Requests.rectification(DemoPeople.JAN.email(), name));
 
         assertThat(h.simulators.eboekhouden.callsMatching("PATCH", ".*/relation/" + EBoekhoudenSimulator.JAN_RELATION_ID))
                 .singleElement().satisfies(c -> assertThat(JSON.readTree(c.requestBody()))
                         .isEqualTo(JSON.readTree("{\"name\": \"Jan de Boer\", \"contact\": \"Jan de Boer\"}")));
+        // the invoices keep the name they were issued with, under the fiscal duty
+        assertThat(r.outcome()).isEqualTo(Outcome.PARTIAL);
+        assertThat(r.retained()).isNotEmpty().allSatisfy(k -> {
+            assertThat(k.record()).isEqualTo("invoice");
+            assertThat(k.law()).isEqualTo("AWR art. 52 lid 4; Wet OB art. 35a");
+        });
     }
 
     // ---- SendCloud
