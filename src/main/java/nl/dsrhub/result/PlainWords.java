@@ -79,16 +79,18 @@ final class PlainWords {
         };
     }
 
-    /** A change other than erasure that no step of ours carried out: the recipient's or our privacy contact's word for it. */
+    /**
+     * A change other than erasure that no step of ours carried out: the recipient's or our privacy contact's word for it.
+     * ("... was done: ..." would read as the officer's detail, {@code done: step 1x}: the outcome is said as it is.)
+     */
     private static Words doneWithoutSteps(Outcome outcome, Path path) {
         OutcomeText what = OutcomeText.of(outcome);
         return switch (path) {
-            case LETTER -> new Words("Deze ontvanger heeft ons per e-mail laten weten dat het is gedaan: " + what.nl() + ".",
-                    "This recipient told us by e-mail that it was done: " + what.en() + ".");
-            case BY_HAND -> new Words("Volgens onze contactpersoon voor privacyzaken is het bij deze ontvanger gedaan: "
-                    + what.nl() + ".", "According to our privacy contact, it was done at this recipient: " + what.en() + ".");
-            default -> new Words("Bij deze ontvanger is het gedaan: " + what.nl() + ".", "At this recipient it was done: "
-                    + what.en() + ".");
+            case LETTER -> new Words("Deze ontvanger heeft ons per e-mail geantwoord: " + what.nl() + ".",
+                    "This recipient replied to us by e-mail: " + what.en() + ".");
+            case BY_HAND -> new Words("Volgens onze contactpersoon voor privacyzaken, bij deze ontvanger: " + what.nl() + ".",
+                    "According to our privacy contact, at this recipient: " + what.en() + ".");
+            default -> new Words("Bij deze ontvanger: " + what.nl() + ".", "At this recipient: " + what.en() + ".");
         };
     }
 
