@@ -46,7 +46,9 @@ final class PlainWords {
                     ? new Words("Deze ontvanger heeft ons uw gegevens per e-mail gestuurd.", "This recipient sent us your data by e-mail.")
                     : new Words("Wij hebben uw gegevens van deze ontvanger ontvangen.", "We received your data from this recipient.");
             case ERASED -> done.isEmpty() ? erasedWithoutSteps(path, false) : joined(done);
-            case PARTIAL -> done.isEmpty() ? erasedWithoutSteps(path, true) : joined(done);
+            // part of what was asked, no step of ours: erased in part, or (another type) its own words for part of it
+            case PARTIAL -> !done.isEmpty() ? joined(done) : type == null || type.done() == Outcome.ERASED
+                    ? erasedWithoutSteps(path, true) : doneWithoutSteps(OutcomeText.of(type, outcome), path);
             case RECTIFIED, RESTRICTED, LIFTED, OPTED_OUT -> done.isEmpty() ? doneWithoutSteps(outcome, path) : joined(done);
             case RETAINED -> done.isEmpty() ? NONE : joined(done);
             case NOT_FOUND -> notFound(path);
@@ -84,7 +86,10 @@ final class PlainWords {
      * ("... was done: ..." would read as the officer's detail, {@code done: step 1x}: the outcome is said as it is.)
      */
     private static Words doneWithoutSteps(Outcome outcome, Path path) {
-        OutcomeText what = OutcomeText.of(outcome);
+        return doneWithoutSteps(OutcomeText.of(outcome), path);
+    }
+
+    private static Words doneWithoutSteps(OutcomeText what, Path path) {
         return switch (path) {
             case LETTER -> new Words("Deze ontvanger heeft ons per e-mail geantwoord: " + what.nl() + ".",
                     "This recipient replied to us by e-mail: " + what.en() + ".");

@@ -85,6 +85,8 @@ class TypeDeliveryTest {
         assertConfirmationOf(delivered, "rectification", "Bevestiging van uw verzoek om rectificatie", Outcome.PARTIAL);
         assertThat(Confirmation.text(html(delivered))).contains("Ongewijzigd gelaten, volgens onze privacycontactpersoon",
                 "Als u het niet eens bent met ons besluit").doesNotContain("+31 6 11112222");
+        JsonNode paynl = new ObjectMapper().readTree(Mails.attachments(delivered).get("confirmation.json")).path("recipients").get(0);
+        assertThat(paynl.path("summary").path("nl").asText()).contains("deels gecorrigeerd").doesNotContain("gewist");
     }
 
     @Test
