@@ -33,10 +33,11 @@ import static nl.dsrhub.demo.DemoPeople.JAN;
 import static nl.dsrhub.demo.DemoPeople.LOTTE;
 
 /**
- * Simulates the Laposta API v2 ({@code /v2}) as far as a data-subject request needs it: lists, and members
- * of a list looked up by member id <em>or</em> e-mail address ({@code GET /v2/member/{member_id|email}?list_id=})
- * and deleted ({@code DELETE /v2/member/{member_id|email}?list_id=}, answering the member with state
- * {@code deleted}; afterwards it is unknown).
+ * Simulates the Laposta API v2 ({@code /v2}) as far as a data-subject request needs it: lists, the members of a
+ * list ({@code GET /v2/member?list_id=[&state=]}), a member looked up by member id <em>or</em> e-mail address
+ * ({@code GET /v2/member/{member_id|email}?list_id=}), deleted ({@code DELETE}, answering the member with state
+ * {@code deleted}; afterwards it is unknown), changed ({@code POST /v2/member/{member_id|email}}) and added
+ * ({@code POST /v2/member}), the last two form-encoded ({@link LapostaMemberChanges}).
  *
  * <p>Auth: HTTP Basic with the API key as user name and an empty password. Errors have Laposta's shape
  * {@code {"error": {"type", "message"[, "code", "parameter"]}}}. Requests over the {@link #setRateLimit rate
@@ -70,6 +71,8 @@ public class LapostaSimulator extends SimulatorServer {
     private final Clock clock;
     private final FixedWindowRateLimit rateLimit;
     private volatile String apiKey;
+    private final LapostaMemberChanges changes =
+            new LapostaMemberChanges(members, this::find, this::now);
 
     public LapostaSimulator(String apiKey) {
         this(apiKey, Clock.systemUTC());
@@ -207,6 +210,12 @@ public class LapostaSimulator extends SimulatorServer {
         if ((p.equals("/member") || p.equals("/member/")) && m.equals("GET")) {
             return checkList(req).orElseGet(() -> LapostaJson.membersOf(members.get(req.param("list_id")), req.param("state")));
         }
+        if ((p.equals("/member") || p.equals("/member/")) && m.equals("POST")) {
+            return changes.add(req);
+        }
+        if (mm.matches() && m.equals("POST")) {
+            return changes.update(req, mm.group(1));
+        }
         if (mm.matches()) {
             return checkList(req).orElseGet(() -> oneMember(req, mm.group(1)));
         }
@@ -280,6 +289,11 @@ public class LapostaSimulator extends SimulatorServer {
         m.put("voornaam", p.firstName());
         m.put("achternaam", p.lastName());
         return m;
+    }
+
+    /** The time now, as Laposta writes dates. */
+    private String now() {
+        return date(clock.instant());
     }
 
     private static String date(Instant i) {

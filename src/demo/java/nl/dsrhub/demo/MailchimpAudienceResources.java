@@ -22,7 +22,9 @@ import nl.dsrhub.demo.SimulatorServer.Response;
 
 /**
  * The audience-wide resources of the simulated Mailchimp API: {@code GET /lists} (optionally only the lists that
- * hold an {@code email}), {@code GET /lists/{id}/members} and {@code GET /search-members}, in the spec's shapes.
+ * hold an {@code email}), {@code GET /lists/{id}/members} (filtered by {@code status}, paged by {@code count} and
+ * {@code offset}, trimmed by {@code fields}/{@code exclude_fields}) and {@code GET /search-members}, in the spec's
+ * shapes.
  */
 final class MailchimpAudienceResources {
 
@@ -77,7 +79,7 @@ final class MailchimpAudienceResources {
         body.put("list_id", listId);
         body.put("total_items", all.size());
         body.set("_links", MailchimpHttp.links(http.link("self", "/lists/" + listId + "/members", "GET")));
-        return json(200, body);
+        return json(200, MailchimpFields.select(body, req.param("fields"), req.param("exclude_fields")));
     }
 
     Response searchMembers(Request req) {

@@ -18,7 +18,8 @@ import nl.dsrhub.demo.SimulatorServer.Response;
 /**
  * The e-commerce part of the Mailchimp simulator ({@code /3.0/ecommerce/stores/...}): connected stores, their
  * customers (filterable by {@code email_address}), orders (filterable by {@code customer_id}) and carts (not
- * filterable: the list is paged through), get and {@code DELETE} of each. A shop plugin (Mailchimp for
+ * filterable: the list is paged through), get and {@code DELETE} of each, and {@code PATCH}/{@code PUT} of a
+ * customer ({@link MailchimpStoreCustomerChanges}). A shop plugin (Mailchimp for
  * WooCommerce) copies its customers, orders and abandoned carts here, with names, e-mail and addresses.
  * Deleting a customer leaves their orders and carts, so a connector deletes all three.
  * Requests and answers follow {@code ../shared/specs/mailchimp-ecommerce-swagger.yaml} (checked by
@@ -39,6 +40,8 @@ final class MailchimpEcommerce {
     private final Map<String, Map<String, ObjectNode>> orders = new ConcurrentHashMap<>();
     /** store id → cart id → cart JSON */
     private final Map<String, Map<String, ObjectNode>> carts = new ConcurrentHashMap<>();
+
+    private final MailchimpStoreCustomerChanges customerChanges = new MailchimpStoreCustomerChanges(this::withLinks);
 
     MailchimpEcommerce(Supplier<String> baseUrl) {
         this.baseUrl = baseUrl;
@@ -179,9 +182,13 @@ final class MailchimpEcommerce {
         }
         Matcher one = ITEM.matcher(path);
         if (one.matches()) {
-            Map<String, ObjectNode> items = (one.group(2).equals("customers") ? customers
+            boolean customer = one.group(2).equals("customers");
+            Map<String, ObjectNode> items = (customer ? customers
                     : one.group(2).equals("orders") ? orders : carts).getOrDefault(one.group(1), Map.of());
             ObjectNode item = items.get(one.group(3));
+            if (customer && (m.equals("PATCH") || m.equals("PUT")) && stores.containsKey(one.group(1))) {
+                return Optional.of(customerChanges.change(req, items, one.group(1), one.group(3)));
+            }
             if (!m.equals("GET") && !m.equals("DELETE")) {
                 return Optional.of(methodNotAllowed());
             }

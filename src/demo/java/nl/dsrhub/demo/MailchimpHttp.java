@@ -2,6 +2,7 @@ package nl.dsrhub.demo;
 
 import static nl.dsrhub.demo.SimulatorServer.JSON;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -92,13 +93,43 @@ final class MailchimpHttp {
         return problem(400, "Invalid Resource", "The resource submitted could not be validated: " + field + ".");
     }
 
+    /**
+     * Mailchimp's answer to a body that does not validate: 400 "Invalid Resource" with an {@code errors} list naming
+     * the field.
+     */
+    static Response invalidField(String field, String message) {
+        ObjectNode p = problemBody(400, "Invalid Resource",
+                "The resource submitted could not be validated. For field-specific details, see the 'errors' array.");
+        p.putArray("errors").addObject().put("field", field).put("message", message);
+        return Response.of(400, MailchimpSimulator.PROBLEM_TYPE, SimulatorServer.toJson(p));
+    }
+
+    /** A body that is not JSON (or not a JSON object). */
+    static Response jsonParseError() {
+        return problem(400, "JSON Parse Exception", "We encountered an unspecified JSON parsing error.");
+    }
+
     static Response problem(int status, String title, String detail) {
+        return Response.of(status, MailchimpSimulator.PROBLEM_TYPE, SimulatorServer.toJson(problemBody(status, title, detail)));
+    }
+
+    private static ObjectNode problemBody(int status, String title, String detail) {
         ObjectNode p = JSON.createObjectNode();
         p.put("type", MailchimpSimulator.ERROR_DOC);
         p.put("title", title);
         p.put("status", status);
         p.put("detail", detail);
         p.put("instance", UUID.randomUUID().toString());
-        return Response.of(status, MailchimpSimulator.PROBLEM_TYPE, SimulatorServer.toJson(p));
+        return p;
+    }
+
+    /** The request body as a JSON object, or {@code null} when it is not one. */
+    static ObjectNode objectBody(Request req) {
+        try {
+            JsonNode n = JSON.readTree(req.body());
+            return n != null && n.isObject() ? (ObjectNode) n : null;
+        } catch (java.io.IOException e) {
+            return null;
+        }
     }
 }

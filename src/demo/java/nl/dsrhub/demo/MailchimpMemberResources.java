@@ -2,8 +2,6 @@ package nl.dsrhub.demo;
 
 import static nl.dsrhub.demo.MailchimpHttp.intParam;
 import static nl.dsrhub.demo.MailchimpHttp.page;
-import static nl.dsrhub.demo.MailchimpSimulator.md5;
-import static nl.dsrhub.demo.MailchimpSimulator.subscriberHash;
 import static nl.dsrhub.demo.MailchimpSimulator.ts;
 import static nl.dsrhub.demo.SimulatorServer.JSON;
 
@@ -11,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 
 import nl.dsrhub.demo.MailchimpSimulator.Note;
 import nl.dsrhub.demo.SimulatorServer.Request;
@@ -29,13 +26,13 @@ final class MailchimpMemberResources {
     }
 
     ObjectNode memberJson(MailchimpMember m) {
-        String hash = subscriberHash(m.email);
+        String hash = m.hash();
         String self = "/lists/" + m.listId + "/members/" + hash;
         ObjectNode o = JSON.createObjectNode();
         o.put("id", hash);
         o.put("email_address", m.email);
-        o.put("unique_email_id", md5("unique:" + m.email.toLowerCase(Locale.ROOT)).substring(0, 10));
-        o.put("contact_id", md5("contact:" + m.email.toLowerCase(Locale.ROOT)));
+        o.put("unique_email_id", m.uniqueEmailId);
+        o.put("contact_id", m.contactId);
         o.put("full_name", m.fullName());
         o.put("web_id", m.webId);
         o.put("email_type", "html");
@@ -45,6 +42,12 @@ final class MailchimpMemberResources {
         merge.put("FNAME", m.firstName);
         merge.put("LNAME", m.lastName);
         merge.put("PHONE", m.phone == null ? "" : m.phone);
+        ObjectNode address = m.address;
+        if (address == null) {
+            merge.put("ADDRESS", "");   // Mailchimp answers an empty address merge field as ""
+        } else {
+            merge.set("ADDRESS", address.deepCopy());
+        }
         merge.put("BIRTHDAY", "");
         o.putObject("interests");
         ObjectNode stats = o.putObject("stats");
@@ -93,9 +96,9 @@ final class MailchimpMemberResources {
             x.put("title", a.campaignTitle());
             x.put("parent_campaign", "");
         });
-        String self = "/lists/" + m.listId + "/members/" + subscriberHash(m.email);
-        o.put("email_id", subscriberHash(m.email));
-        o.put("contact_id", md5("contact:" + m.email.toLowerCase(Locale.ROOT)));
+        String self = "/lists/" + m.listId + "/members/" + m.hash();
+        o.put("email_id", m.hash());
+        o.put("contact_id", m.contactId);
         o.put("list_id", m.listId);
         o.put("total_items", m.activity.size());
         o.set("_links", MailchimpHttp.links(http.link("self", self + "/activity", "GET"), http.link("parent", self, "GET")));
@@ -118,8 +121,8 @@ final class MailchimpMemberResources {
                         x.put("link_clicked", a.url());
                     }
                 });
-        String self = "/lists/" + m.listId + "/members/" + subscriberHash(m.email);
-        o.put("email_id", subscriberHash(m.email));
+        String self = "/lists/" + m.listId + "/members/" + m.hash();
+        o.put("email_id", m.hash());
         o.put("list_id", m.listId);
         o.set("_links", MailchimpHttp.links(http.link("self", self + "/activity-feed", "GET"), http.link("parent", self, "GET")));
         return o;
@@ -131,14 +134,14 @@ final class MailchimpMemberResources {
         page(m.tags, req).forEach(t -> arr.addObject().put("id", t.id()).put("name", t.name())
                 .put("date_added", ts(t.dateAdded())));
         o.put("total_items", m.tags.size());
-        String self = "/lists/" + m.listId + "/members/" + subscriberHash(m.email);
+        String self = "/lists/" + m.listId + "/members/" + m.hash();
         o.set("_links", MailchimpHttp.links(http.link("self", self + "/tags", "GET"), http.link("parent", self, "GET"),
                 http.link("update", self + "/tags", "POST")));
         return o;
     }
 
     ObjectNode notes(MailchimpMember m, Request req) {
-        String hash = subscriberHash(m.email);
+        String hash = m.hash();
         String self = "/lists/" + m.listId + "/members/" + hash;
         ObjectNode o = JSON.createObjectNode();
         ArrayNode arr = o.putArray("notes");
@@ -151,7 +154,7 @@ final class MailchimpMemberResources {
             x.put("note", n.note());
             x.put("list_id", m.listId);
             x.put("email_id", hash);
-            x.put("contact_id", md5("contact:" + m.email.toLowerCase(Locale.ROOT)));
+            x.put("contact_id", m.contactId);
             x.set("_links", MailchimpHttp.links(http.link("self", self + "/notes/" + n.id(), "GET"),
                     http.link("parent", self + "/notes", "GET")));
         });

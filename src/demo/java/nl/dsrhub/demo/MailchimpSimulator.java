@@ -1,6 +1,5 @@
 package nl.dsrhub.demo;
 
-import static nl.dsrhub.demo.MailchimpHttp.json;
 import static nl.dsrhub.demo.MailchimpHttp.methodNotAllowed;
 import static nl.dsrhub.demo.MailchimpHttp.notFound;
 
@@ -25,10 +24,11 @@ import java.util.regex.Pattern;
 
 /**
  * Simulates the Mailchimp Marketing API 3.0 ({@code /3.0}) following {@code ../shared/specs/mailchimp-*.yaml}:
- * lists, list members (by MD5 hash of the lower-case e-mail, or the e-mail itself), member activity,
- * activity-feed, notes and tags, {@code DELETE} of a member (which only <b>archives</b> it),
- * {@code POST .../actions/delete-permanent} (which erases it for good), {@code search-members}, and the
- * e-commerce stores with their customers and orders ({@link MailchimpEcommerce}).
+ * lists, list members (by MD5 hash of the lower-case e-mail, the e-mail itself or the contact id) with their
+ * activity, activity-feed, notes and tags ({@link MailchimpMemberRoutes}); member changes by PATCH and PUT, tags by
+ * POST, {@code DELETE} (which only <b>archives</b>) and {@code POST .../actions/delete-permanent} (which erases for
+ * good) ({@link MailchimpMemberChanges}, {@link MailchimpMemberTags}); {@code search-members}; and the e-commerce
+ * stores with their customers, orders and carts ({@link MailchimpEcommerce}).
  *
  * <p>Auth: HTTP Basic with any user name and the API key as password. At most
  * {@value #DEFAULT_MAX_CONNECTIONS} requests in flight at once: the next one gets 429. All errors are
@@ -44,7 +44,6 @@ public class MailchimpSimulator extends SimulatorServer {
     private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
 
     private static final Pattern MEMBERS = Pattern.compile("/lists/([^/]+)/members/?");
-    private static final Pattern MEMBER = Pattern.compile("/lists/([^/]+)/members/([^/]+)(/activity|/activity-feed|/tags|/notes|/actions/delete-permanent)?/?");
 
     /** A Mailchimp audience. */
     public record AudienceList(String id, int webId, String name, Instant createdAt) {
@@ -84,6 +83,9 @@ public class MailchimpSimulator extends SimulatorServer {
     private final MailchimpMemberResources memberResources = new MailchimpMemberResources(http);
     private final MailchimpAudienceResources audiences =
             new MailchimpAudienceResources(this::lists, members, memberResources, http);
+    private final MailchimpMemberRoutes memberRoutes = new MailchimpMemberRoutes(members, memberResources,
+            new MailchimpMemberChanges(members, memberResources, ids::incrementAndGet),
+            new MailchimpMemberTags(ids::incrementAndGet));
 
     public MailchimpSimulator(String apiKey) {
         super("mailchimp", BASE_PATH);
@@ -118,14 +120,40 @@ public class MailchimpSimulator extends SimulatorServer {
         members.putIfAbsent(id, new ConcurrentHashMap<>());
     }
 
-    /** Adds a member with status {@code subscribed} (or another status from the spec's enum). */
+    /**
+     * Adds a member with status {@code subscribed} (or another status from the spec's enum). A member added as
+     * {@code unsubscribed} unsubscribed themselves (Mailchimp then refuses to subscribe them again by API).
+     */
     public void addMember(String listId, String email, String firstName, String lastName, String phone,
                           String status, Instant signedUpAt) {
         if (!lists.containsKey(listId)) {
             throw new IllegalArgumentException("unknown list " + listId);
         }
-        members.get(listId).put(subscriberHash(email), new MailchimpMember(listId, email, firstName, lastName, phone,
-                status, signedUpAt, ids.incrementAndGet()));
+        MailchimpMember m = new MailchimpMember(listId, email, firstName, lastName, phone, status, signedUpAt,
+                ids.incrementAndGet());
+        m.unsubscribedThemselves = "unsubscribed".equals(status);
+        members.get(listId).put(subscriberHash(email), m);
+    }
+
+    /** The member clicks the unsubscribe link of a campaign: unsubscribed, and no API call can subscribe them again. */
+    public void memberUnsubscribesThemselves(String listId, String email) {
+        MailchimpMember m = member(listId, email);
+        m.status = "unsubscribed";
+        m.unsubscribedThemselves = true;
+        m.lastChanged = Instant.now();
+    }
+
+    /** The member confirms the opt-in mail Mailchimp sent for status {@code pending}: subscribed again. */
+    public void memberConfirmsOptIn(String listId, String email) {
+        MailchimpMember m = member(listId, email);
+        m.status = "subscribed";
+        m.unsubscribedThemselves = false;
+        m.lastChanged = Instant.now();
+    }
+
+    /** Names of the member's tags, in the order they were added. */
+    public List<String> memberTags(String listId, String email) {
+        return member(listId, email).tags.stream().map(Tag::name).toList();
     }
 
     public void addTag(String listId, String email, String tag, Instant addedAt) {
@@ -245,44 +273,7 @@ public class MailchimpSimulator extends SimulatorServer {
             }
             return m.equals("GET") ? audiences.listMembers(req, lm.group(1)) : methodNotAllowed();
         }
-        Matcher mm = MEMBER.matcher(p);
-        if (!mm.matches()) {
-            return notFound();
-        }
-        String listId = mm.group(1);
-        String idOrEmail = mm.group(2);
-        String hash = idOrEmail.contains("@") ? subscriberHash(idOrEmail) : idOrEmail.toLowerCase(Locale.ROOT);
-        String sub = mm.group(3) == null ? "" : mm.group(3);
-        Map<String, MailchimpMember> inList = members.get(listId);
-        MailchimpMember member = inList == null ? null : inList.get(hash);
-        String expected = sub.equals("/actions/delete-permanent") ? "POST" : sub.isEmpty() ? null : "GET";
-        if (expected == null ? !(m.equals("GET") || m.equals("DELETE")) : !m.equals(expected)) {
-            return methodNotAllowed();
-        }
-        if (member == null) {
-            return notFound();
-        }
-        return switch (sub) {
-            case "" -> m.equals("GET") ? json(200, memberResources.memberJson(member)) : archive(member);
-            case "/activity" -> json(200, memberResources.activity(member));
-            case "/activity-feed" -> json(200, memberResources.activityFeed(member, req));
-            case "/tags" -> json(200, memberResources.tags(member, req));
-            case "/notes" -> json(200, memberResources.notes(member, req));
-            default -> deletePermanent(member);
-        };
-    }
-
-    /** Plain DELETE: Mailchimp archives the contact, it stays in the audience. */
-    private Response archive(MailchimpMember m) {
-        m.status = "archived";
-        m.lastChanged = Instant.now();
-        return Response.empty(204);
-    }
-
-    /** delete-permanent: the contact and its history are gone from this audience. */
-    private Response deletePermanent(MailchimpMember m) {
-        members.get(m.listId).remove(subscriberHash(m.email));
-        return Response.empty(204);
+        return memberRoutes.route(req, p).orElseGet(MailchimpHttp::notFound);
     }
 
     // ------------------------------------------------------------------ errors and helpers

@@ -18,15 +18,16 @@ import java.util.regex.Pattern;
 
 /**
  * Simulates the Mollie API v2 ({@code /v2}) following {@code ../shared/specs/mollie-openapi.yaml}: a customer,
- * its payments, mandates and subscriptions (cursor-paginated lists), a single payment, and
- * {@code DELETE /v2/customers/{id}}, which removes the customer, revokes its mandates and cancels its
+ * its payments, mandates and subscriptions (cursor-paginated lists), a single payment,
+ * {@code PATCH /v2/customers/{id}} and {@code PATCH /v2/payments/{id}} ({@link MollieUpdates}: a finalized payment
+ * is 422), and {@code DELETE /v2/customers/{id}}, which removes the customer, revokes its mandates and cancels its
  * subscriptions; its <b>payments remain</b> (Mollie cannot delete payments).
  *
  * <p>Auth: {@code Authorization: Bearer <api key>}; otherwise 401. Errors are {@code application/hal+json}
  * {@code {status, title, detail, field?, _links: {documentation}}}. A write ({@code POST}, {@code PATCH},
- * {@code DELETE}) with an {@code Idempotency-Key} header is answered once; a repeat with the same key gets
- * the stored first answer (also when the resource is gone by then), and every sighting is counted in
- * {@link #idempotencyKeysSeen()}.
+ * {@code DELETE}) with an {@code Idempotency-Key} header is answered once ({@link MollieIdempotency}); a repeat
+ * with the same key gets the stored first answer (also when the resource is gone by then), and every sighting is
+ * counted in {@link #idempotencyKeysSeen()}.
  *
  * <p>Lists: newest first (Mollie's default {@code sort=desc}; {@code sort=asc} reverses), {@code limit} 1–250
  * (default {@value #DEFAULT_PAGE_LIMIT}, changeable with {@link #setPageLimit(int)}), {@code from} = id of
@@ -76,19 +77,16 @@ public class MollieSimulator extends SimulatorServer {
         }
     }
 
-    private record Stored(String method, String path, Response response) {
-    }
-
     private final Map<String, Customer> customers = new ConcurrentHashMap<>();
     private final Map<String, Payment> payments = new ConcurrentHashMap<>();
     private final Map<String, Mandate> mandates = new ConcurrentHashMap<>();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
-    private final Map<String, Stored> idempotent = new ConcurrentHashMap<>();
-    private final Map<String, Integer> keysSeen = new ConcurrentHashMap<>();
+    private final MollieIdempotency idempotency = new MollieIdempotency();
     private volatile String apiKey;
     private volatile int pageLimit = DEFAULT_PAGE_LIMIT;
     private final MollieJson json = new MollieJson(this::baseUrl, this::mode);
     private final MollieCursorPaging paging = new MollieCursorPaging(this::baseUrl, () -> pageLimit);
+    private final MollieUpdates updates = new MollieUpdates(customers, payments, json);
 
     public MollieSimulator(String apiKey) {
         super("mollie", BASE_PATH);
@@ -170,7 +168,7 @@ public class MollieSimulator extends SimulatorServer {
 
     /** How often each {@code Idempotency-Key} was seen on a write request. */
     public Map<String, Integer> idempotencyKeysSeen() {
-        return Map.copyOf(keysSeen);
+        return idempotency.keysSeen();
     }
 
     // ------------------------------------------------------------------ the API
@@ -197,31 +195,7 @@ public class MollieSimulator extends SimulatorServer {
 
     @Override
     protected Response route(Request req) {
-        boolean write = !req.method().equals("GET") && !req.method().equals("HEAD");
-        String key = req.header("idempotency-key");
-        if (!write || key == null || key.isBlank()) {
-            return handle(req);
-        }
-        keysSeen.merge(key, 1, Integer::sum);
-        Stored first = idempotent.get(key);
-        if (first != null) {
-            if (!first.method().equals(req.method()) || !first.path().equals(req.path())) {
-                return halError(422, "Unprocessable Entity",
-                        "The idempotency key was already used for a different request.", null, ERROR_DOCS);
-            }
-            return first.response();
-        }
-        synchronized (this) {
-            Stored again = idempotent.get(key);
-            if (again != null) {
-                return again.response();
-            }
-            Response r = handle(req);
-            if (r.status() < 500) {
-                idempotent.put(key, new Stored(req.method(), req.path(), r));
-            }
-            return r;
-        }
+        return idempotency.answer(req, this::handle);
     }
 
     private Response handle(Request req) {
@@ -233,6 +207,7 @@ public class MollieSimulator extends SimulatorServer {
             if (sub == null) {
                 return switch (req.method()) {
                     case "GET" -> getCustomer(id);
+                    case "PATCH" -> updates.patchCustomer(req, id);
                     case "DELETE" -> deleteCustomer(id);
                     default -> notAllowed(req);
                 };
@@ -247,7 +222,7 @@ public class MollieSimulator extends SimulatorServer {
             return switch (sub) {
                 case "/payments" -> paging.page(req, "payments", "list-customer-payments",
                         payments.values().stream().filter(x -> id.equals(x.customerId())).toList(),
-                        Payment::id, Payment::createdAt, json::paymentJson);
+                        Payment::id, Payment::createdAt, updates::paymentJson);
                 case "/mandates" -> paging.page(req, "mandates", "list-mandates",
                         mandates.values().stream().filter(x -> id.equals(x.customerId())).toList(),
                         Mandate::id, Mandate::createdAt, json::mandateJson);
@@ -258,11 +233,14 @@ public class MollieSimulator extends SimulatorServer {
         }
         m = PAYMENT.matcher(p);
         if (m.matches()) {
+            if (req.method().equals("PATCH")) {
+                return updates.patchPayment(req, m.group(1));
+            }
             if (!req.method().equals("GET")) {
                 return notAllowed(req);
             }
             Payment pay = payments.get(m.group(1));
-            return pay == null ? notFound("payment", m.group(1)) : hal(200, json.paymentJson(pay));
+            return pay == null ? notFound("payment", m.group(1)) : hal(200, updates.paymentJson(pay));
         }
         return noRoute(req);
     }
@@ -289,7 +267,7 @@ public class MollieSimulator extends SimulatorServer {
         return apiKey.startsWith("live_") ? "live" : "test";
     }
 
-    private Response notFound(String what, String id) {
+    static Response notFound(String what, String id) {
         return halError(404, "Not Found", "No " + what + " exists with token " + id + ".", null, ERROR_DOCS);
     }
 

@@ -34,10 +34,12 @@ import static nl.dsrhub.demo.DemoPeople.MARJAN;
  *   <li>{@code GET contacts.json?query=} — text search (case-insensitive substring over names, e-mail, address,
  *       phone, customer id), so {@code jan@example.nl} also finds {@code marjan@example.nl};</li>
  *   <li>{@code GET contacts/{id}.json};</li>
- *   <li>{@code DELETE contacts/{id}.json} — {@code 204}, or {@code 422} when the contact is used in the
- *       bookkeeping (has a sales invoice that is not a draft); the contact then stays;</li>
- *   <li>{@code PATCH contacts/{id}/archive.json} — archives the contact ({@code 200} with the contact);</li>
- *   <li>{@code GET sales_invoices.json?filter=contact_id:{id}[,state:{state}]}, {@code GET sales_invoices/{id}.json}.</li>
+ *   <li>{@code PATCH contacts/{id}.json} with {@code {"contact": {…}}} — changes the contact;
+ *       {@code DELETE contacts/{id}.json} — {@code 204}, or {@code 422} when the contact is used in the
+ *       bookkeeping (has a sales invoice that is not a draft); the contact then stays;
+ *       {@code PATCH contacts/{id}/archive.json} — archives it ({@link MoneybirdContactChanges});</li>
+ *   <li>{@code GET sales_invoices.json?filter=contact_id:{id}[,state:{state}]}, {@code GET sales_invoices/{id}.json}
+ *       — read only: an invoice keeps the contact data it was made with.</li>
  * </ul>
  *
  * <p>Auth: {@code Authorization: Bearer <token>}; otherwise {@code 401 {"error": "…"}}. Rate limit: 150 requests
@@ -74,6 +76,7 @@ public class MoneybirdSimulator extends SimulatorServer {
     private final AtomicLong nextId = new AtomicLong(430412345678950000L);
     private final Clock clock;
     private final FixedWindowRateLimit rateLimit;
+    private final MoneybirdContactChanges contactChanges;
     private volatile String token;
 
     public MoneybirdSimulator(String token) {
@@ -84,6 +87,7 @@ public class MoneybirdSimulator extends SimulatorServer {
         super("moneybird", BASE_PATH);
         this.clock = Objects.requireNonNull(clock);
         this.rateLimit = new FixedWindowRateLimit(DEFAULT_RATE_LIMIT, DEFAULT_RATE_WINDOW, clock);
+        this.contactChanges = new MoneybirdContactChanges(contacts, invoices, clock);
         setToken(token);
     }
 
@@ -219,30 +223,20 @@ public class MoneybirdSimulator extends SimulatorServer {
                 return notFound();
             }
             if (m.equals("GET")) {
-                return json(200, c);
+                synchronized (c) {
+                    return json(200, c);
+                }
+            }
+            if (m.equals("PATCH")) {
+                return contactChanges.patch(req, c);
             }
             if (m.equals("DELETE")) {
-                boolean booked = invoices.values().stream()
-                        .anyMatch(i -> i.path("contact_id").asText().equals(id) && !i.path("state").asText().equals("draft"));
-                if (booked) {
-                    return mbError(422, "Contact is used in the bookkeeping and cannot be deleted");
-                }
-                invoices.values().removeIf(i -> i.path("contact_id").asText().equals(id));   // drafts go with it
-                contacts.remove(id);
-                return Response.empty(204);
+                return contactChanges.delete(id);
             }
         }
         if (am.matches() && m.equals("PATCH")) {
             ObjectNode c = contacts.get(am.group(1));
-            if (c == null) {
-                return notFound();
-            }
-            synchronized (c) {
-                c.put("archived", true);
-                c.put("updated_at", clock.instant().toString());
-                c.put("version", clock.instant().getEpochSecond());
-            }
-            return json(200, c);
+            return c == null ? notFound() : contactChanges.archive(c);
         }
         if (p.equals("/sales_invoices.json") && m.equals("GET")) {
             Optional<Predicate<ObjectNode>> filter = MoneybirdQueries.invoiceFilter(req.param("filter"));

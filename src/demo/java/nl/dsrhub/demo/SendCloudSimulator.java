@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -24,9 +25,12 @@ import java.util.regex.Pattern;
  *       202 {@code queued} (status 1000 ready to send), 200 {@code deleted} (not announced: gone),
  *       410 {@code deleted} (announcement failed, 1002), 400 {@code failed} (already cancelled, delivered, or
  *       announced more than 42 days ago), 404;</li>
+ *   <li>{@code PUT /api/v2/parcels} → 200 {@code {parcel: [{...}]}} while the parcel has no label, else 400;</li>
  *   <li>{@code GET /api/v3/orders/{id}} → 200 {@code {data: {...}}} / 404 {@code {errors:[...]}};</li>
+ *   <li>{@code PATCH /api/v3/orders/{id}} → 200 / 400 / 404 (customer details and addresses);</li>
  *   <li>{@code DELETE /api/v3/orders/{id}} → 204, then 404.</li>
  * </ul>
+ * The data-changing calls are in {@link SendCloudWrites}.
  * Auth: HTTP Basic {@code public_key:secret_key}, else 401. At most {@value #DEFAULT_WRITE_LIMIT} write
  * requests (any method but GET/HEAD) per rolling minute ({@link #setWriteLimit(int, Duration)}); more get 429
  * with {@code Retry-After} (seconds). Errors: v2 {@code {error: {code, request, message}}}, v3
@@ -37,7 +41,6 @@ public class SendCloudSimulator extends SimulatorServer {
     public static final String BASE_PATH = "/api";
     public static final int DEFAULT_WRITE_LIMIT = 100;
     static final String JSON_TYPE = "application/json";
-    private static final Duration CANCEL_PERIOD = Duration.ofDays(42);
 
     private static final Pattern PARCEL = Pattern.compile("/v2/parcels/([^/]+)(/cancel)?/?");
     private static final Pattern ORDER = Pattern.compile("/v3/orders/([^/]+)/?");
@@ -69,6 +72,10 @@ public class SendCloudSimulator extends SimulatorServer {
         Parcel withStatus(int s) {
             return new Parcel(id, orderNumber, to, trackingNumber, s, createdAt, announcedAt, orderValue);
         }
+
+        Parcel withRecipient(Recipient r) {
+            return new Parcel(id, orderNumber, r, trackingNumber, statusId, createdAt, announcedAt, orderValue);
+        }
     }
 
     /** A v3 order. */
@@ -80,12 +87,13 @@ public class SendCloudSimulator extends SimulatorServer {
     private final Map<Long, Order> orders = new ConcurrentHashMap<>();
     private final Map<Long, Long> orderOfParcel = new ConcurrentHashMap<>();
     private final AtomicLong orderIds = new AtomicLong(48_230_000);
-    private final Deque<Instant> writes = new ArrayDeque<>();   // guarded by itself
+    private final Deque<Instant> writeTimes = new ArrayDeque<>();   // guarded by itself
     private volatile String publicKey;
     private volatile String secretKey;
     private volatile int writeLimit = DEFAULT_WRITE_LIMIT;
     private volatile Duration writeWindow = Duration.ofMinutes(1);
     private volatile Clock clock = Clock.systemUTC();
+    private final SendCloudWrites writes = new SendCloudWrites(parcels, this::clock);
 
     public SendCloudSimulator(String publicKey, String secretKey) {
         super("sendcloud", BASE_PATH);
@@ -108,10 +116,10 @@ public class SendCloudSimulator extends SimulatorServer {
         if (count < 1 || window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("count >= 1 and a positive window expected");
         }
-        synchronized (writes) {
+        synchronized (writeTimes) {
             this.writeLimit = count;
             this.writeWindow = window;
-            writes.clear();
+            writeTimes.clear();
         }
     }
 
@@ -219,6 +227,10 @@ public class SendCloudSimulator extends SimulatorServer {
             }
         }
         String p = req.apiPath();
+        if (p.equals("/v2/parcels") || p.equals("/v2/parcels/")) {
+            return req.method().equals("PUT") ? writes.updateParcel(req)
+                    : error(405, "Method \"" + req.method() + "\" not allowed.", req);
+        }
         Matcher m = PARCEL.matcher(p);
         if (m.matches()) {
             Long id = parseId(m.group(1));
@@ -230,24 +242,29 @@ public class SendCloudSimulator extends SimulatorServer {
             if (parcel == null) {
                 return error(404, "No Parcel matches the given query.", req);
             }
-            return cancel ? cancel(parcel) : Response.of(200, JSON_TYPE, toJson(SendCloudJson.wrap("parcel", SendCloudJson.parcelJson(parcel))));
+            return cancel ? writes.cancel(parcel)
+                    : Response.of(200, JSON_TYPE, toJson(SendCloudJson.wrap("parcel", SendCloudJson.parcelJson(parcel))));
         }
         m = ORDER.matcher(p);
         if (m.matches()) {
             Long id = parseId(m.group(1));
-            if (!req.method().equals("GET") && !req.method().equals("DELETE")) {
+            if (!Set.of("GET", "PATCH", "DELETE").contains(req.method())) {
                 return error(405, "Method \"" + req.method() + "\" not allowed.", req);
             }
             Order order = id == null ? null : orders.get(id);
             if (order == null) {
                 return error(404, "The order could not be found with the search criteria given", req);
             }
+            if (req.method().equals("PATCH")) {
+                return writes.patchOrder(req, order);
+            }
             if (req.method().equals("DELETE")) {
                 orders.remove(id);
                 orderOfParcel.values().removeIf(id::equals);
+                writes.forgetOrder(id);
                 return Response.empty(204);
             }
-            return Response.of(200, JSON_TYPE, toJson(SendCloudJson.wrap("data", SendCloudJson.orderJson(order))));
+            return Response.of(200, JSON_TYPE, toJson(SendCloudJson.wrap("data", writes.orderJson(order))));
         }
         return noRoute(req);
     }
@@ -255,47 +272,17 @@ public class SendCloudSimulator extends SimulatorServer {
     /** 0 when admitted (and counted), else the seconds until the oldest write in the window expires. */
     private long admitWrite() {
         Instant now = clock.instant();
-        synchronized (writes) {
+        synchronized (writeTimes) {
             Instant horizon = now.minus(writeWindow);
-            while (!writes.isEmpty() && !writes.peekFirst().isAfter(horizon)) {
-                writes.pollFirst();
+            while (!writeTimes.isEmpty() && !writeTimes.peekFirst().isAfter(horizon)) {
+                writeTimes.pollFirst();
             }
-            if (writes.size() >= writeLimit) {
-                Duration wait = Duration.between(now, writes.peekFirst().plus(writeWindow));
+            if (writeTimes.size() >= writeLimit) {
+                Duration wait = Duration.between(now, writeTimes.peekFirst().plus(writeWindow));
                 return Math.max(1, (wait.toMillis() + 999) / 1000);
             }
-            writes.addLast(now);
+            writeTimes.addLast(now);
             return 0;
-        }
-    }
-
-    private Response cancel(Parcel p) {
-        synchronized (parcels) {
-            int s = p.statusId();
-            if (s == CANCELLED || s == CANCELLATION_REQUESTED) {
-                return SendCloudJson.cancelStatus(400, "failed", "Parcel has already been cancelled.");
-            }
-            if (s == DELIVERED) {
-                return SendCloudJson.cancelStatus(400, "failed", "Delivered parcels can no longer be cancelled.");
-            }
-            if (s == ANNOUNCEMENT_FAILED) {
-                parcels.remove(p.id());
-                return SendCloudJson.cancelStatus(410, "deleted", "Parcel has been deleted");
-            }
-            if (p.announcedAt() == null || s == NO_LABEL) {
-                parcels.remove(p.id());
-                return SendCloudJson.cancelStatus(200, "deleted", "Parcel has been deleted");
-            }
-            if (p.announcedAt().plus(CANCEL_PERIOD).isBefore(clock.instant())) {
-                return SendCloudJson.cancelStatus(400, "failed",
-                        "Parcels announced more than 42 days ago can no longer be cancelled.");
-            }
-            if (s == READY_TO_SEND) {
-                parcels.put(p.id(), p.withStatus(CANCELLATION_REQUESTED));
-                return SendCloudJson.cancelStatus(202, "queued", "Parcel cancellation has been queued");
-            }
-            parcels.put(p.id(), p.withStatus(CANCELLED));
-            return SendCloudJson.cancelStatus(200, "cancelled", "Parcel has been cancelled");
         }
     }
 

@@ -58,7 +58,8 @@ final class WooCommerceOrders {
         }
     }
 
-    private static void mergeMeta(ObjectNode order, JsonNode entries) {
+    /** {@code meta_data} entries update the entry with the same key (a value "" keeps the key, empty) or are added. */
+    static void mergeMeta(ObjectNode order, JsonNode entries) {
         ArrayNode meta = order.withArray("/meta_data");
         long nextId = 9000 + meta.size();
         for (JsonNode e : entries) {

@@ -23,9 +23,10 @@ import java.util.regex.Pattern;
 
 /**
  * Simulates the WooCommerce REST API v3 ({@code /wp-json/wc/v3}) as far as a data-subject request needs it:
- * customers (list with the {@code role} filter that defaults to {@code customer}, get, delete only with
- * {@code force=true}) and orders (list with {@code search}, {@code customer} and WordPress pagination headers,
- * get). Deleting a customer leaves their orders untouched, as the real shop does.
+ * customers (list with the {@code role} filter that defaults to {@code customer}, get, update by
+ * {@code PUT}/{@code POST}/{@code PATCH} ({@link WooCommerceCustomers}), delete only with {@code force=true}) and
+ * orders (list with {@code search}, {@code customer} and WordPress pagination headers, get, update). Deleting or
+ * changing a customer leaves their orders untouched, as the real shop does.
  *
  * <p>Auth: HTTP Basic {@code consumer_key:consumer_secret} (or the {@code consumer_key}/{@code consumer_secret}
  * query parameters, which WooCommerce also accepts). Errors are WordPress REST errors
@@ -164,6 +165,11 @@ public class WooCommerceSimulator extends SimulatorServer {
             }
             if (m.equals("DELETE")) {
                 return deleteCustomer(req, id);
+            }
+            if (m.equals("PUT") || m.equals("POST") || m.equals("PATCH")) {
+                ObjectNode c = customers.get(id);
+                return c == null ? wpError(400, "woocommerce_rest_invalid_id", "Invalid resource ID.")
+                        : WooCommerceCustomers.update(req, c, customers.values());
             }
         } else if (p.equals("/orders") || p.equals("/orders/")) {
             if (m.equals("GET")) {

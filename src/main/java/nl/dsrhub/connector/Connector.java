@@ -34,7 +34,11 @@ public record Connector(ConnectorDefinition definition, boolean enabled, Map<Str
         return definition.facts() == null ? ProcessorFacts.minimal(title()) : definition.facts();
     }
 
-    /** True when the connector can work from what is known: any one of its needed identifiers. */
+    /** Whether its file lists the addresses subscribed now (a {@code subscribers} section), for the suppression register. */
+    public boolean listsSubscribers() {
+        return !definition.section(SubscriberLists.SECTION).isEmpty();
+    }
+
     /**
      * Whether a request of {@code type} is taken here: every connector for a type that only reads, or whose recipients
      * must all be told (art. 19; one without steps for it then needs the officer); otherwise only an API connector with
@@ -45,6 +49,7 @@ public record Connector(ConnectorDefinition definition, boolean enabled, Map<Str
                 || channel() == ConnectorDefinition.Channel.HTTP && !definition.changes(type).isEmpty();
     }
 
+    /** True when the connector can work from what is known: any one of its needed identifiers. */
     public boolean canWorkFrom(java.util.Set<String> knownIdentifiers) {
         return definition.needs().anyOf().isEmpty()
                 || definition.needs().anyOf().stream().anyMatch(knownIdentifiers::contains);

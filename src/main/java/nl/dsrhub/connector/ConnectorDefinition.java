@@ -167,6 +167,7 @@ public record ConnectorDefinition(
      * @param ifSetting run the step only when this connector setting is {@code true} (a choice the shop makes,
      *                 e.g. whether its orders may be anonymised)
      * @param absentOn statuses meaning "the person is not there" (e.g. 404): not an error
+     * @param absentWhen answers with another status whose body says the same (see {@link AbsentWhen})
      * @param select   keep only the items that really belong to the person (a search may match others)
      * @param keep     name of the file the answer is kept under for the bundle (a template)
      * @param pick     variable name to JSON path: identifiers and values for later steps; the path may hold
@@ -198,9 +199,11 @@ public record ConnectorDefinition(
     public record Step(String id, String forEach, String only, String ifSetting, Call request, Paginate paginate,
                        List<Integer> absentOn, Select select, String keep, Map<String, String> pick,
                        Map<String, String> pickPairs, String pickEach, Map<String, RecordPick> records, Call verify,
-                       RetainOn retainOn, String leaves, BodySays doneWhen, String auxiliary, ProcessorFacts.Text says) {
+                       RetainOn retainOn, String leaves, BodySays doneWhen, String auxiliary, ProcessorFacts.Text says,
+                       List<AbsentWhen> absentWhen) {
         public Step {
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
+            absentWhen = absentWhen == null ? List.of() : List.copyOf(absentWhen);
             pick = pick == null ? Map.of() : Map.copyOf(pick);
             pickPairs = pickPairs == null ? Map.of() : Map.copyOf(pickPairs);
             records = records == null ? Map.of() : Map.copyOf(records);
@@ -209,7 +212,7 @@ public record ConnectorDefinition(
         /** A plain call, for the engine's own probes (check, login). */
         public static Step call(String id, Call call) {
             return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, Map.of(),
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, List.of());
         }
     }
 
@@ -262,6 +265,17 @@ public record ConnectorDefinition(
                            String totalPath, String itemsPath, String nextPath, Integer maxPages) {
         public int maxPagesOrDefault() {
             return maxPages == null ? 10_000 : maxPages;
+        }
+    }
+
+    /**
+     * An answer that says the thing asked for is not there though its status is not {@code absentOn}'s: Laposta answers
+     * an unknown member with 400 and error code 203 on parameter {@code member_id} (its 404 is for a wrong path). Both
+     * the status and the body value must match: any other 400 stays an error.
+     */
+    public record AbsentWhen(Integer status, String path, List<String> values) {
+        public AbsentWhen {
+            values = values == null ? List.of() : List.copyOf(values);
         }
     }
 

@@ -40,13 +40,17 @@ final class ConnectorFileRules {
         variables.addAll(def.provides());
         p.addAll(letterProblems(def.channel(), def.needs(), def.letter()));
         // a section no request type runs is a typo (or a type this hub does not have): it would never run
-        def.sections().keySet().stream().filter(name -> !RequestType.allSections().contains(name))
+        def.sections().keySet().stream().filter(name -> !RequestType.allSections().contains(name)
+                        && !SubscriberLists.SECTION.equals(name))
                 .forEach(name -> p.add("/" + name + ": unknown field '" + name + "' (the sections a request type runs: "
                         + String.join(", ", RequestType.allSections()) + ")"));
         // find first: what its steps pick is there for every later section
         for (String section : RequestType.allSections()) {
             checkSteps(def, def.section(section), "/" + section, variables, p);
         }
+        // the subscribers' lookups run for no request: only what their own earlier steps pick is known to them
+        checkSteps(def, def.section(SubscriberLists.SECTION), "/" + SubscriberLists.SECTION, new java.util.HashSet<>(), p);
+        p.addAll(SubscriberLists.problems(def));
         // what is kept, on which basis, until when: each kind of basis says what it must and no more
         p.addAll(RetentionRules.validate(def));
         // every placeholder checked against what the file declares: a typo stops the start, not a task
@@ -138,6 +142,7 @@ final class ConnectorFileRules {
      */
     static List<String> unknownFields(com.fasterxml.jackson.databind.JsonNode file) {
         Set<String> known = new java.util.HashSet<>(RequestType.allSections());
+        known.add(SubscriberLists.SECTION);
         for (java.lang.reflect.RecordComponent c : ConnectorDefinition.class.getRecordComponents()) {
             known.add(c.getName());
         }

@@ -1,6 +1,7 @@
 package nl.dsrhub.connector;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -76,6 +77,18 @@ public final class HttpEngine implements ConnectorEngine {
         }
     }
 
+    /**
+     * The addresses subscribed now at the processor, by list: the connector's {@code subscribers} lookups, run without
+     * a subject like a check, for the suppression register's re-subscription check. Answers are read in memory; none
+     * is kept. Empty for a connector without such a section.
+     *
+     * @throws TransientFailure when the processor could not be reached or answered 5xx/429
+     * @throws PermanentFailure for any other error answer (the list would be incomplete)
+     */
+    public List<Subscriber> subscribers(Connector connector) {
+        return SubscriberLists.read(connector, means);
+    }
+
     /** How the processor answered the retention calendar's erasure of a record. */
     public enum EndAnswer { ERASED, GONE, REFUSED }
 
@@ -91,7 +104,7 @@ public final class HttpEngine implements ConnectorEngine {
             if (JournaledErasure.refusal(step, answer)) {
                 return EndAnswer.REFUSED;
             }
-            if (step.absentOn().contains(answer.status())) {
+            if (AnswerJson.absent(step, answer)) {
                 return EndAnswer.GONE;
             }
             calls.failUnlessOk(step, answer);

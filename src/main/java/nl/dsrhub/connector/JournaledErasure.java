@@ -114,7 +114,7 @@ final class JournaledErasure {
                         + " without saying the change was made (" + wanted.path() + " is none of " + wanted.values() + ")");
             }
             journal.done(task.taskId(), callKey, answer.status(), true);
-        } else if (step.absentOn().contains(answer.status())) {
+        } else if (AnswerJson.absent(step, answer)) {
             // gone already: if our own earlier call was lost in a crash, it is what erased it
             journal.done(task.taskId(), callKey, answer.status(), sentBefore);
         } else {
@@ -125,7 +125,7 @@ final class JournaledErasure {
     /** Asks the processor ({@code verify}) whether a call sent before a crash took effect; journals it if so. */
     private boolean verifiedDone(Step step, String each, String callKey) {
         try (Answer check = calls.send(step, step.verify(), values.url(step.verify(), each, Map.of()), each, null)) {
-            if (step.absentOn().contains(check.status()) || check.status() == 404 || check.status() == 410) {
+            if (AnswerJson.absent(step, check) || check.status() == 404 || check.status() == 410) {
                 journal.done(task.taskId(), callKey, check.status(), true);
                 return true;
             }

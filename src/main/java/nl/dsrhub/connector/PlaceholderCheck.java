@@ -27,23 +27,37 @@ final class PlaceholderCheck {
     private final Set<String> known = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
 
-    private PlaceholderCheck(ConnectorDefinition def) {
+    /** Whether the steps run with a subject (a request's sections) or without one (the {@code subscribers} lookups). */
+    private final boolean subject;
+
+    private PlaceholderCheck(ConnectorDefinition def, boolean subject) {
         this.def = def;
-        known.addAll(def.needs().anyOf());
-        known.addAll(def.provides());
+        this.subject = subject;
+        if (subject) {
+            known.addAll(def.needs().anyOf());
+            known.addAll(def.provides());
+        }
     }
 
     /** The problems of the file's placeholders, each naming its path and the fix. */
     static List<String> problems(ConnectorDefinition def) {
-        PlaceholderCheck check = new PlaceholderCheck(def);
+        PlaceholderCheck check = new PlaceholderCheck(def, true);
         check.noSubject(def);
         for (String section : nl.dsrhub.model.RequestType.allSections()) {
-            List<Step> steps = def.section(section);
-            for (int i = 0; i < steps.size(); i++) {
-                check.step(steps.get(i), "/" + section + "/" + i);
-            }
+            check.steps(section);
         }
+        // the subscribers' lookups run for no request: no subject, no identifiers, only what they pick themselves
+        PlaceholderCheck subscribers = new PlaceholderCheck(def, false);
+        subscribers.steps(SubscriberLists.SECTION);
+        check.problems.addAll(subscribers.problems);
         return check.problems;
+    }
+
+    private void steps(String section) {
+        List<Step> steps = def.section(section);
+        for (int i = 0; i < steps.size(); i++) {
+            step(steps.get(i), "/" + section + "/" + i);
+        }
     }
 
     /** What is sent without a subject (a check, a login, every call's headers): settings and dates only. */
@@ -63,18 +77,18 @@ final class PlaceholderCheck {
 
     private void step(Step s, String at) {
         boolean each = s.forEach() != null;
-        call(s.request(), at + "/request", true, each);
-        call(s.verify(), at + "/verify", true, each);
+        call(s.request(), at + "/request", subject, each);
+        call(s.verify(), at + "/verify", subject, each);
         if (s.retainOn() != null) {
-            call(s.retainOn().then(), at + "/retainOn/then", true, each);
+            call(s.retainOn().then(), at + "/retainOn/then", subject, each);
         }
         if (s.select() != null) {
-            text(s.select().equals(), at + "/select/equals", true, each);
+            text(s.select().equals(), at + "/select/equals", subject, each);
         }
-        text(s.keep(), at + "/keep", true, each);
-        s.pick().forEach((k, v) -> text(v, at + "/pick/" + k, true, each));
-        s.pickPairs().forEach((k, v) -> text(v, at + "/pickPairs/" + k, true, each));
-        s.records().forEach((k, v) -> text(v.items(), at + "/records/" + k + "/items", true, each));
+        text(s.keep(), at + "/keep", subject, each);
+        s.pick().forEach((k, v) -> text(v, at + "/pick/" + k, subject, each));
+        s.pickPairs().forEach((k, v) -> text(v, at + "/pickPairs/" + k, subject, each));
+        s.records().forEach((k, v) -> text(v.items(), at + "/records/" + k + "/items", subject, each));
         // what this step picks is known to the steps after it
         known.addAll(s.pick().keySet());
         known.addAll(s.pickPairs().keySet());
@@ -129,8 +143,8 @@ final class PlaceholderCheck {
     /** Null when the placeholder is known here; else what is wrong and how to fix it. */
     private String fix(String name, boolean subject, boolean each) {
         if (SUBJECT.contains(name) || ChangeValues.NAMES.contains(name)) {
-            return subject ? null : "is not known here (no subject: a check, a login and every call's headers are sent "
-                    + "without one): use settings or move it to a step";
+            return subject ? null : "is not known here (no subject: a check, a login, every call's headers and the "
+                    + "subscribers' lookups are sent without one): use settings or move it to a request's step";
         }
         if (name.equals("each") || EACH_PART.matcher(name).matches()) {
             return each ? null : "is only known in a step with forEach: add forEach to the step";
@@ -150,6 +164,10 @@ final class PlaceholderCheck {
         }
         if (ChangeValues.isChange(name)) {
             return "is no change a request can name: use one of " + new java.util.TreeSet<>(ChangeValues.NAMES);
+        }
+        if (!this.subject) {
+            return "is not known: the subscribers' lookups run for no request, so use settings.KEY, each (with forEach), "
+                    + "yearsAgo.N, fiscalYearsAgo.N, or a value an earlier subscribers step picks";
         }
         return "is not known: use subject.email, subject.emailHash, subject.name, changes.* (a rectification's), settings.KEY, each (with forEach), "
                 + "yearsAgo.N, fiscalYearsAgo.N, or an identifier the connector needs, provides or an earlier step picks "

@@ -1,11 +1,13 @@
 package nl.dsrhub.hub;
 
+import nl.dsrhub.connector.HttpEngine;
 import nl.dsrhub.ops.Dashboard;
 import nl.dsrhub.ops.DeadlineWatch;
 import nl.dsrhub.ops.InactiveRequests;
 import nl.dsrhub.ops.OfficerNotices;
 import nl.dsrhub.ops.Operations;
 import nl.dsrhub.ops.Purge;
+import nl.dsrhub.ops.ResubscriptionCheck;
 import nl.dsrhub.ops.RestApi;
 import nl.dsrhub.plan.Settlement;
 import nl.dsrhub.web.OfficerSession;
@@ -13,7 +15,10 @@ import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
 
-/** The officer's side: deadline watch, the officer's actions, purge, the dashboard and the REST API. */
+/**
+ * The officer's side: deadline watch, the officer's actions, purge, the re-subscription check, the dashboard and the
+ * REST API.
+ */
 public final class OpsBeans implements CamelConfiguration {
 
     @BindToRegistry("deadlineWatch")
@@ -41,6 +46,12 @@ public final class OpsBeans implements CamelConfiguration {
                                              @PropertyInject("dsr.purge.after-days") int purgeDays,
                                              @PropertyInject("dsr.purge.inactive-notice-days") int noticeDays) {
         return new InactiveRequests(s.jdbc, s.requests, s.tasks, s.events, notices, purge, s.clock, purgeDays, noticeDays);
+    }
+
+    /** The suppression register's re-subscription check (resubscription-check.yaml). */
+    @BindToRegistry("resubscriptionCheck")
+    public ResubscriptionCheck resubscriptionCheck(Services s, HttpEngine http) {
+        return new ResubscriptionCheck(s.suppression, s.catalog, http, s.clock);
     }
 
     @BindToRegistry("dashboard")

@@ -19,6 +19,8 @@ import nl.dsrhub.store.Database;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.RestrictionRegister;
+import nl.dsrhub.store.SuppressionRegister;
 import nl.dsrhub.store.TaskStore;
 
 /**
@@ -40,6 +42,10 @@ public final class Services implements AutoCloseable {
     public final RequestValidator validator;
     public final Intake intake;
     public final nl.dsrhub.ledger.Ledger ledger;
+    /** The addresses that objected to direct marketing (art. 21(3)), as the ledger's pseudonyms: kept after the purge. */
+    public final SuppressionRegister suppression;
+    /** The restrictions of processing with their reasons (art. 18), as the ledger's pseudonyms: kept after the purge. */
+    public final RestrictionRegister restrictions;
     /** Confirm or discard held (unauthenticated mailed) requests: for the dashboard, the REST API and the CLI. */
     public final nl.dsrhub.request.RequestConfirmations confirmations;
     /** The shop's answer term and the processors' deadline (dsr.deadline.*), checked when the hub opens. */
@@ -58,6 +64,8 @@ public final class Services implements AutoCloseable {
         // the ledger chains the proof-worthy events inside the transactions that record them
         this.ledger = new nl.dsrhub.ledger.Ledger(jdbc, clock, ledgerKey);
         events.setListener(ledger);
+        this.suppression = new SuppressionRegister(jdbc, ledger);
+        this.restrictions = new RestrictionRegister(jdbc, ledger);
         this.requests = new RequestStore(jdbc, clock, events, deadlines);
         this.tasks = new TaskStore(jdbc, clock, events);
         this.journal = new CallJournal(jdbc, clock);
@@ -117,7 +125,7 @@ public final class Services implements AutoCloseable {
 
     /** What {@code status} prints and {@code GET /api/status} answers, read from these parts. */
     public StatusReport statusReport(Clock clock) {
-        return new StatusReport(requests, tasks, events, new BreakerStates(jdbc), clock);
+        return new StatusReport(requests, tasks, events, new BreakerStates(jdbc), suppression, restrictions, clock);
     }
 
     public static ConnectorCatalog loadConnectors(HubConfig config, boolean requireSettings) {

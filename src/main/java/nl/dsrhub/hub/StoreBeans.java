@@ -10,6 +10,8 @@ import nl.dsrhub.store.CallJournal;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.RestrictionRegister;
+import nl.dsrhub.store.SuppressionRegister;
 import nl.dsrhub.store.TaskStore;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
@@ -42,6 +44,11 @@ public final class StoreBeans implements CamelConfiguration {
     private final Ledger ledger;
     @BindToRegistry("intake")
     private final Intake intake;
+    /** The registers of objections to direct marketing (art. 21(3)) and of restrictions (art. 18). */
+    @BindToRegistry("suppressionRegister")
+    private final SuppressionRegister suppression;
+    @BindToRegistry("restrictionRegister")
+    private final RestrictionRegister restrictions;
     /** Confirm or discard held (unauthenticated mailed) requests, for routes as for Java callers. */
     @BindToRegistry("requestConfirmations")
     private final RequestConfirmations confirmations;
@@ -58,6 +65,8 @@ public final class StoreBeans implements CamelConfiguration {
         this.catalog = services.catalog;
         this.ledger = services.ledger;
         this.intake = services.intake;
+        this.suppression = services.suppression;
+        this.restrictions = services.restrictions;
         this.confirmations = services.confirmations;
     }
 }

@@ -14,6 +14,8 @@ import nl.dsrhub.ops.ConnectorTracker;
 import nl.dsrhub.ops.DsrMetrics;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
+import nl.dsrhub.store.RestrictionRegister;
+import nl.dsrhub.store.SuppressionRegister;
 import nl.dsrhub.web.AccessToken;
 import nl.dsrhub.web.OfficerSession;
 import nl.dsrhub.web.Sessions;
@@ -54,8 +56,9 @@ public final class WebBeans implements CamelConfiguration {
 
     /** Bound so that it lives as long as the hub: micrometer keeps only weak references to it. */
     @BindToRegistry("dsrMetrics")
-    public DsrMetrics dsrMetrics(Jdbc jdbc, Clock clock, ConnectorCatalog catalog, PrometheusMeterRegistry registry) {
-        DsrMetrics metrics = new DsrMetrics(jdbc, clock);
+    public DsrMetrics dsrMetrics(Jdbc jdbc, Clock clock, ConnectorCatalog catalog, PrometheusMeterRegistry registry,
+                                 SuppressionRegister suppression, RestrictionRegister restrictions) {
+        DsrMetrics metrics = new DsrMetrics(jdbc, suppression, restrictions, clock);
         metrics.bindTo(registry, catalog.enabled().stream().map(Connector::name).toList());
         return metrics;
     }

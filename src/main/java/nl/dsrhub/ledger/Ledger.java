@@ -16,6 +16,7 @@ import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.Json;
 import nl.dsrhub.store.LedgerSeal;
+import nl.dsrhub.store.SubjectPseudonyms;
 import nl.dsrhub.text.CsvCell;
 import nl.dsrhub.text.SingleLine;
 
@@ -28,7 +29,7 @@ import nl.dsrhub.text.SingleLine;
  * append, so the chain is serial on H2 and PostgreSQL alike. Rows hold no free text about the subject: kinds,
  * connectors, outcomes, and an extension's reason, which the officer gives for the register.
  */
-public final class Ledger implements EventLog.Listener {
+public final class Ledger implements EventLog.Listener, SubjectPseudonyms {
 
     public static final String GENESIS = "0".repeat(64);
 
@@ -174,7 +175,11 @@ public final class Ledger implements EventLog.Listener {
         }, requestId).orElse(null);
     }
 
-    /** The subject as the ledger knows them: HMAC-SHA256 of the trimmed, lower-cased address. */
+    /**
+     * The subject as the ledger knows them, and the registers of objections and restrictions too: HMAC-SHA256 of the
+     * trimmed, lower-cased address.
+     */
+    @Override
     public String pseudonym(String email) {
         return LedgerSeal.hmac(key, email.trim().toLowerCase(Locale.ROOT));
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 import nl.dsrhub.model.Outcome;
 import nl.dsrhub.store.Jdbc;
 import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.RestrictionRegister;
+import nl.dsrhub.store.SuppressionRegister;
 
 /**
  * The hub's own Prometheus series, read from the database (the state machine) so they are right
@@ -27,16 +29,24 @@ public final class DsrMetrics {
         RequestStore.REFUSED};
 
     record Snapshot(Map<String, Long> requests, Map<String, Long> tasks, Map<String, Long> retries, long open,
-                    long overdue, double oldestDaysLeft, Map<String, Long> refusals) {
+                    long overdue, double oldestDaysLeft, Map<String, Long> refusals, Registers registers) {
+    }
+
+    /** The registers of objections and restrictions, counted. */
+    record Registers(long suppressed, long resubscriptionsOpen, long restrictionsInForce) {
     }
 
     private final Jdbc jdbc;
+    private final SuppressionRegister suppression;
+    private final RestrictionRegister restrictions;
     private final Clock clock;
     private volatile Snapshot snapshot;
     private volatile long takenAt;
 
-    public DsrMetrics(Jdbc jdbc, Clock clock) {
+    public DsrMetrics(Jdbc jdbc, SuppressionRegister suppression, RestrictionRegister restrictions, Clock clock) {
         this.jdbc = jdbc;
+        this.suppression = suppression;
+        this.restrictions = restrictions;
         this.clock = clock;
     }
 
@@ -70,6 +80,18 @@ public final class DsrMetrics {
         Gauge.builder("dsr.oldest.open.request.days.left", this, m -> m.snapshot().oldestDaysLeft())
                 .description("Days left until the deadline of the open request due first (negative: overdue; NaN: none open)")
                 .strongReference(true).register(registry);
+        bindRegisters(registry);
+    }
+
+    private void bindRegisters(MeterRegistry registry) {
+        Gauge.builder("dsr.suppressed.addresses", this, m -> m.snapshot().registers().suppressed())
+                .description("Addresses in the suppression register: they objected to direct marketing (art. 21(3))")
+                .strongReference(true).register(registry);
+        Gauge.builder("dsr.resubscriptions.open", this, m -> m.snapshot().registers().resubscriptionsOpen())
+                .description("Suppressed addresses found subscribed again at a processor, not handled yet")
+                .strongReference(true).register(registry);
+        Gauge.builder("dsr.restrictions.in.force", this, m -> m.snapshot().registers().restrictionsInForce())
+                .description("Restrictions of processing in force (art. 18)").strongReference(true).register(registry);
     }
 
     private void tasksGauge(MeterRegistry registry, String connector, String type, String outcome) {
@@ -125,6 +147,7 @@ public final class DsrMetrics {
         Map<String, Long> refusals = new HashMap<>();
         jdbc.query("SELECT detail, COUNT(*) FROM dsr_ledger WHERE kind = 'refused' GROUP BY detail",
                 rs -> refusals.put(String.valueOf(rs.getString(1)), rs.getLong(2)));
-        return new Snapshot(requests, tasks, retries, deadlines.size(), overdue, oldest, refusals);
+        Registers registers = new Registers(suppression.count(), suppression.openFindingCount(), restrictions.inForceCount());
+        return new Snapshot(requests, tasks, retries, deadlines.size(), overdue, oldest, refusals, registers);
     }
 }

@@ -7,8 +7,8 @@ import java.time.OffsetDateTime;
  * request ids, connectors, dates. The body of {@code direct:notify-officer}.
  *
  * @param level {@code due-soon} or {@code overdue} for deadlines, {@code unexpected-reply <connector>} for a reply from
- *              an unexpected sender, {@code gave-up-<task id>} for a task whose retries ended; the pair (request,
- *              level) is raised once
+ *              an unexpected sender, {@code gave-up-<task id>} for a task whose retries ended, {@code resubscribed-<finding id>}
+ *              for an address of the suppression register subscribed again; the pair (request, level) is raised once
  */
 public record OfficerNotice(String requestId, String level, OffsetDateTime at, String message) {
 

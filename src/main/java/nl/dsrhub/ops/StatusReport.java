@@ -16,6 +16,8 @@ import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Json;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.RequestStore.RequestRow;
+import nl.dsrhub.store.RestrictionRegister;
+import nl.dsrhub.store.SuppressionRegister;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.store.TaskStore.TaskRow;
 
@@ -29,14 +31,19 @@ public final class StatusReport {
     private final TaskStore tasks;
     private final EventLog events;
     private final BreakerStates breakers;
+    private final SuppressionRegister suppression;
+    private final RestrictionRegister restrictions;
     private final Clock clock;
     private final ObjectMapper json = Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
 
-    public StatusReport(RequestStore requests, TaskStore tasks, EventLog events, BreakerStates breakers, Clock clock) {
+    public StatusReport(RequestStore requests, TaskStore tasks, EventLog events, BreakerStates breakers,
+                        SuppressionRegister suppression, RestrictionRegister restrictions, Clock clock) {
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
         this.breakers = breakers;
+        this.suppression = suppression;
+        this.restrictions = restrictions;
         this.clock = clock;
     }
 
@@ -45,7 +52,27 @@ public final class StatusReport {
             .max().orElse(8) + "s %-11s %-10s %9s %-13s  %s%n";
 
     public String openTable() {
-        return requestTable() + breakerLines();
+        return requestTable() + breakerLines() + registerLines();
+    }
+
+    /**
+     * The registers of objections and restrictions, counted, once they hold anything: addresses suppressed, the
+     * re-subscriptions the officer has not handled yet, the restrictions in force.
+     */
+    public String registerLines() {
+        long suppressed = suppression.count();
+        long open = suppression.openFindingCount();
+        long inForce = restrictions.inForceCount();
+        StringBuilder sb = new StringBuilder();
+        if (suppressed > 0 || open > 0) {
+            sb.append("suppression register: ").append(suppressed).append(" address(es) that objected to direct marketing; ")
+                    .append(open).append(" re-subscription(s) open").append(open > 0 ? " (see the officer's notices)" : "")
+                    .append('\n');
+        }
+        if (inForce > 0) {
+            sb.append("restriction register: ").append(inForce).append(" restriction(s) in force\n");
+        }
+        return sb.toString();
     }
 
     /** A short line per connector whose circuit breaker is not closed (the processors being spared now). */

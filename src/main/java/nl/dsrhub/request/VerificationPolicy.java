@@ -76,6 +76,24 @@ public final class VerificationPolicy {
         }
         problems.addAll(representativeProblems(doc, latest));
         problems.addAll(newAddressProblems(doc, receivedAt, latest));
+        problems.addAll(particularsOfAnotherType(doc));
+        return problems;
+    }
+
+    /** Which request type each particulars field belongs to: the schema requires it there, this refuses it elsewhere. */
+    private static final java.util.Map<String, String> PARTICULARS = java.util.Map.of("changes", "rectification",
+            "restriction", "restriction", "lift", "lift-restriction", "objection", "objection");
+
+    private static List<Problem> particularsOfAnotherType(JsonNode doc) {
+        List<Problem> problems = new ArrayList<>();
+        JsonNode type = doc.path("type");
+        PARTICULARS.forEach((field, owner) -> {
+            if (doc.has(field) && type.isTextual() && !owner.equals(type.asText())) {
+                problems.add(new Problem("/" + field, "belongs to a " + owner + " request, not to this " + type.asText()
+                        + " request: remove it, or correct the type"));
+            }
+        });
+        problems.sort(RequestValidator.POINTER_ORDER);
         return problems;
     }
 

@@ -78,6 +78,39 @@ class ConnectorSectionsTest {
                 .hasMessageContaining("/find/0/only: must be one of " + String.join(", ", RequestType.wireNames()));
     }
 
+    @Test
+    void anApiConnectorIsAskedForAnObjectionOnlyWhenItHasStepsForIt() {
+        Connector without = catalog(ConnectorCatalogTest.validConnector("shop") + ERASE).get("shop");
+        Connector with = catalog(ConnectorCatalogTest.validConnector("shop") + ERASE.replace("erase:", "object:")).get("shop");
+
+        assertThat(without.handles(RequestType.OBJECTION)).isFalse();
+        assertThat(with.handles(RequestType.OBJECTION)).isTrue();
+    }
+
+    @Test
+    void everyConnectorIsAskedForATypeWhoseRecipientsMustAllBeTold() {
+        Connector withoutSteps = catalog(ConnectorCatalogTest.validConnector("shop") + ERASE).get("shop");
+
+        // art. 19: the officer tells it by hand when the hub has no way to (the task needs attention, saying so)
+        assertThat(withoutSteps.handles(RequestType.RECTIFICATION)).isTrue();
+        assertThat(withoutSteps.handles(RequestType.RESTRICTION)).isTrue();
+        assertThat(withoutSteps.handles(RequestType.EXPORT)).isTrue();
+    }
+
+    @Test
+    void aChangePlaceholderOutsideTheKnownOnesIsRefusedNamingThem() {
+        String yaml = ConnectorCatalogTest.validConnector("shop") + """
+                rectify:
+                  - id: update
+                    request: { method: PUT, path: /people/1, json: { nickname: "${changes.nickname}" } }
+                    says: { nl: "Uw gegevens zijn aangepast.", en: "Your details were corrected." }
+                """;
+
+        assertThatThrownBy(() -> catalog(yaml))
+                .hasMessageContaining("/rectify/0/request/json/nickname: ${changes.nickname} is no change a request can name")
+                .hasMessageContaining("changes.address.line1");
+    }
+
     private static ConnectorCatalog catalog(String yaml) {
         return ConnectorCatalog.fromSources(List.of(new ConnectorCatalog.Source("connectors/shop.yaml", "shop.yaml", yaml)),
                 CREDENTIALS, true);

@@ -191,6 +191,30 @@ class EBoekhoudenSimulatorTest {
     }
 
     @Test
+    void aRectifiedRelationIsSeenByALaterGetAndFoundByItsNewAddress() {
+        String s = session();
+        String invoicesBefore = send("GET", "/invoice?relationId=" + JAN_RELATION_ID, s, null).body();
+        String patch = """
+                {"name": "Jan Jansen", "address": "Nieuwe Gracht 3", "postalCode": "3512 AB", "city": "Utrecht",
+                 "emailAddress": "jan.jansen@example.com", "emailAddressInvoice": "jan.jansen@example.com",
+                 "phoneNumber": "+31600000099"}""";
+
+        assertThat(send("PATCH", "/relation/" + JAN_RELATION_ID, s, patch).statusCode()).isEqualTo(204);
+
+        JsonNode rel = json(send("GET", "/relation/" + JAN_RELATION_ID, s, null));
+        assertThat(rel.path("address").asText()).isEqualTo("Nieuwe Gracht 3");
+        assertThat(rel.path("city").asText()).isEqualTo("Utrecht");
+        assertThat(rel.path("emailAddress").asText()).isEqualTo("jan.jansen@example.com");
+        assertThat(rel.path("phoneNumber").asText()).isEqualTo("+31600000099");
+        assertThat(rel.path("inactive").asBoolean()).isFalse();
+        assertThat(json(send("GET", byEmail("jan.jansen@example.com"), s, null)).path("count").asInt()).isEqualTo(1);
+        assertThat(json(send("GET", byEmail(JAN.email()), s, null)).path("count").asInt()).isZero();
+        assertThat(send("GET", "/invoice?relationId=" + JAN_RELATION_ID, s, null).body()).isEqualTo(invoicesBefore);
+        assertThat(eb.callsMatching("PATCH", "/v1/relation/" + JAN_RELATION_ID)).singleElement()
+                .satisfies(c -> assertThat(c.requestBody()).contains("Nieuwe Gracht 3"));
+    }
+
+    @Test
     void patchWithoutNameIsRefused() {
         HttpResponse<String> r = send("PATCH", "/relation/" + JAN_RELATION_ID, session(), "{\"emailAddress\": \"\"}");
 

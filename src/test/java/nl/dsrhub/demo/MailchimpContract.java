@@ -55,10 +55,11 @@ public final class MailchimpContract {
      * that untyped schema into {@code type: object}, so every real string value (FNAME, LNAME, …) is reported.
      * A LevelResolver can only silence the key {@code validation.response.body.schema.type} everywhere, which
      * would hide real type errors too; so only type errors whose instance is a direct merge_fields value are
-     * dropped.
+     * dropped, in answers and in requests alike (a PATCH or PUT of a member sends merge_fields too).
      */
     static boolean isKnownSpecNoise(ValidationReport.Message m) {
-        return m.getKey().equals("validation.response.body.schema.type")
+        return (m.getKey().equals("validation.response.body.schema.type")
+                || m.getKey().equals("validation.request.body.schema.type"))
                 && m.getContext().flatMap(ValidationReport.MessageContext::getPointers)
                 .map(p -> MERGE_FIELD_VALUE.matcher(p.getInstance()).matches()).orElse(false);
     }

@@ -70,6 +70,58 @@ class MailchimpSimulatorConformsToSpecTest {
         MailchimpContract.assertConforms(sim.calls());
     }
 
+    private int send(String method, String path, String body) {
+        return TestHttp.sendJson(method, sim.baseUrl() + path, auth, body).statusCode();
+    }
+
+    @Test
+    void everyMemberChangeConformsToTheMembersSpec() {
+        String jan = "/lists/" + LIST_NEWSLETTER + "/members/" + JAN.subscriberHash();
+        String moved = "/lists/" + LIST_NEWSLETTER + "/members/" + MailchimpSimulator.subscriberHash("jan.jansen@example.com");
+        String lotte = "/lists/" + LIST_NEWSLETTER + "/members/" + DemoPeople.LOTTE.subscriberHash();
+
+        assertThat(send("PATCH", jan, """
+                {"merge_fields": {"FNAME": "Johannes", "ADDRESS": {"addr1": "Nieuwe Gracht 3", "city": "Utrecht",
+                 "zip": "3512 AB", "country": "NL"}}}""")).isEqualTo(200);
+        assertThat(send("PATCH", jan, "{\"email_address\": \"marjan@example.nl\"}")).isEqualTo(400);
+        assertThat(send("PATCH", jan, "{\"email_address\": \"jan.jansen@example.com\"}")).isEqualTo(200);
+        assertThat(call("GET", jan)).isEqualTo(404);
+        assertThat(call("GET", moved)).isEqualTo(200);
+        assertThat(send("PATCH", moved, "{\"status\": \"unsubscribed\"}")).isEqualTo(200);
+        assertThat(send("PATCH", lotte, "{\"status\": \"subscribed\"}")).isEqualTo(400);
+        assertThat(send("PUT", moved, """
+                {"email_address": "jan.jansen@example.com", "status_if_new": "subscribed", "status": "subscribed"}"""))
+                .isEqualTo(200);
+        assertThat(send("PUT", "/lists/" + LIST_NEWSLETTER + "/members/" + SANNE.subscriberHash(), """
+                {"email_address": "sanne.smit@example.com", "status_if_new": "subscribed"}""")).isEqualTo(200);
+        assertThat(send("POST", moved + "/tags", """
+                {"tags": [{"name": "AVG-beperking", "status": "active"}], "is_syncing": true}""")).isEqualTo(204);
+        assertThat(call("GET", moved + "/tags")).isEqualTo(200);
+        assertThat(call("GET", "/lists/" + LIST_NEWSLETTER + "/members?status=subscribed&count=1000&offset=0"
+                + "&fields=members.email_address,members.status,total_items")).isEqualTo(200);
+
+        assertThat(sim.calls()).hasSize(12);
+        MailchimpContract.assertConforms(sim.calls());
+    }
+
+    @Test
+    void customerChangesConformToTheEcommerceSpec() {
+        String customer = "/ecommerce/stores/" + DemoPeople.MAILCHIMP_STORE + "/customers/"
+                + DemoPeople.mailchimpCustomerId(JAN);
+
+        assertThat(send("PATCH", customer, """
+                {"first_name": "Johannes", "address": {"address1": "Nieuwe Gracht 3", "city": "Utrecht",
+                 "postal_code": "3512 AB", "country_code": "NL"}}""")).isEqualTo(200);
+        assertThat(send("PUT", customer, "{\"id\": \"" + DemoPeople.mailchimpCustomerId(JAN)
+                + "\", \"email_address\": \"jan.jansen@example.com\", \"opt_in_status\": false}")).isEqualTo(200);
+        assertThat(call("GET", customer)).isEqualTo(200);
+        assertThat(send("PATCH", "/ecommerce/stores/" + DemoPeople.MAILCHIMP_STORE + "/customers/unknown",
+                "{\"first_name\": \"X\"}")).isEqualTo(404);
+
+        assertThat(sim.calls()).hasSize(4);
+        MailchimpContract.assertConforms(sim.calls());
+    }
+
     @Test
     void everyEcommerceEndpointTheHubUsesConformsToTheEcommerceSpec() {
         String store = "/ecommerce/stores/" + DemoPeople.MAILCHIMP_STORE;

@@ -13,9 +13,18 @@ final class MollieHttp {
     }
 
     static HttpResponse<String> send(String method, String url, String apiKey, String idempotencyKey) {
+        return send(method, url, apiKey, idempotencyKey, null);
+    }
+
+    /** With a JSON body ({@code null}: none). */
+    static HttpResponse<String> send(String method, String url, String apiKey, String idempotencyKey, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/hal+json")
-                .method(method, HttpRequest.BodyPublishers.noBody());
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+        }
         if (apiKey != null) {
             b.header("Authorization", "Bearer " + apiKey);
         }

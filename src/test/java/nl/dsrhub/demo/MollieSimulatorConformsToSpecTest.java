@@ -69,6 +69,38 @@ class MollieSimulatorConformsToSpecTest {
     }
 
     @Test
+    void updatesConformToTheMollieSpec() {
+        sim.addPayment(MollieUpdatesTest.openPayment());
+        String jan = "/customers/" + JAN.mollieCustomerId();
+        String paid = "/payments/" + JAN.molliePaymentIds().get(0);
+
+        assertThat(patch(jan, "{\"name\": \"Johannes Jansen\", \"email\": \"jan.jansen@example.com\","
+                + " \"locale\": \"nl_NL\", \"metadata\": {\"shop_customer_id\": \"42\"}}", "rect-jan-1")).isEqualTo(200);
+        assertThat(patch("/customers/cst_doesNotExist", "{\"name\": \"X\"}", null)).isEqualTo(404);
+        assertThat(patch(paid, "{\"billingEmail\": \"jan.jansen@example.com\"}", null)).isEqualTo(422);
+        assertThat(patch("/payments/" + MollieUpdatesTest.OPEN_PAYMENT, """
+                {"description": "Bestelling 2001", "billingEmail": "jan.jansen@example.com",
+                 "billingAddress": {"streetAndNumber": "Nieuwe Gracht 3", "postalCode": "3512 AB", "city": "Utrecht",
+                 "country": "NL"}}""", null)).isEqualTo(200);
+        assertThat(call("GET", "/payments/" + MollieUpdatesTest.OPEN_PAYMENT)).isEqualTo(200);
+
+        assertThat(sim.calls()).hasSize(5);
+        MollieContract.assertConforms(sim.calls());
+    }
+
+    @Test
+    void contractCheckRejectsAnUpdateWithAFieldNoMemberOfTheSchemaDeclares() {
+        patch("/customers/" + JAN.mollieCustomerId(), "{\"nmae\": \"Johannes Jansen\"}", null);
+
+        assertThatThrownBy(() -> MollieContract.assertConforms(sim.calls()))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("nmae");
+    }
+
+    private int patch(String path, String json, String idempotencyKey) {
+        return MollieHttp.send("PATCH", sim.baseUrl() + path, MOLLIE_API_KEY, idempotencyKey, json).statusCode();
+    }
+
+    @Test
     void contractCheckRejectsAResponseThatBreaksTheSpec() {
         call("GET", "/customers/" + JAN.mollieCustomerId());
         RecordedCall real = sim.calls().get(0);

@@ -65,6 +65,30 @@ final class TestHttp {
         }
     }
 
+    /** A form-encoded call ({@code application/x-www-form-urlencoded}), as Laposta's clients send; pairs name, value. */
+    static HttpResponse<String> sendForm(String method, String url, String authorization, String... pairs) {
+        StringBuilder form = new StringBuilder();
+        for (int i = 0; i + 1 < pairs.length; i += 2) {
+            form.append(form.length() == 0 ? "" : "&")
+                    .append(java.net.URLEncoder.encode(pairs[i], StandardCharsets.UTF_8)).append('=')
+                    .append(java.net.URLEncoder.encode(pairs[i + 1], StandardCharsets.UTF_8));
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json").header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(form.toString()));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        try {
+            return CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static CompletableFuture<HttpResponse<String>> sendAsync(String method, String url, String authorization) {
         return CLIENT.sendAsync(request(method, url, authorization), HttpResponse.BodyHandlers.ofString());
     }

@@ -56,8 +56,8 @@ class BeanOrderTest {
         }
         assertThat(names).contains("taskRunner", "planner", "results", "recovery", "interimAnswers", "retentionCalendar",
                 "circuitBreakers", "mailInbox", "mailChaser", "officerMail", "delivery", "mailboxPurge", "refusalNotices",
-                "officerSession", "officerNotices", "deadlineWatch", "settlement", "purge", "inactiveRequests", "dashboard",
-                "restApi").doesNotHaveDuplicates();
+                "officerSession", "officerNotices", "deadlineWatch", "settlement", "purge", "inactiveRequests",
+                "resubscriptionCheck", "dashboard", "restApi").doesNotHaveDuplicates();
     }
 
     /** The parameters Camel fills with a bean of the registry, by type. */

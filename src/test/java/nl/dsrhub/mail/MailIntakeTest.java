@@ -62,6 +62,38 @@ class MailIntakeTest {
     }
 
     @Test
+    void aRepresentativesRequestMailedAsTheMailsBodyIsTakenInOnTheirBehalf() {
+        String now = Requests.now();
+        String body = """
+                type: export
+                receivedAt: "%s"
+                subject: { email: mailed.child@example.nl, name: Mila Jansen }
+                verification: { method: id-document, verifiedBy: privacy@shop.example.nl, verifiedAt: "%s" }
+                representative:
+                  name: Petra Jansen
+                  email: mailed.parent@example.com
+                  capacity: parent
+                  authorityCheckedBy: privacy@shop.example.nl
+                  authorityCheckedAt: "%s"
+                  authorityEvidence: birth certificate seen
+                processors: [woocommerce]
+                reference: MAIL-REPRESENTED
+                """.formatted(now, now, now);
+        Mails.sendAuthenticated(mail, MailServer.OFFICER, "inzageverzoek namens kind", body, Map.of());
+
+        String id = fixture.awaitRequest("MAIL-REPRESENTED");
+        nl.dsrhub.model.DsrRequest stored = fixture.requests().get(id);
+        assertThat(stored.representative().capacity()).isEqualTo("parent");
+        // the answer goes to the parent (delivery itself: RepresentativeDeliveryTest), never to the child
+        assertThat(stored.subjectMailAddress()).isEqualTo("mailed.parent@example.com");
+        MimeMessage answer = await().atMost(Duration.ofSeconds(30)).until(() -> Mails.to(mail, MailServer.OFFICER).stream()
+                .filter(m -> Mails.text(m).contains(id)).findFirst().orElse(null), m -> m != null);
+        assertThat(Mails.text(answer)).doesNotContain("mailed.child@example.nl").doesNotContain("mailed.parent@example.com");
+        fixture.awaitCompleted(id);
+        assertThat(Mails.to(mail, "mailed.child@example.nl")).isEmpty();
+    }
+
+    @Test
     void mailFromAStrangerIsRecordedButNeitherProcessedNorAnswered() {
         String file = Requests.file("erasure", "victim@example.nl", Requests.now(), "MAIL-STRANGER");
         mail.send(STRANGER, MailServer.HUB, "please erase", "attached", Map.of("r.json", file.getBytes(UTF_8)));
