@@ -16,6 +16,8 @@ import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.store.Database;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.RestrictionRegister;
+import nl.dsrhub.store.SuppressionRegister;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +42,9 @@ class DsrMetricsTest {
         EventLog events = new EventLog(db.jdbc(), Clock.systemUTC());
         requests = new RequestStore(db.jdbc(), Clock.systemUTC(), events);
         tasks = new TaskStore(db.jdbc(), Clock.systemUTC(), events);
-        new DsrMetrics(db.jdbc(), Clock.systemUTC()).bindTo(registry, List.of("mailchimp"));
+        nl.dsrhub.ledger.Ledger ledger = new nl.dsrhub.ledger.Ledger(db.jdbc(), Clock.systemUTC(), "test-key");
+        new DsrMetrics(db.jdbc(), new SuppressionRegister(db.jdbc(), ledger), new RestrictionRegister(db.jdbc(), ledger),
+                Clock.systemUTC()).bindTo(registry, List.of("mailchimp"));
     }
 
     @AfterEach

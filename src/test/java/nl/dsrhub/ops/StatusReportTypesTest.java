@@ -13,6 +13,8 @@ import nl.dsrhub.store.BreakerStates;
 import nl.dsrhub.store.Database;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.RequestStore;
+import nl.dsrhub.store.RestrictionRegister;
+import nl.dsrhub.store.SuppressionRegister;
 import nl.dsrhub.store.TaskStore;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.AfterEach;
@@ -35,8 +37,10 @@ class StatusReportTypesTest {
         db = Database.openDefault(dataDir, 4);
         EventLog events = new EventLog(db.jdbc(), Clock.systemUTC());
         requests = new RequestStore(db.jdbc(), Clock.systemUTC(), events);
+        nl.dsrhub.ledger.Ledger ledger = new nl.dsrhub.ledger.Ledger(db.jdbc(), Clock.systemUTC(), "test-key");
         status = new StatusReport(requests, new TaskStore(db.jdbc(), Clock.systemUTC(), events), events,
-                new BreakerStates(db.jdbc()), Clock.systemUTC());
+                new BreakerStates(db.jdbc()), new SuppressionRegister(db.jdbc(), ledger),
+                new RestrictionRegister(db.jdbc(), ledger), Clock.systemUTC());
     }
 
     @AfterEach
