@@ -77,7 +77,7 @@ public final class Dashboard {
                 open ? DashboardViews.extension(extended(id)) : null,
                 open && !RequestStore.COMPLETING.equals(r.status()) ? DashboardViews.refusing(r.dueDate()) : null,
                 events.timeline(id).stream().map(DashboardViews::event).toList(),
-                DashboardViews.settleOutcomes(), Uploads.FIELDS));
+                DashboardViews.settleOutcomes(r.type()), Uploads.FIELDS));
     }
 
     // ---- actions ---------------------------------------------------------------------------------
