@@ -72,9 +72,9 @@ class TypeDeliveryTest {
     void aRectificationThatLeftSomethingUnchangedIsMailedAsSuchWithTheRemedies() throws Exception {
         String subject = "rectify.partly@example.nl";
         String id = submit("rectification", subject, "TYPE-RECTIFY-PART", """
-                "changes": { "phone": "+31 6 11112222" },""");
+                "changes": { "firstName": "Rikke", "lastName": "Deelmans" },""");
         awaitLetter(id);
-        settle(id, "PARTIAL", "Pay.nl heeft het telefoonnummer aangepast; de uitbetalingsoverzichten blijven ongewijzigd");
+        settle(id, "PARTIAL", "Pay.nl heeft de naam aangepast; de uitbetalingsoverzichten blijven ongewijzigd");
         fixture.awaitCompleted(id);
 
         MimeMessage delivered = delivered(subject, id);
@@ -84,7 +84,7 @@ class TypeDeliveryTest {
                 .doesNotContain("were corrected", "zijn gecorrigeerd");
         assertConfirmationOf(delivered, "rectification", "Bevestiging van uw verzoek om rectificatie", Outcome.PARTIAL);
         assertThat(Confirmation.text(html(delivered))).contains("Ongewijzigd gelaten, volgens onze privacycontactpersoon",
-                "Als u het niet eens bent met ons besluit").doesNotContain("+31 6 11112222");
+                "Als u het niet eens bent met ons besluit").doesNotContain("Rikke", "Deelmans");
         JsonNode paynl = new ObjectMapper().readTree(Mails.attachments(delivered).get("confirmation.json")).path("recipients").get(0);
         assertThat(paynl.path("summary").path("nl").asText()).contains("deels gecorrigeerd").doesNotContain("gewist");
     }
