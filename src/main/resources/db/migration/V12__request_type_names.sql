@@ -1,6 +1,6 @@
--- The request types of issue 14 have longer names than export and erasure: rectification, restriction,
--- lift-restriction (16), objection. The request's type and the ledger's copy of it take up to 20 characters.
--- Portable SQL: SET DATA TYPE is understood by H2 and PostgreSQL alike; widening keeps every value (and so every
--- ledger hash) as it was.
-ALTER TABLE dsr_request ALTER COLUMN type SET DATA TYPE VARCHAR(20);
-ALTER TABLE dsr_ledger ALTER COLUMN request_type SET DATA TYPE VARCHAR(20);
+-- Issue 14 adds request types whose wire names are longer than the ten characters the first versions gave the column
+-- (rectification, restriction, lift-restriction, objection): the request's type and the register's copy of it get room
+-- for every name RequestType has (the longest, lift-restriction, is 16). Widening keeps every stored value as it is.
+-- Portable SQL: the same script runs on H2 and PostgreSQL.
+ALTER TABLE dsr_request ALTER COLUMN type SET DATA TYPE VARCHAR(30);
+ALTER TABLE dsr_ledger ALTER COLUMN request_type SET DATA TYPE VARCHAR(30);

@@ -62,8 +62,14 @@ final class LapostaJson {
         };
     }
 
+    /**
+     * An unknown member: 400 with code 203 "does not exist" on member_id. Laposta answers 404 only for a path that does
+     * not exist (laposta/laposta-skill, errors-and-limits.md, checked against a live account; the API documentation
+     * gives the error codes but not this status), so a connector that took only 404 for "not there" failed every task
+     * of a person not on a list.
+     */
     static Response unknownMember() {
-        return lapostaError(404, "invalid_input", "Unknown member", 203, "member_id");
+        return lapostaError(400, "invalid_input", "Unknown member", 203, "member_id");
     }
 
     static Response lapostaError(int status, String type, String message, Integer code, String parameter) {

@@ -46,6 +46,12 @@ final class AnswerJson {
         }
     }
 
+    /** The answer says the thing asked for is not there: a status of {@code absentOn}, or an {@code absentWhen}. */
+    static boolean absent(ConnectorDefinition.Step step, Answer answer) {
+        return step.absentOn().contains(answer.status()) || step.absentWhen().stream()
+                .anyMatch(w -> w.status() != null && w.status() == answer.status() && firstValueIn(answer, w.path(), w.values()));
+    }
+
     /** The first value at {@code path} of the answer's body is one of {@code values}; false for a body that is no JSON. */
     static boolean firstValueIn(Answer answer, String path, List<String> values) {
         try (InputStream in = answer.body().open()) {

@@ -39,7 +39,6 @@ public record Connector(ConnectorDefinition definition, boolean enabled, Map<Str
         return !definition.section(SubscriberLists.SECTION).isEmpty();
     }
 
-    /** True when the connector can work from what is known: any one of its needed identifiers. */
     /**
      * Whether a request of {@code type} is taken here: every connector for a type that only reads, or whose recipients
      * must all be told (art. 19; one without steps for it then needs the officer); otherwise only an API connector with
@@ -52,6 +51,7 @@ public record Connector(ConnectorDefinition definition, boolean enabled, Map<Str
                 .anyMatch(s -> s.ifSetting() == null || Boolean.parseBoolean(settings().get(s.ifSetting())));
     }
 
+    /** True when the connector can work from what is known: any one of its needed identifiers. */
     public boolean canWorkFrom(java.util.Set<String> knownIdentifiers) {
         return definition.needs().anyOf().isEmpty()
                 || definition.needs().anyOf().stream().anyMatch(knownIdentifiers::contains);

@@ -1,6 +1,7 @@
 package nl.dsrhub.connector;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,12 @@ public record ConnectorDefinition(
         return section(RequestType.FIND);
     }
 
+    /** The section of the erasure's data-changing steps: where retention rules and the retention calendar point. */
+    public static final String ERASE = "erase";
+
     /** The erasure's data-changing steps (also where retention rules point). */
     public List<Step> erase() {
-        return section("erase");
+        return section(ERASE);
     }
 
     /** The steps that change data for a request of {@code type}, run after {@link #find()}; none for an export. */
@@ -100,22 +104,7 @@ public record ConnectorDefinition(
                        String header, String prefix) {
     }
 
-    /**
-     * Our side of the processor's published limits: at most {@code concurrency} calls at once, at most
-     * {@code requests} calls and {@code writes} data-changing calls per period.
-     */
-    public record Limits(Integer concurrency, Rate requests, Rate writes) {
-        public int concurrencyOrDefault() {
-            return concurrency == null ? 4 : concurrency;
-        }
-    }
 
-    /** {@code count} calls per {@code per} (a duration like {@code 1m}, {@code 5m}, {@code 10s}). */
-    public record Rate(Integer count, String per) {
-        public java.time.Duration period() {
-            return java.time.Duration.parse("PT" + per.toUpperCase(java.util.Locale.ROOT));
-        }
-    }
 
     /**
      * A refusal that is a finding, not a failure: when an erase call is answered with one of {@code status} the
@@ -143,11 +132,13 @@ public record ConnectorDefinition(
      * What the letter to a mail-channel processor tells it about the person: only what that processor knows them by
      * (data minimisation, art. 5(1)(c) GDPR; PostNL by its barcode, not by name and e-mail). {@code email} and
      * {@code name} are the subject's own; any other is an identifier of the request or one a connector provides
-     * (e.g. {@code postnl.barcode} from the shop's orders).
+     * (e.g. {@code postnl.barcode} from the shop's orders). {@code corrects}: what of the person it holds (name, email,
+     * phone, address; all when absent): only corrections of these are told to it.
      */
-    public record Letter(List<String> identifiers) {
+    public record Letter(List<String> identifiers, List<String> corrects) {
         public Letter {
             identifiers = identifiers == null ? List.of() : List.copyOf(identifiers);
+            corrects = corrects == null ? null : List.copyOf(corrects);
         }
     }
 
@@ -163,10 +154,12 @@ public record ConnectorDefinition(
      *
      * @param forEach  run once per value of this identifier or picked variable; the value is {@code ${each}}
      *                 (for a variable of {@code pickPairs}: {@code ${each[0]}}, {@code ${each[1]}}, ...)
-     * @param only     {@code export} or {@code erasure} to run the step for one request type only
+     * @param only     the request types (wire names: {@code export}, {@code erasure}, {@code rectification}, ...) the
+     *                 step runs for, one or a list; every type when absent
      * @param ifSetting run the step only when this connector setting is {@code true} (a choice the shop makes,
      *                 e.g. whether its orders may be anonymised)
      * @param absentOn statuses meaning "the person is not there" (e.g. 404): not an error
+     * @param absentWhen answers with another status whose body says the same (see {@link AbsentWhen})
      * @param select   keep only the items that really belong to the person (a search may match others)
      * @param keep     name of the file the answer is kept under for the bundle (a template)
      * @param pick     variable name to JSON path: identifiers and values for later steps; the path may hold
@@ -194,13 +187,18 @@ public record ConnectorDefinition(
      * @param says     for data-changing calls (required there): what the step did for the person, in plain Dutch and
      *                 English ("Uw klantaccount is verwijderd."), which the confirmation says once the call took
      *                 effect; the step's id is for the officer, never for the subject
+     * @param attentionOn for data-changing calls: an error answer that is the officer's case ({@link AttentionOn})
      */
-    public record Step(String id, String forEach, String only, String ifSetting, Call request, Paginate paginate,
-                       List<Integer> absentOn, Select select, String keep, Map<String, String> pick,
-                       Map<String, String> pickPairs, String pickEach, Map<String, RecordPick> records, Call verify,
-                       RetainOn retainOn, String leaves, BodySays doneWhen, String auxiliary, ProcessorFacts.Text says) {
+    public record Step(String id, String forEach,
+                       @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> only,
+                       String ifSetting, Call request, Paginate paginate, List<Integer> absentOn, Select select,
+                       String keep, Map<String, String> pick, Map<String, String> pickPairs, String pickEach,
+                       Map<String, RecordPick> records, Call verify, RetainOn retainOn, String leaves, BodySays doneWhen,
+                       String auxiliary, ProcessorFacts.Text says, List<AbsentWhen> absentWhen, AttentionOn attentionOn) {
         public Step {
+            only = only == null ? null : List.copyOf(only);
             absentOn = absentOn == null ? List.of() : List.copyOf(absentOn);
+            absentWhen = absentWhen == null ? List.of() : List.copyOf(absentWhen);
             pick = pick == null ? Map.of() : Map.copyOf(pick);
             pickPairs = pickPairs == null ? Map.of() : Map.copyOf(pickPairs);
             records = records == null ? Map.of() : Map.copyOf(records);
@@ -209,9 +207,15 @@ public record ConnectorDefinition(
         /** A plain call, for the engine's own probes (check, login). */
         public static Step call(String id, Call call) {
             return new Step(id, null, null, null, call, null, List.of(), null, null, Map.of(), Map.of(), null, Map.of(),
-                    null, null, null, null, null, null);
+                    null, null, null, null, null, null, List.of(), null);
+        }
+
+        /** Whether the step runs for a request of this type ({@code only}, or every type). */
+        public boolean runsFor(RequestType type) {
+            return only == null || only.contains(type.wire());
         }
     }
+
 
     /**
      * Records a find step picks with their own dates: {@code items} (a JSON path; templates allowed) selects the
@@ -249,19 +253,15 @@ public record ConnectorDefinition(
         }
     }
 
+
     /**
-     * How the processor pages its lists: {@code page} (page number, total pages in a header),
-     * {@code offset} (offset and count, total in the body), {@code next-link} (a cursor URL in the body, at
-     * {@code nextPath}) or {@code link-header} (the {@code rel="next"} link of an RFC 8288 {@code Link} header).
-     * A processor's link is followed only to the origin of the connector's {@code base-url}. With
-     * {@code itemsPath} (the page's items), a page without items is the last, whatever total or link it gives;
-     * without a {@code totalPath} value, offset paging goes on while pages come back full. A link back to a page
-     * already read ends the list (see {@link Paging}).
+     * An answer that says the thing asked for is not there though its status is not {@code absentOn}'s: Laposta answers
+     * an unknown member with 400 and error code 203 on parameter {@code member_id} (its 404 is for a wrong path). Both
+     * the status and the body value must match: any other 400 stays an error.
      */
-    public record Paginate(String type, String param, String sizeParam, Integer size, String totalPagesHeader,
-                           String totalPath, String itemsPath, String nextPath, Integer maxPages) {
-        public int maxPagesOrDefault() {
-            return maxPages == null ? 10_000 : maxPages;
+    public record AbsentWhen(Integer status, String path, List<String> values) {
+        public AbsentWhen {
+            values = values == null ? List.of() : List.copyOf(values);
         }
     }
 
@@ -281,9 +281,17 @@ public record ConnectorDefinition(
      * {@code when} (a record of kind {@code record}, dated by its {@link RecordPick} or by the latest record of
      * {@code datedBy} that belongs to it). {@code ifSetting} / {@code unlessSetting}: the rule applies only when that
      * setting is / is not {@code true} (a shop that switched off the step removing the data keeps them).
+     * {@code only}: its request types (wire names; without it the erasure's); another type's items are what stays as
+     * it was (a booked invoice a rectification does not rewrite), never scheduled. {@code ifChanges}: a rectification's
+     * rule applies only when the request corrects one of these kinds ({@code name}, {@code email}, {@code phone}, ...).
      */
     public record RetainRule(String when, String ifSetting, String unlessSetting, String record, ProcessorFacts.Text what,
-                             Basis basis, String datedBy, AtEnd atEnd) {
+                             Basis basis, String datedBy, AtEnd atEnd,
+                             @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> only, List<String> ifChanges) {
+        public RetainRule {
+            only = only == null ? null : List.copyOf(only);
+            ifChanges = ifChanges == null ? List.of() : List.copyOf(ifChanges);
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import nl.dsrhub.connector.ConnectorDefinition.Channel;
 import nl.dsrhub.connector.ConnectorDefinition.Step;
+import nl.dsrhub.model.Particulars;
 import nl.dsrhub.model.RequestType;
 
 /**
@@ -126,6 +127,13 @@ final class ConnectorFileRules {
                 p.add("/letter/identifiers/" + i + ": '" + id + "' is not email, name or an identifier such as postnl.barcode");
             }
         }
+        if (letter.corrects() != null) {
+            if (letter.corrects().isEmpty()) {
+                p.add("/letter/corrects: names at least one kind of data (or leave it out: all of them)");
+            }
+            letter.corrects().stream().filter(k -> !Particulars.Changes.KINDS.contains(k)).forEach(k -> p.add(
+                    "/letter/corrects: '" + k + "' is none of " + String.join(", ", Particulars.Changes.KINDS)));
+        }
         for (String need : needs.anyOf()) {
             if (!letter.identifiers().contains(need)) {
                 p.add("/needs/anyOf: '" + need + "' is what the task waits for, so the letter must carry it: add it to"
@@ -164,8 +172,8 @@ final class ConnectorFileRules {
             if (s.id() == null) {
                 p.add(here + "/id: is required");
             }
-            if (s.only() != null && !RequestType.wireNames().contains(s.only())) {
-                p.add(here + "/only: must be one of " + String.join(", ", RequestType.wireNames()));
+            if (s.only() != null && (s.only().isEmpty() || !RequestType.wireNames().containsAll(s.only()))) {
+                p.add(here + "/only: must be one of " + String.join(", ", RequestType.wireNames()) + " (or a list of them)");
             }
             if (s.forEach() != null && !variables.contains(s.forEach())) {
                 p.add(here + "/forEach: '" + s.forEach() + "' is not picked by an earlier step, needed or provided");
@@ -183,16 +191,9 @@ final class ConnectorFileRules {
             if (s.ifSetting() != null && !def.settings().containsKey(s.ifSetting())) {
                 p.add(here + "/ifSetting: '" + s.ifSetting() + "' is not one of the connector's settings");
             }
-            if (s.leaves() != null && (s.leaves().isBlank() || s.request() == null
-                    || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
-                p.add(here + "/leaves: says what a data-changing call cannot remove; a GET changes nothing");
-            }
+            changingCallParts(s, here, p);
             if (s.pickEach() != null && s.forEach() == null) {
                 p.add(here + "/pickEach: collects the step's ${each}, so the step needs forEach");
-            }
-            if (s.doneWhen() != null && (s.doneWhen().path() == null || s.doneWhen().values().isEmpty()
-                    || s.request() == null || "GET".equalsIgnoreCase(String.valueOf(s.request().method())))) {
-                p.add(here + "/doneWhen: needs path and values, on a data-changing call (the answer that proves it done)");
             }
             if (s.auxiliary() != null && s.auxiliary().isBlank()) {
                 p.add(here + "/auxiliary: says what the step covers (the outcome names it when the step fails); not empty");
@@ -206,7 +207,23 @@ final class ConnectorFileRules {
         }
     }
 
-    private static void checkRate(ConnectorDefinition.Rate rate, String at, List<String> p) {
+    /** The parts only a data-changing call has: what it leaves, the answer that proves it done, the officer's cases. */
+    private static void changingCallParts(Step s, String here, List<String> p) {
+        boolean get = s.request() == null || "GET".equalsIgnoreCase(String.valueOf(s.request().method()));
+        if (s.leaves() != null && (s.leaves().isBlank() || get)) {
+            p.add(here + "/leaves: says what a data-changing call cannot remove; a GET changes nothing");
+        }
+        if (s.doneWhen() != null && (s.doneWhen().path() == null || s.doneWhen().values().isEmpty() || get)) {
+            p.add(here + "/doneWhen: needs path and values, on a data-changing call (the answer that proves it done)");
+        }
+        AttentionOn a = s.attentionOn();
+        if (a != null && (a.status().isEmpty() || a.means() == null || a.means().isBlank()
+                || a.path() != null && a.values().isEmpty() || get)) {
+            p.add(here + "/attentionOn: needs status and means (with path: values), on a data-changing call");
+        }
+    }
+
+    private static void checkRate(Limits.Rate rate, String at, List<String> p) {
         if (rate == null) {
             return;
         }

@@ -104,7 +104,7 @@ public final class HttpEngine implements ConnectorEngine {
             if (JournaledErasure.refusal(step, answer)) {
                 return EndAnswer.REFUSED;
             }
-            if (step.absentOn().contains(answer.status())) {
+            if (AnswerJson.absent(step, answer)) {
                 return EndAnswer.GONE;
             }
             calls.failUnlessOk(step, answer);

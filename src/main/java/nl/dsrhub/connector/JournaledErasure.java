@@ -114,9 +114,15 @@ final class JournaledErasure {
                         + " without saying the change was made (" + wanted.path() + " is none of " + wanted.values() + ")");
             }
             journal.done(task.taskId(), callKey, answer.status(), true);
-        } else if (step.absentOn().contains(answer.status())) {
-            // gone already: if our own earlier call was lost in a crash, it is what erased it
+        } else if (AnswerJson.absent(step, answer)) {
+            // gone already: if our own earlier call was lost in a crash, it is what erased it (or moved it: a member
+            // whose corrected address gave it another hash)
             journal.done(task.taskId(), callKey, answer.status(), sentBefore);
+        } else if (step.attentionOn() != null && step.attentionOn().matches(answer)) {
+            // a case for the officer, in the connector's words; the call stays unanswered in the journal, so a retry
+            // after the officer's fix sends it again
+            throw new PermanentFailure(connector + " step " + step.id() + ": HTTP " + answer.status() + answer.errorTitle()
+                    + ": " + step.attentionOn().means());
         } else {
             calls.failUnlessOk(step, answer);
         }
@@ -125,7 +131,7 @@ final class JournaledErasure {
     /** Asks the processor ({@code verify}) whether a call sent before a crash took effect; journals it if so. */
     private boolean verifiedDone(Step step, String each, String callKey) {
         try (Answer check = calls.send(step, step.verify(), values.url(step.verify(), each, Map.of()), each, null)) {
-            if (step.absentOn().contains(check.status()) || check.status() == 404 || check.status() == 410) {
+            if (AnswerJson.absent(step, check) || check.status() == 404 || check.status() == 410) {
                 journal.done(task.taskId(), callKey, check.status(), true);
                 return true;
             }
@@ -151,8 +157,27 @@ final class JournaledErasure {
         String key = step.id() + " " + step.request().method().toUpperCase(Locale.ROOT) + " " + pathAndQuery(url);
         Call call = step.request();
         boolean bodyOnly = each != null && (call.form() != null || call.json() != null || call.body() != null)
-                && !url.contains(java.net.URLEncoder.encode(each, java.nio.charset.StandardCharsets.UTF_8)) && !url.contains(each);
+                && !namedInUrl(url, each);
         return bodyOnly ? key + " [" + each + "]" : key;
+    }
+
+    /**
+     * Whether the URL names the call's target: a path segment or query value that is {@code each}, or a part of it (an
+     * id picked with its name: the name never goes into the journal's key). Whole segments, so an id "2" is not found
+     * in "/v2/parcels".
+     */
+    private static boolean namedInUrl(String url, String each) {
+        java.net.URI u = java.net.URI.create(url);
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (String segment : u.getRawPath().split("/")) {
+            named.add(java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (u.getRawQuery() != null) {
+            for (String pair : u.getRawQuery().split("&")) {
+                named.add(java.net.URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        return java.util.Arrays.stream(each.split(String.valueOf(Tuple.SEPARATOR))).anyMatch(named::contains);
     }
 
     static String pathAndQuery(String url) {

@@ -2,7 +2,6 @@ package nl.dsrhub.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import nl.dsrhub.connector.ConnectorDefinition.Paginate;
 
 /**
  * {@code link-header}: the {@code rel="next"} link of the answer's RFC 8288 {@code Link} header; none ends the

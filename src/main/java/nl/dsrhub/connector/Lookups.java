@@ -41,7 +41,7 @@ final class Lookups {
         int pages = 0;
         while (url != null && pages++ < paging.maxPages()) {
             try (Answer answer = calls.send(step, step.request(), url, each, null)) {
-                if (step.absentOn().contains(answer.status())) {
+                if (AnswerJson.absent(step, answer)) {
                     return;
                 }
                 calls.failUnlessOk(step, answer);

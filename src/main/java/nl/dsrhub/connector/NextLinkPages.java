@@ -2,7 +2,6 @@ package nl.dsrhub.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import nl.dsrhub.connector.ConnectorDefinition.Paginate;
 
 /**
  * {@code next-link}: the next page's URL (a cursor) in the body, at {@code nextPath} (Mollie's

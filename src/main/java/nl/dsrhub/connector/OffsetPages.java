@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.connector.ConnectorDefinition.Paginate;
 
 /**
  * {@code offset}: an offset ({@code param}) and a page size ({@code sizeParam}, {@code size}) in the query

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.connector.ConnectorDefinition.Paginate;
 
 /**
  * {@code page}: a page number in the query ({@code param}), the number of pages in a header of the answer

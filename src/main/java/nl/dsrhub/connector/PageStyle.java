@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import nl.dsrhub.connector.ConnectorDefinition.Paginate;
 
 /**
  * One way a processor pages its lists, named by a lookup's {@code paginate.type}: it says what the file must

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import nl.dsrhub.connector.ConnectorDefinition.Paginate;
 
 /**
  * Turns the pages of one lookup ({@code paginate}) for one value of its {@code forEach}, and ends the list where

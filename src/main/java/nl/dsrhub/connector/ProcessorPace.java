@@ -29,7 +29,7 @@ final class ProcessorPace {
 
     /** Waits until the processor's limits allow one more call of the method ({@code GET} or one that changes data). */
     void awaitPermit(Connector connector, String method) {
-        ConnectorDefinition.Limits limits = connector.definition().limits();
+        Limits limits = connector.definition().limits();
         awaitPermit(connector, "requests", limits.requests());
         if (!"GET".equals(method)) {
             awaitPermit(connector, "writes", limits.writes());
@@ -40,7 +40,7 @@ final class ProcessorPace {
      * Permits are spread evenly (bursts of at most a fiftieth of the limit), so that no window of the processor's
      * length ever sees more than its limit, however its window is aligned.
      */
-    private void awaitPermit(Connector connector, String kind, ConnectorDefinition.Rate rate) {
+    private void awaitPermit(Connector connector, String kind, Limits.Rate rate) {
         if (rate == null) {
             return;
         }

@@ -19,13 +19,17 @@ import nl.dsrhub.connector.ConnectorDefinition.Call;
  * {@code form} (url-encoded) the connector file gives. In {@code json} and {@code form} a field whose
  * {@code ${changes.*}} placeholder the request does not set is left out, and an object left empty with it: a
  * correction of the address does not blank the name. A call whose every such field was left out has
- * {@linkplain #nothingToSend nothing to send}: the processor holds none of what the request changes.
+ * {@linkplain #nothingToSend nothing to send}: the processor holds none of what the request changes. A {@code json}
+ * field written {@code {firstOf: [...]}} takes the first of its templates that has a value (a field the processor
+ * requires on every update: the corrected value, else the one it has).
  */
 final class RequestBody {
 
     static final String JSON = "application/json";
     static final String FORM = "application/x-www-form-urlencoded";
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The key of a {@code json} field given as alternatives: {@code name: {firstOf: ["${changes.fullName}", "${each[1]}"]}}. */
+    static final String FIRST_OF = "firstOf";
 
     /** A body as sent: its content type and text. */
     record Sent(String contentType, String text) {
@@ -86,6 +90,9 @@ final class RequestBody {
 
     /** @return null for a node left out (a string whose change is not set, an object or array left empty by that) */
     private static JsonNode expandNode(JsonNode node, RunValues values, String each, int[] counts) {
+        if (node.isObject() && node.size() == 1 && node.path(FIRST_OF).isArray()) {
+            return firstOf(node.get(FIRST_OF), values, each, counts);
+        }
         if (node.isTextual()) {
             boolean change = namesChange(node.asText());
             counts[0] += change ? 1 : 0;
@@ -115,6 +122,27 @@ final class RequestBody {
             return out.isEmpty() && !node.isEmpty() ? null : out;
         }
         return node;
+    }
+
+    /**
+     * {@code {firstOf: [a, b]}}: the first alternative with a value, for a field the processor requires on every update
+     * (e-Boekhouden's relation name): the corrected name, else the one it has. One change field; kept when the
+     * alternative used is a change.
+     */
+    private static JsonNode firstOf(JsonNode alternatives, RunValues values, String each, int[] counts) {
+        boolean namesChange = false;
+        for (JsonNode alternative : alternatives) {
+            boolean change = namesChange(alternative.asText());
+            namesChange |= change;
+            String v = expandOrNull(alternative.asText(), values, each);
+            if (v != null) {
+                counts[0] += namesChange ? 1 : 0;
+                counts[1] += change ? 1 : 0;
+                return TextNode.valueOf(v);
+            }
+        }
+        counts[0] += namesChange ? 1 : 0;
+        return null;
     }
 
     private static boolean namesChange(String template) {

@@ -24,6 +24,8 @@ import nl.dsrhub.connector.ConnectorDefinition.Basis;
 import nl.dsrhub.connector.ConnectorDefinition.RecordPick;
 import nl.dsrhub.connector.ConnectorDefinition.RetainOn;
 import nl.dsrhub.connector.ConnectorDefinition.RetainRule;
+import nl.dsrhub.model.Particulars;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.model.Retention;
 import nl.dsrhub.model.Retention.Kind;
 import nl.dsrhub.model.Retention.Words;
@@ -32,6 +34,8 @@ import nl.dsrhub.model.Retention.Words;
  * What one task run finds the processor still holds: the records its find steps picked with their own dates, the
  * records an erase call was refused for, and the connector's {@code retain} rules applied to what was found. Each
  * record becomes one {@link Retention} item with its own date, basis, end date and the retention calendar's erasure.
+ * The rules are those of the request's type: for an erasure what stays, for a rectification what stays as it was
+ * (a booked invoice is not rewritten), which the calendar never erases.
  */
 final class Retained {
 
@@ -46,13 +50,31 @@ final class Retained {
 
     private final Connector connector;
     private final Clock clock;
+    /** the run's request type (null: a check or the retention calendar's own erasure): which rules apply */
+    private final RequestType type;
+    private final Particulars.Changes changes;
+    /** only what an erasure leaves is erased by the retention calendar when its term ends */
+    private final boolean schedules;
     /** by variable, then record id */
     private final Map<String, Map<String, Found>> records = new TreeMap<>();
     private final List<Retention> refused = new ArrayList<>();
 
+    /** For a run without a request: a check, the retention calendar's own erasure. */
     Retained(Connector connector, Clock clock) {
+        this(connector, clock, null, null);
+    }
+
+    /**
+     * @param type    the request's type: the rules for it apply; what a type other than the erasure leaves as it was
+     *                (a booked invoice a rectification does not rewrite) is never scheduled for erasure
+     * @param changes a rectification's corrections ({@code ifChanges}), else null
+     */
+    Retained(Connector connector, Clock clock, RequestType type, Particulars.Changes changes) {
         this.connector = connector;
         this.clock = clock;
+        this.type = type;
+        this.changes = changes;
+        this.schedules = type == null || RetentionRules.erases(type);
     }
 
     /**
@@ -122,11 +144,6 @@ final class Retained {
     }
 
     /** Everything the processor still holds: the refusals, then each applicable rule's items, one per value. */
-    /** Only the records a data-changing call was refused for ({@code retainOn}), without the {@code retain} rules. */
-    List<Retention> refusals() {
-        return List.copyOf(refused);
-    }
-
     List<Retention> all(Function<String, Set<String>> values) {
         List<Retention> out = new ArrayList<>(refused);
         for (RetainRule rule : connector.definition().retain()) {
@@ -135,7 +152,7 @@ final class Retained {
             }
             List<Retention> items = new ArrayList<>();
             for (String value : values.apply(rule.when())) {
-                items.add(item(rule.record(), value, dateFor(value, rule.when(), rule.datedBy()), rule.what(),
+                items.add(item(rule.record(), ownId(value), dateFor(value, rule.when(), rule.datedBy()), rule.what(),
                         rule.basis(), rule.atEnd()));
             }
             items.sort(Comparator.comparing(Retention::recordDate, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -144,9 +161,16 @@ final class Retained {
         return out.stream().distinct().toList();
     }
 
+    /** A record's own id: of an id picked with its parent ({@link Tuple}: an order in its store), the last part. */
+    private static String ownId(String value) {
+        return value.substring(value.lastIndexOf(Tuple.SEPARATOR) + 1);
+    }
+
     private boolean applies(RetainRule rule) {
-        return (rule.ifSetting() == null || setting(rule.ifSetting()))
-                && (rule.unlessSetting() == null || !setting(rule.unlessSetting()));
+        return (type == null || RetentionRules.appliesTo(rule, type))
+                && (rule.ifSetting() == null || setting(rule.ifSetting()))
+                && (rule.unlessSetting() == null || !setting(rule.unlessSetting()))
+                && (rule.ifChanges().isEmpty() || changes != null && rule.ifChanges().stream().anyMatch(changes::changes));
     }
 
     private boolean setting(String name) {
@@ -175,7 +199,7 @@ final class Retained {
         return switch (basis.kind()) {
             case SHOP_LEGAL_DUTY -> {
                 LocalDate until = date == null ? null : FiscalYear.of(connector).retainedUntil(date, basis.years());
-                Retention.Erasure erasure = until == null ? null : new Retention.Erasure(until.plusDays(1),
+                Retention.Erasure erasure = until == null || !schedules ? null : new Retention.Erasure(until.plusDays(1),
                         RetentionRules.endStep(connector, atEnd).isPresent()
                                 ? Retention.Erasure.BY_PROCESSOR_CALL : Retention.Erasure.BY_OFFICER);
                 yield new Retention(Kind.SHOP_LEGAL_DUTY, record, recordId, date, whatWords, basis.law(), reason, null,

@@ -37,7 +37,8 @@ final class TaskRun {
         this.journal = journal;
         // a type that changes nothing hands the processors' answers to the subject
         this.keepsAnswers = task.request().type().keepsAnswers();
-        this.stillHeld = new Retained(connector, means.clock());
+        this.stillHeld = new Retained(connector, means.clock(), task.request().type(),
+                task.request().particulars().changes());
         this.values = new RunValues(connector, task, stillHeld);
         this.kept = new AnswerFiles(task.dataDir(), keepsAnswers, connector.name());
         this.auxiliaries = new AuxiliarySteps(task.request().id(), connector.name(), !keepsAnswers);
@@ -86,9 +87,8 @@ final class TaskRun {
         }
         removeEmptyDataDir();
         erasure.settleUnanswered(!auxiliaries.anyFailed());
-        // whatever of the person the processor still holds, of any kind: never ERASED then; for a type that erases
-        // nothing only what a step was refused by law (the shop's books are no part of a restriction or an objection)
-        List<Retention> retained = type.reportsRetention() ? stillHeld.all(values::values) : stillHeld.refusals();
+        // whatever of the person the processor still holds, of any kind: never ERASED then
+        List<Retention> retained = stillHeld.all(values::values);
         TaskResult result = RunOutcome.erasure(type.done(), connector.definition().changes(type),
                 RunOutcome.effective(journal, task.taskId()), retained, provided);
         if (result.outcome() == nl.dsrhub.model.Outcome.NOT_FOUND && !erasure.untouched().isEmpty()) {
@@ -104,7 +104,7 @@ final class TaskRun {
     }
 
     private boolean appliesTo(Step step) {
-        return (step.only() == null || step.only().equals(task.request().type().wire()))
+        return step.runsFor(task.request().type())
                 && (step.ifSetting() == null || Boolean.parseBoolean(connector.settings().get(step.ifSetting())));
     }
 

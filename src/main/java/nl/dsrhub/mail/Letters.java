@@ -11,6 +11,7 @@ import java.util.Map;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.connector.ConnectorDefinition;
 import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Particulars.Changes;
 import nl.dsrhub.text.SingleLine;
 
 /**
@@ -55,6 +56,9 @@ public final class Letters {
         Map<String, Object> scope = new LinkedHashMap<>(LetterTexts.of(isController(connector), request.type(), controller.name()));
         scope.put("controller", controllerScope());
         scope.put("identifiers", subjectLines(connector, request, identifiers));
+        List<Line> corrections = corrections(connector, request);
+        scope.put("corrections", corrections);
+        scope.put("corrects", !corrections.isEmpty());
         scope.put("representative", representative(request));
         scope.put("answerBy", answerBy.toString());
         scope.put("token", token);
@@ -118,6 +122,34 @@ public final class Letters {
                         lines.add(new Line(id.startsWith(prefix) ? id.substring(prefix.length()) : id, String.join(", ", values)));
                     }
                 }
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * What a rectification's letter asks the processor to correct: the new values of the kinds of data it holds
+     * ({@code letter.corrects}; all when the file does not say), name, e-mail address, phone and postal address, in that
+     * order. Old values are not needed: the processor finds the person by the identifiers above. Empty for another type,
+     * or when the request corrects nothing this processor holds (then no letter is sent: {@link MailEngine}).
+     */
+    static List<Line> corrections(Connector connector, DsrRequest request) {
+        Changes c = request.particulars().changes();
+        List<Line> lines = new ArrayList<>();
+        if (c == null) {
+            return lines;
+        }
+        ConnectorDefinition.Letter letter = connector.definition().letter();
+        List<String> holds = letter == null || letter.corrects() == null ? Changes.KINDS : letter.corrects();
+        for (String kind : Changes.KINDS) {
+            if (holds.contains(kind) && c.changes(kind)) {
+                lines.add(switch (kind) {
+                    case "name" -> new Line("naam / name", c.fullName());
+                    case "email" -> new Line("e-mail", c.email());
+                    case "phone" -> new Line("telefoon / phone", c.phone());
+                    default -> new Line("adres / address", c.address().line1() + ", " + c.address().postalCode() + " "
+                            + c.address().city() + ", " + c.address().country());
+                });
             }
         }
         return lines;

@@ -259,7 +259,7 @@ public final class MailDelivery {
     private void send(DsrRequest request, ResultWriter writer, String passphrase, Path dir, List<MailSender.Attachment> forSubject) {
         String requestId = request.id();
         boolean encrypted = writer.holdsPersonalData();
-        // a confirmation in which something was not erased is not "your data have been erased"
+        // a confirmation in which something was not done is not "your data have been erased" (or corrected, ...)
         SubjectMails.Mail result = writer.mail(jdbc.queryOne(
                 "SELECT COUNT(*) FROM dsr_task WHERE request_id = ? AND outcome IN (?, ?)", rs -> rs.getLong(1), requestId,
                 nl.dsrhub.model.Outcome.RETAINED, nl.dsrhub.model.Outcome.PARTIAL).orElse(0L) > 0);

@@ -42,6 +42,11 @@ public final class MailEngine implements ConnectorEngine {
 
     @Override
     public TaskResult run(Connector connector, TaskContext task) {
+        if (task.request().particulars().changes() != null && Letters.corrections(connector, task.request()).isEmpty()) {
+            // art. 19 asks to tell a recipient of the data corrected: this one holds none of what the request corrects
+            return new TaskResult(Outcome.NOT_FOUND, "holds none of what the request changes (its letter corrects: "
+                    + String.join(", ", corrects(connector)) + "); no letter sent", List.of(), Map.of());
+        }
         if (!sender.settings().enabled()) {
             throw new PermanentFailure("mail is not configured (dsr.mail.enabled=false): configure dsr.mail.* and run retry, "
                     + "or write to the processor yourself and settle by hand");
@@ -69,6 +74,11 @@ public final class MailEngine implements ConnectorEngine {
         }
         store.sent(task.taskId());
         return awaiting("letter " + letter.token() + " sent on " + LocalDate.now(clock) + "; waiting for the reply");
+    }
+
+    private static List<String> corrects(Connector connector) {
+        var letter = connector.definition().letter();
+        return letter == null || letter.corrects() == null ? nl.dsrhub.model.Particulars.Changes.KINDS : letter.corrects();
     }
 
     private static TaskResult awaiting(String detail) {

@@ -1,14 +1,16 @@
 package nl.dsrhub.mail;
 
+import java.util.List;
 import java.util.regex.Pattern;
 import nl.dsrhub.model.Outcome;
 import nl.dsrhub.model.RequestType;
 
 /**
  * Reads a processor's reply to our letter, Dutch or English, and says what it settles. Deliberately
- * cautious: only a plain "no data", a plain "erased" (for an erasure) or data attachments (for an
- * export) close a task; anything else, a refusal or a retention notice included, is left to the officer.
- * The quoted original letter is cut off first, so our own words are never read as the answer.
+ * cautious: only a plain "no data", a plain "done" in the words of what was asked (erased, corrected, restricted,
+ * restriction lifted, unsubscribed: {@link Done}) or data attachments (for an export) close a task; anything else, a
+ * refusal or a retention notice included, is left to the officer. The quoted original letter is cut off first, so our
+ * own words are never read as the answer.
  */
 public final class ReplyClassifier {
 
@@ -23,30 +25,65 @@ public final class ReplyClassifier {
             "\\bgeen\\s+(persoons)?gegevens\\b|\\bniet\\s+(gevonden|bekend)\\b|\\bgeen\\s+(klant|account|gegevens)\\b"
                     + "|\\bno\\s+(personal\\s+)?(data|information|records?)\\b|\\b(do|does|did)\\s+not\\s+(hold|have|process|store)\\b"
                     + "|\\bnot\\s+found\\b|\\bcould\\s+not\\s+find\\b", F);
-    private static final Pattern ERASED = Pattern.compile(
-            "\\b(zijn|is|werden|hebben\\s+(we|wij)|(we|wij)\\s+hebben)\\b[^.\\n]{0,60}\\b(verwijderd|gewist|geanonimiseerd)\\b"
-                    + "|\\b(been|were|was|have|has)\\s+(permanently\\s+)?(deleted|erased|removed|anonymi[sz]ed)\\b"
-                    + "|\\bwe\\s+(have\\s+)?(permanently\\s+)?(deleted|erased|removed)\\b", F);
-    private static final Pattern RESERVATION = Pattern.compile(
-            "\\b(niet|geen|not|cannot|can't|unable\\s+to|kunnen\\s+niet)\\b[^.\\n]{0,30}\\b(verwijder\\w*|wissen|delete\\w*|erase\\w*|remove\\w*)"
-                    + "|\\b(bewaren|bewaarplicht|bewaartermijn|wettelijke\\s+plicht|retain\\w*|retention|legal\\s+obligation|except|behalve|uitgezonderd|partly|gedeeltelijk)\\b", F);
+    /** Words that keep something back, whatever was asked: a duty to keep, an exception, a part, something left as it was. */
+    private static final String KEPT_BACK = "\\b(bewaren|bewaarplicht|bewaartermijn|wettelijke\\s+plicht|retain\\w*|retention|legal\\s+obligation"
+            + "|except|behalve|uitgezonderd|partly|gedeeltelijk|deels|ongewijzigd|unchanged|blijft|blijven|remain\\w*)\\b";
+
+    /**
+     * How a reply says that what was asked is done ({@code said}: "de gegevens zijn gewist", "wij hebben ...
+     * gecorrigeerd", "have been corrected", "we corrected"), and what makes it less than that ({@code reservation}: a
+     * "not"/"cannot" before the verb, a duty to keep, an exception, a part, something left as it was).
+     */
+    record Done(Outcome outcome, Pattern said, Pattern reservation, String detail) {
+
+        /**
+         * @param dutch   the Dutch participles ("gewist|verwijderd")
+         * @param english the English ones ("erased|deleted")
+         * @param negated the stems a "not" before them makes a refusal ("wissen|erase\\w*")
+         */
+        static Done of(Outcome outcome, String dutch, String english, String negated, String detail) {
+            return new Done(outcome, Pattern.compile("\\b(zijn|is|werden|werd|hebben\\s+(we|wij)|(we|wij)\\s+hebben)\\b[^.\\n]{0,60}\\b("
+                    + dutch + ")\\b|\\b(been|were|was|have|has)\\s+(permanently\\s+)?(" + english + ")\\b"
+                    + "|\\bwe\\s+(have\\s+)?(permanently\\s+)?(" + english + ")\\b", F),
+                    Pattern.compile("\\b(niet|geen|not|cannot|can't|unable\\s+to|kunnen\\s+niet)\\b[^.\\n]{0,30}\\b(" + negated + ")"
+                            + "|" + KEPT_BACK, F), detail);
+        }
+    }
+
+    /** The "done" of every type whose processors answer by mail that they did it. */
+    static final List<Done> DONE = List.of(
+            Done.of(Outcome.ERASED, "verwijderd|gewist|geanonimiseerd", "deleted|erased|removed|anonymi[sz]ed",
+                    "verwijder\\w*|wissen|delete\\w*|erase\\w*|remove\\w*", "the processor replied that it erased the data"),
+            Done.of(Outcome.RECTIFIED, "gecorrigeerd|aangepast|gewijzigd|bijgewerkt|verbeterd",
+                    "corrected|updated|changed|amended|rectified",
+                    "corrig\\w*|aan\\s*te\\s*passen|aanpass\\w*|wijzig\\w*|bijwerk\\w*|verbeter\\w*|correct\\w*|updat\\w*|chang\\w*|amend\\w*|rectif\\w*",
+                    "the processor replied that it corrected the data"),
+            Done.of(Outcome.RESTRICTED, "beperkt|geblokkeerd|stopgezet|gemarkeerd", "restricted|blocked|suspended|flagged",
+                    "beperk\\w*|blokk\\w*|stop\\w*|restrict\\w*|block\\w*|suspend\\w*",
+                    "the processor replied that it restricted the processing"),
+            Done.of(Outcome.LIFTED, "opgeheven|beëindigd|ingetrokken", "lifted|ended|removed",
+                    "opgeheven|opheff\\w*|beëindig\\w*|lift\\w*|end\\w*|remov\\w*",
+                    "the processor replied that it lifted the restriction"),
+            Done.of(Outcome.OPTED_OUT, "afgemeld|uitgeschreven", "unsubscribed|opted\\s+out",
+                    "afmeld\\w*|afgemeld|uitschrij\\w*|uitgeschreven|unsubscrib\\w*|opt\\w*\\s+out",
+                    "the processor replied that it unsubscribed the person"));
 
     public static final String UNCLEAR = "reply received, unclear: settle by hand";
 
     public Verdict classify(RequestType type, String text, int dataAttachments) {
         String answer = ownWords(text);
+        Done done = DONE.stream().filter(d -> d.outcome() == type.done()).findFirst().orElse(null);
         boolean notFound = NOT_FOUND.matcher(answer).find();
-        boolean erased = ERASED.matcher(answer).find();
-        boolean reservation = RESERVATION.matcher(answer).find();
-        if (notFound && !erased && dataAttachments == 0) {
+        boolean saidDone = done != null && done.said().matcher(answer).find();
+        if (notFound && !saidDone && dataAttachments == 0) {
             return new Verdict(Outcome.NOT_FOUND, "the processor replied that it holds no data on the person");
         }
-        // what closes the task is what the type calls done: the data sent (an export), or a plain "erased"
+        // what closes the task is what the type calls done: the data sent (an export), or a plain "erased", "corrected", ...
         if (type.done() == Outcome.EXPORTED && dataAttachments > 0 && !notFound) {
             return new Verdict(Outcome.EXPORTED, "the processor replied with " + dataAttachments + " file(s)");
         }
-        if (type.done() == Outcome.ERASED && erased && !notFound && !reservation) {
-            return new Verdict(Outcome.ERASED, "the processor replied that it erased the data");
+        if (saidDone && !notFound && !done.reservation().matcher(answer).find()) {
+            return new Verdict(done.outcome(), done.detail());
         }
         return new Verdict(Outcome.NEEDS_ATTENTION, UNCLEAR);
     }

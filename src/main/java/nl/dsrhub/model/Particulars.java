@@ -1,6 +1,7 @@
 package nl.dsrhub.model;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * What a request of a type beyond access and erasure asks in particular: the corrections of a rectification, the
@@ -19,6 +20,20 @@ public record Particulars(Changes changes, Restriction restriction, Lift lift, O
      */
     public record Changes(String email, String firstName, String lastName, String phone, PostalAddress address,
                           OffsetDateTime newEmailVerifiedAt) {
+
+        /** The kinds of data a rectification corrects, as connector files name them ({@code ifChanges}, {@code corrects}). */
+        public static final List<String> KINDS = List.of("name", "email", "phone", "address");
+
+        /** Whether the request corrects data of this kind (one of {@link #KINDS}). */
+        public boolean changes(String kind) {
+            return switch (kind) {
+                case "name" -> firstName != null || lastName != null;
+                case "email" -> email != null;
+                case "phone" -> phone != null;
+                case "address" -> address != null;
+                default -> throw new IllegalArgumentException("no kind of data '" + kind + "'; known: " + KINDS);
+            };
+        }
 
         /** First and last name as one, for processors that keep a single name field; null when neither changes. */
         public String fullName() {

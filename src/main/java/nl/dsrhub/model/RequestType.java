@@ -107,16 +107,6 @@ public enum RequestType {
     }
 
     /**
-     * Whether a task reports what the processor keeps by law under the connector's {@code retain} rules: what an erasure
-     * leaves, and the records a rectification leaves as they were (a booked order). A restriction, its lifting and an
-     * objection change no such record, and must not put it on the retention calendar (a restriction for legal claims,
-     * art. 18(1)(c), keeps the data beyond it); a step a processor refuses by law ({@code retainOn}) is reported always.
-     */
-    public boolean reportsRetention() {
-        return this == ERASURE || this == RECTIFICATION;
-    }
-
-    /**
      * The type whose requests undo what this type's steps change: a restriction's lifting (art. 18(3)). What a processor
      * cannot point out again at the lifting (Laposta's lists) is kept when a restriction completes, for its lifting.
      */

@@ -80,7 +80,7 @@ public final class Dashboard {
                 open && !RequestStore.COMPLETING.equals(r.status()) ? DashboardViews.refusing(r.dueDate(), awaitingDecision)
                         : null,
                 events.timeline(id).stream().map(DashboardViews::event).toList(),
-                DashboardViews.settleOutcomes(), Uploads.FIELDS, awaitingDecision
+                DashboardViews.settleOutcomes(r.type()), Uploads.FIELDS, awaitingDecision
                         ? new DashboardPages.Decision(requests.get(id).particulars().objection().grounds()) : null));
     }
 

@@ -18,6 +18,8 @@ import nl.dsrhub.ops.DashboardPages.RefuseConfirmPage;
 import nl.dsrhub.ops.DashboardPages.Refusing;
 import nl.dsrhub.ops.DashboardPages.TaskLine;
 import nl.dsrhub.plan.ExtensionReason;
+import nl.dsrhub.plan.Settlement;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.model.Outcome;
 import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.model.Deadlines;
@@ -86,9 +88,13 @@ final class DashboardViews {
                 .map(g -> new Ground(g.wire(), g.articles())).toList(), Refusal.MAX_REASON);
     }
 
-    /** The outcomes an officer may record by hand, in their order. */
-    static List<String> settleOutcomes() {
-        return Arrays.stream(Outcome.values()).filter(Outcome::settleable).map(Outcome::name).toList();
+    /**
+     * The outcomes an officer may record by hand for a task of a request of {@code type} (its wire name), in their
+     * order: what the type calls done (a rectification's RECTIFIED, never an erasure's ERASED), NOT_FOUND, RETAINED and
+     * PARTIAL, as the settlement accepts them.
+     */
+    static List<String> settleOutcomes(String type) {
+        return Settlement.settleableFor(RequestType.fromWire(type)).stream().map(Outcome::name).toList();
     }
 
     /** The refusal's confirmation step: what refusing will do and by when the letter must reach the subject. */

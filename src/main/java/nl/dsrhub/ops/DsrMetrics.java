@@ -17,7 +17,7 @@ import nl.dsrhub.store.SuppressionRegister;
 
 /**
  * The hub's own Prometheus series, read from the database (the state machine) so they are right
- * after a restart too: requests by type and status, tasks by connector and outcome, retries, open
+ * after a restart too: requests by type and status, tasks by connector, type and outcome, retries, open
  * and overdue requests, days left of the oldest open request. One snapshot per second at most,
  * however many series a scrape reads. Task latency comes from {@link ConnectorTracker}.
  */
@@ -59,10 +59,12 @@ public final class DsrMetrics {
             }
         }
         for (String c : connectors) {
-            for (Outcome o : Outcome.values()) {
-                tasksGauge(registry, c, o.name());
+            for (nl.dsrhub.model.RequestType type : nl.dsrhub.model.RequestType.values()) {
+                for (Outcome o : outcomesOf(type)) {
+                    tasksGauge(registry, c, type.wire(), o.name());
+                }
+                tasksGauge(registry, c, type.wire(), "NONE");
             }
-            tasksGauge(registry, c, "NONE");
             FunctionCounter.builder("dsr.retries", this, m -> m.snapshot().retries().getOrDefault(c, 0L))
                     .description("Task attempts that failed and were scheduled to run again").tag("connector", c)
                     .register(registry);
@@ -93,10 +95,23 @@ public final class DsrMetrics {
                 .description("Restrictions of processing in force (art. 18)").strongReference(true).register(registry);
     }
 
-    private void tasksGauge(MeterRegistry registry, String connector, String outcome) {
-        Gauge.builder("dsr.tasks", this, m -> m.snapshot().tasks().getOrDefault(connector + "|" + outcome, 0L))
-                .description("Tasks by connector and outcome (NONE: not finished)").tag("connector", connector)
-                .tag("outcome", outcome).strongReference(true).register(registry);
+    private void tasksGauge(MeterRegistry registry, String connector, String type, String outcome) {
+        Gauge.builder("dsr.tasks", this, m -> m.snapshot().tasks().getOrDefault(connector + "|" + type + "|" + outcome, 0L))
+                .description("Tasks by connector, request type and outcome (NONE: not finished)").tag("connector", connector)
+                .tag("type", type).tag("outcome", outcome).strongReference(true).register(registry);
+    }
+
+    /**
+     * The outcomes a task of {@code type} can come to: what the type calls done, and every outcome that is no other
+     * type's done (a rectification's task is never ERASED), so each type has its series and no empty ones of others.
+     */
+    static List<Outcome> outcomesOf(nl.dsrhub.model.RequestType type) {
+        java.util.Set<Outcome> othersDone = java.util.EnumSet.noneOf(Outcome.class);
+        for (nl.dsrhub.model.RequestType t : nl.dsrhub.model.RequestType.values()) {
+            othersDone.add(t.done());
+        }
+        othersDone.remove(type.done());
+        return java.util.Arrays.stream(Outcome.values()).filter(o -> !othersDone.contains(o)).toList();
     }
 
     Snapshot snapshot() {
@@ -115,8 +130,10 @@ public final class DsrMetrics {
         jdbc.query("SELECT type, status, COUNT(*) FROM dsr_request GROUP BY type, status",
                 rs -> requests.put(rs.getString(1) + "|" + rs.getString(2), rs.getLong(3)));
         Map<String, Long> tasks = new HashMap<>();
-        jdbc.query("SELECT connector, outcome, COUNT(*) FROM dsr_task GROUP BY connector, outcome",
-                rs -> tasks.merge(rs.getString(1) + "|" + (rs.getString(2) == null ? "NONE" : rs.getString(2)), rs.getLong(3), Long::sum));
+        jdbc.query("SELECT t.connector, r.type, t.outcome, COUNT(*) FROM dsr_task t JOIN dsr_request r ON r.id = t.request_id"
+                        + " GROUP BY t.connector, r.type, t.outcome",
+                rs -> tasks.merge(rs.getString(1) + "|" + rs.getString(2) + "|" + (rs.getString(3) == null ? "NONE" : rs.getString(3)),
+                        rs.getLong(4), Long::sum));
         Map<String, Long> retries = new HashMap<>();
         jdbc.query("SELECT connector, COUNT(*) FROM dsr_event WHERE kind = 'retry-scheduled' GROUP BY connector",
                 rs -> retries.put(rs.getString(1), rs.getLong(2)));

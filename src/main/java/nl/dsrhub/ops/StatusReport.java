@@ -48,6 +48,10 @@ public final class StatusReport {
         this.clock = clock;
     }
 
+    /** A line of the open requests' table: the type column as wide as the longest type's name (lift-restriction). */
+    private static final String ROW = "%-18s %-" + nl.dsrhub.model.RequestType.wireNames().stream().mapToInt(String::length)
+            .max().orElse(8) + "s %-11s %-10s %9s %-13s  %s%n";
+
     public String openTable() {
         return requestTable() + breakerLines() + registerLines();
     }
@@ -86,10 +90,10 @@ public final class StatusReport {
         if (open.isEmpty()) {
             return "no open requests\n";
         }
-        StringBuilder sb = new StringBuilder(String.format("%-18s %-8s %-11s %-10s %9s %-13s  %s%n",
-                "REQUEST", "TYPE", "STATUS", "DEADLINE", "DAYS LEFT", "PROCESSORS BY", "TASKS"));
+        StringBuilder sb = new StringBuilder(String.format(ROW, "REQUEST", "TYPE", "STATUS", "DEADLINE", "DAYS LEFT",
+                "PROCESSORS BY", "TASKS"));
         for (RequestRow r : open) {
-            sb.append(String.format("%-18s %-8s %-11s %-10s %9s %-13s  %s%n", r.id(), r.type(), r.status(),
+            sb.append(String.format(ROW, r.id(), r.type(), r.status(),
                     r.dueDate(), daysLeftText(r), r.processorDueDate(), taskSummary(tasks.forRequest(r.id()))));
         }
         return sb.toString();

@@ -88,7 +88,7 @@ public final class RightsOnCompletion implements EventLog.Listener {
     /** What the connector's lookups pick for a request of {@code type}. */
     private static Set<String> picked(ConnectorDefinition d, RequestType type) {
         Set<String> out = new TreeSet<>();
-        d.find().stream().filter(s -> s.only() == null || s.only().equals(type.wire())).forEach(s -> {
+        d.find().stream().filter(s -> s.runsFor(type)).forEach(s -> {
             out.addAll(s.pick().keySet());
             out.addAll(s.pickPairs().keySet());
             out.addAll(s.records().keySet());

@@ -129,7 +129,7 @@ public final class Settlement {
     }
 
     /** The outcomes a task of a request of {@code type} can be settled with: what the type calls done, and the others. */
-    static List<Outcome> settleableFor(RequestType type) {
+    public static List<Outcome> settleableFor(RequestType type) {
         return java.util.Arrays.stream(Outcome.values()).filter(Outcome::settleable)
                 .filter(o -> o == type.done() || o == Outcome.NOT_FOUND || o == Outcome.RETAINED || o == Outcome.PARTIAL)
                 .toList();

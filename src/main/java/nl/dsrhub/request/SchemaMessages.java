@@ -26,6 +26,10 @@ final class SchemaMessages {
     /** The schema's extra e-mail check: a domain with a dot (the format alone accepts {@code a@localhost}). */
     private static final String EMAIL_PATTERN = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
 
+    /** Why the schema's dependentRequired pairs go together: the name's parts (the only pair today). */
+    private static final String PARTS_TOGETHER = ": a corrected name is given whole, first and last name, as processors"
+            + " that keep one name field need both (give the part that does not change as it is)";
+
     private SchemaMessages() {
     }
 
@@ -35,6 +39,8 @@ final class SchemaMessages {
         JsonNode node = m.getSchemaNode();
         return switch (type) {
             case "required" -> missing(at + "/" + escape(m.getProperty()));
+            case "dependentRequired" -> new Problem(at + "/" + escape(join(node == null ? null : node.path(m.getProperty()))),
+                    "is required with " + escape(m.getProperty()) + PARTS_TOGETHER);
             case "additionalProperties" -> notAllowed(m, at, schema);
             case "propertyNames" -> notAnIdentifierKey(m, at);
             case "type" -> wrongType(m, at, node);
@@ -52,6 +58,8 @@ final class SchemaMessages {
             case "minItems" -> "/processors".equals(at)
                     ? new Problem(at, "must list at least one connector, or be \"all\"")
                     : new Problem(at, "must have at least " + intOf(node) + " entries");
+            case "minProperties" -> new Problem(at, "/changes".equals(at) ? "must name at least one correction"
+                    : "must have at least " + intOf(node) + " fields");
             case "maxItems", "maxProperties" -> new Problem(at, "has too many entries: at most " + intOf(node));
             case "uniqueItems" -> new Problem(at, "/processors".equals(at) ? "names a connector more than once"
                     : "must not contain duplicates");

@@ -251,7 +251,7 @@ public class BundleWriter implements ResultWriter {
         for (int i = 0; i < results.size(); i++) {
             ProcessorResult p = results.get(i);
             ProcessorFacts f = Display.facts(p);
-            OutcomeText o = OutcomeText.of(p.outcome());
+            OutcomeText o = OutcomeText.of(r.type(), p.outcome());
             Map<String, Object> pm = new LinkedHashMap<>();
             pm.put("connector", p.connector());
             pm.put("title", Display.orDash(p.title()));

@@ -5,7 +5,7 @@ import nl.dsrhub.model.RequestType;
 
 /**
  * How an {@link Outcome} is put into words for the data subject, in Dutch and English.
- * Shared by the bundle index and the erasure confirmation so both say the same thing.
+ * Shared by the bundle index, the confirmations and a refusal's letter so all say the same thing.
  *
  * @param nl       Dutch wording, e.g. "gegevens ontvangen"
  * @param en       English wording, e.g. "data received"

@@ -46,7 +46,9 @@ final class PlainWords {
                     ? new Words("Deze ontvanger heeft ons uw gegevens per e-mail gestuurd.", "This recipient sent us your data by e-mail.")
                     : new Words("Wij hebben uw gegevens van deze ontvanger ontvangen.", "We received your data from this recipient.");
             case ERASED -> done.isEmpty() ? erasedWithoutSteps(path, false) : joined(done);
-            case PARTIAL -> done.isEmpty() ? erasedWithoutSteps(path, true) : joined(done);
+            // part of what was asked, no step of ours: erased in part, or (another type) its own words for part of it
+            case PARTIAL -> !done.isEmpty() ? joined(done) : type == null || type.done() == Outcome.ERASED
+                    ? erasedWithoutSteps(path, true) : doneWithoutSteps(OutcomeText.of(type, outcome), path);
             case RECTIFIED, RESTRICTED, LIFTED, OPTED_OUT -> done.isEmpty() ? doneWithoutSteps(outcome, path) : joined(done);
             case RETAINED -> done.isEmpty() ? NONE : joined(done);
             case NOT_FOUND -> notFound(path);
@@ -79,16 +81,21 @@ final class PlainWords {
         };
     }
 
-    /** A change other than erasure that no step of ours carried out: the recipient's or our privacy contact's word for it. */
+    /**
+     * A change other than erasure that no step of ours carried out: the recipient's or our privacy contact's word for it.
+     * ("... was done: ..." would read as the officer's detail, {@code done: step 1x}: the outcome is said as it is.)
+     */
     private static Words doneWithoutSteps(Outcome outcome, Path path) {
-        OutcomeText what = OutcomeText.of(outcome);
+        return doneWithoutSteps(OutcomeText.of(outcome), path);
+    }
+
+    private static Words doneWithoutSteps(OutcomeText what, Path path) {
         return switch (path) {
-            case LETTER -> new Words("Deze ontvanger heeft ons per e-mail laten weten dat het is gedaan: " + what.nl() + ".",
-                    "This recipient told us by e-mail that it was done: " + what.en() + ".");
-            case BY_HAND -> new Words("Volgens onze contactpersoon voor privacyzaken is het bij deze ontvanger gedaan: "
-                    + what.nl() + ".", "According to our privacy contact, it was done at this recipient: " + what.en() + ".");
-            default -> new Words("Bij deze ontvanger is het gedaan: " + what.nl() + ".", "At this recipient it was done: "
-                    + what.en() + ".");
+            case LETTER -> new Words("Deze ontvanger heeft ons per e-mail geantwoord: " + what.nl() + ".",
+                    "This recipient replied to us by e-mail: " + what.en() + ".");
+            case BY_HAND -> new Words("Volgens onze contactpersoon voor privacyzaken, bij deze ontvanger: " + what.nl() + ".",
+                    "According to our privacy contact, at this recipient: " + what.en() + ".");
+            default -> new Words("Bij deze ontvanger: " + what.nl() + ".", "At this recipient: " + what.en() + ".");
         };
     }
 

@@ -14,6 +14,7 @@ import nl.dsrhub.connector.ConnectorCatalog;
 import nl.dsrhub.files.AtomicFiles;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.model.Retention.Words;
 import nl.dsrhub.store.CallJournal;
 import nl.dsrhub.store.TaskStore;
@@ -62,11 +63,11 @@ public final class RefusalLetter {
         // the letter's own line for a type whose result is the person's data (nothing was sent to them yet)
         m.put("dataCollected", r.type().keepsAnswers());
         m.put("purgeDays", purgeDays);
-        // what processors did before the refusal stays done: said, never hidden
-        m.put("done", all.stream().filter(p -> p.outcome() == Outcome.ERASED || p.outcome() == Outcome.PARTIAL
-                || p.outcome() == Outcome.RETAINED).map(p -> item(p)).toList());
-        m.put("anyDone", all.stream().anyMatch(p -> p.outcome() == Outcome.ERASED || p.outcome() == Outcome.PARTIAL
-                || p.outcome() == Outcome.RETAINED));
+        // what processors did before the refusal stays done: said, never hidden (erased, corrected, restricted, ...)
+        List<Map<String, String>> done = all.stream().filter(p -> didSomething(r.type(), p.outcome()))
+                .map(p -> item(r.type(), p)).toList();
+        m.put("done", done);
+        m.put("anyDone", !done.isEmpty());
         List<String> told = all.stream().filter(p -> p.detail() != null && p.detail().contains(Refusal.TOLD))
                 .map(p -> Display.orDash(Display.facts(p).legalName())).toList();
         m.put("told", told.isEmpty() ? null : String.join(", ", told));
@@ -75,11 +76,21 @@ public final class RefusalLetter {
         return m;
     }
 
-    private static Map<String, String> item(ProcessorResult p) {
+    /**
+     * Whether a processor had acted on the request before it was refused: did what the type asks (ERASED, RECTIFIED,
+     * ...), part of it, or kept something it said (RETAINED). An export's data received are not listed: none is sent.
+     */
+    static boolean didSomething(RequestType type, Outcome outcome) {
+        return outcome != null && (outcome == type.done() && !type.keepsAnswers() || outcome == Outcome.PARTIAL
+                || outcome == Outcome.RETAINED);
+    }
+
+    private static Map<String, String> item(RequestType type, ProcessorResult p) {
+        OutcomeText said = OutcomeText.of(type, p.outcome());
         Map<String, String> m = new LinkedHashMap<>();
         m.put("name", Display.orDash(Display.facts(p).legalName()));
-        m.put("nl", p.summary().nl().isEmpty() ? OutcomeText.nl(p.outcome()) : p.summary().nl());
-        m.put("en", p.summary().en().isEmpty() ? OutcomeText.en(p.outcome()) : p.summary().en());
+        m.put("nl", p.summary().nl().isEmpty() ? said.nl() : p.summary().nl());
+        m.put("en", p.summary().en().isEmpty() ? said.en() : p.summary().en());
         return m;
     }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a finished request's result into {@code outbox/<id>/} with its type's {@link ResultWriter}: the portability
- * bundle for an export, the erasure confirmation for an erasure. Claimed through the request's status, so it is
+ * bundle for an export, the confirmation for a type that changes data. Claimed through the request's status, so it is
  * written once; written atomically, so a crash midway leaves no half result and is redone on restart.
  */
 public final class ResultService {
@@ -66,7 +66,7 @@ public final class ResultService {
 
     /**
      * A request whose processors have all answered except those asked by mail, of a type whose result is written
-     * then ({@link ResultWriter#writtenWhileAwaitingLetters}: an erasure's confirmation): the result is written
+     * then ({@link ResultWriter#writtenWhileAwaitingLetters}: a confirmation): the result is written
      * now, listing those as awaiting their reply (art. 12(3): the subject is answered within the month
      * even if a processor is slow), and written again, complete, when the last reply is in. The request
      * stays open and nothing is delivered yet. Returns the confirmation written, or null.

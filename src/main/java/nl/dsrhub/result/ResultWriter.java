@@ -9,7 +9,8 @@ import nl.dsrhub.model.RequestType;
 
 /**
  * Writes the result of one request type into the request's outbox folder: the bundle of an export
- * ({@link BundleWriter}), the confirmation of an erasure ({@link ConfirmationWriter}). One writer per type, found by
+ * ({@link BundleWriter}), the confirmation of a type that changes data ({@link ConfirmationWriter} and its subclasses:
+ * erasure, rectification, restriction, its lifting, objection). One writer per type, found by
  * {@link ResultWriters#of} through {@code META-INF/services/nl.dsrhub.result.ResultWriter}; the result service and
  * mail delivery ask it what to write, what to mail and how, and never compare the type themselves.
  */
@@ -27,7 +28,7 @@ public interface ResultWriter {
     /** The main file of a result written into {@code dir}: what the timeline names. */
     Path main(Path dir);
 
-    /** What the result is, for the officer and the timeline: {@code bundle}, {@code erasure confirmation}. */
+    /** What the result is, for the officer and the timeline: {@code bundle}, {@code erasure confirmation}, ... */
     String title();
 
     /**

@@ -9,7 +9,7 @@ import nl.dsrhub.model.Retention.Kind;
 import nl.dsrhub.model.Retention.Words;
 
 /**
- * A recipient's retained items as the erasure confirmation shows them: in {@code confirmation.json} one object per
+ * A recipient's retained items (kept, left unchanged, still processed) as a confirmation shows them: in {@code confirmation.json} one object per
  * item (what, the record and its date, the kind of basis and its text, until when, the scheduled erasure); in
  * {@code confirmation.html} one table per kind, so a statutory duty of ours, a recipient's own duty and data that
  * merely remain are never read as one another.
@@ -42,17 +42,24 @@ final class RetentionView {
         return out;
     }
 
-    /** For the HTML template: {@code shopDuty}, {@code processorDuty}, {@code remains}, {@code asStated}, each null when empty. */
-    static Map<String, Object> html(List<Retention> items) {
+    /**
+     * For the HTML template: {@code shopDuty}, {@code processorDuty}, {@code remains}, {@code asStated}, each null when
+     * empty, else its {@code items} and {@code showErasure}: whether its table has the column of the scheduled erasure.
+     *
+     * @param everyErasure the column is shown for every record kept by law (an erasure's confirmation: that one is not
+     *                     scheduled is said too); otherwise only when one of them is scheduled
+     */
+    static Map<String, Object> html(List<Retention> items, boolean everyErasure) {
         Map<String, Object> groups = new LinkedHashMap<>();
         for (Kind kind : Kind.values()) {
-            List<Map<String, Object>> rows = items.stream().filter(r -> r.kind() == kind).map(RetentionView::row).toList();
+            List<Retention> ofKind = items.stream().filter(r -> r.kind() == kind).toList();
+            boolean showErasure = everyErasure || ofKind.stream().anyMatch(r -> r.erasure() != null);
             groups.put(switch (kind) {
                 case SHOP_LEGAL_DUTY -> "shopDuty";
                 case PROCESSOR_LEGAL_DUTY -> "processorDuty";
                 case NO_LEGAL_DUTY -> "remains";
                 case AS_STATED -> "asStated";
-            }, rows.isEmpty() ? null : Map.of("items", rows));
+            }, ofKind.isEmpty() ? null : Map.of("items", ofKind.stream().map(RetentionView::row).toList(), "showErasure", showErasure));
         }
         return groups;
     }

@@ -1,12 +1,13 @@
 package nl.dsrhub.result;
 
 import java.time.LocalDate;
+import nl.dsrhub.model.RequestType;
 
 /**
  * The mails the data subject receives with their answer, in plain Dutch then English: what is attached and what it
- * means for them. One place, so every one can be read as the subject reads it; the attachment says the rest. None
- * claims more than the attachment does: a confirmation in which something was not erased is not "your data were
- * erased".
+ * means for them. One place, so every one can be read as the subject reads it (a confirmation's mail with the rest of
+ * its type's words, in {@code text/confirmations.yaml}); the attachment says the rest. None claims more than the
+ * attachment does: a confirmation in which something was not erased is not "your data were erased".
  */
 public final class SubjectMails {
 
@@ -32,21 +33,16 @@ public final class SubjectMails {
     }
 
     /**
-     * The confirmation of an erasure.
+     * The confirmation of a request that changes data, in its type's words ({@code text/confirmations.yaml}): an
+     * erasure's, a rectification's, a restriction's, its lifting's, an objection's.
      *
-     * @param notAllErased some recipient kept something (RETAINED or PARTIAL): said so, with the remedies in the attachment
+     * @param notAllDone some recipient did none or part of it (RETAINED or PARTIAL): said so, with the remedies in the
+     *                   attachment; never "your data were corrected" when something was left unchanged
      */
-    public static Mail confirmation(boolean notAllErased) {
-        if (notAllErased) {
-            return new Mail("Uw verzoek om gegevenswissing", "Your request for erasure",
-                    "In de bijlage leest u wat er met uw verzoek om gegevenswissing is gebeurd. Niet alles is gewist: per"
-                            + " ontvanger staat erin wat er nog is en waarom, en wat u kunt doen als u het er niet mee eens bent.\n",
-                    "Attached you will find what became of your request for erasure. Not everything was erased: for each"
-                            + " recipient it says what is still there and why, and what you can do if you disagree.\n");
-        }
-        return new Mail("Bevestiging van wissen", "Erasure confirmation",
-                "In de bijlage vindt u de bevestiging van het wissen van uw gegevens.\n",
-                "Attached is the confirmation that your data have been erased.\n");
+    public static Mail confirmation(RequestType type, boolean notAllDone) {
+        ConfirmationWords.MailWords words = ConfirmationWords.of(type).mail();
+        ConfirmationWords.Mail mail = notAllDone ? words.notAllDone() : words.done();
+        return new Mail(mail.subject().nl(), mail.subject().en(), mail.text().nl() + "\n", mail.text().en() + "\n");
     }
 
     /** An answer so far (art. 12(3)): not every recipient has answered by {@code due}; the complete answer follows. */

@@ -20,7 +20,7 @@ class AuxiliaryStepsTest {
 
     private static Step step(String id, String auxiliary) {
         return new Step(id, null, null, null, new Call("GET", "/x", null, null, null, null), null, List.of(), null, null,
-                Map.of(), Map.of(), null, Map.of(), null, null, null, null, auxiliary, null);
+                Map.of(), Map.of(), null, Map.of(), null, null, null, null, auxiliary, null, List.of(), null);
     }
 
     private static Runnable failing(RuntimeException e) {

@@ -79,6 +79,25 @@ class ConnectorSectionsTest {
     }
 
     @Test
+    void aStepRunsForEachTypeItsOnlyLists() throws Exception {
+        String yaml = ConnectorCatalogTest.validConnector("shop").replace("    keep: person",
+                "    keep: person\n    only: [erasure, rectification]");
+
+        ConnectorDefinition.Step step = catalog(yaml).get("shop").definition().find().get(0);
+
+        assertThat(RequestType.values()).filteredOn(step::runsFor).extracting(RequestType::wire)
+                .containsExactly("erasure", "rectification");
+    }
+
+    @Test
+    void aCaseForTheOfficerSaysWhatItMeans() {
+        String yaml = ConnectorCatalogTest.validConnector("shop") + ERASE.replace("erase:", "rectify:")
+                + "    attentionOn: { status: [400], path: \"$.code\", values: [taken] }\n";
+
+        assertThatThrownBy(() -> catalog(yaml)).hasMessageContaining("connectors/shop.yaml: /rectify/0/attentionOn");
+    }
+
+    @Test
     void anApiConnectorIsAskedForAnObjectionOnlyWhenItHasStepsForIt() {
         Connector without = catalog(ConnectorCatalogTest.validConnector("shop") + ERASE).get("shop");
         Connector with = catalog(ConnectorCatalogTest.validConnector("shop") + ERASE.replace("erase:", "object:")).get("shop");

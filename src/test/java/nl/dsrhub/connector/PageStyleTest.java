@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.dsrhub.connector.ConnectorDefinition.Paginate;
 import org.junit.jupiter.api.Test;
 
 /** Each pagination style alone: what it needs of the connector file, and where it finds the next page. */

@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import nl.dsrhub.connector.ConnectorDefinition.Paginate;
 import org.junit.jupiter.api.Test;
 
 /** Where a lookup's pages end: where the answers end them, whatever total or link they also give. */

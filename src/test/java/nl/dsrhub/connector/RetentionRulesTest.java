@@ -137,6 +137,69 @@ class RetentionRulesTest {
         assertThat(end.notice()).contains("anonymise or delete it in WooCommerce");
     }
 
+    @Test
+    void whatARectificationLeavesAsItWasHasNoEndStepSinceNothingIsScheduled() throws Exception {
+        write(withRetain("""
+                  - when: orders
+                    only: rectification
+                    record: order
+                    what: { nl: bestelling, en: order }
+                    basis: { kind: shop-legal-duty, law: "AWR art. 52 lid 4", reason: { nl: plicht, en: duty }, years: 7 }
+                    atEnd: { notice: "delete it" }
+                """));
+
+        assertThatThrownBy(this::load).hasMessageContaining("shop.yaml: /retain/0/atEnd: only what an erasure keeps is erased");
+    }
+
+    @Test
+    void aRectificationsRuleMayNameARecordKindTheErasureKeepsToo() throws Exception {
+        write(withRetain("""
+                  - when: orders
+                    record: order
+                    what: { nl: bestelling, en: order }
+                    basis: { kind: shop-legal-duty, law: "AWR art. 52 lid 4", reason: { nl: plicht, en: duty }, years: 7 }
+                    atEnd: { notice: "delete it" }
+                  - when: orders
+                    only: [rectification]
+                    ifChanges: [name, address]
+                    record: order
+                    what: { nl: bestelling zoals geplaatst, en: order as placed }
+                    basis: { kind: shop-legal-duty, law: "AWR art. 52 lid 4", reason: { nl: plicht, en: duty }, years: 7 }
+                """));
+
+        ConnectorCatalog catalog = ConnectorCatalog.load(folder, new SettingsSource(key -> key.endsWith(".fiscal-year-end")
+                || key.endsWith(".anonymise-orders") ? Optional.empty() : Optional.of("secret-" + key), Map.of()));
+
+        // the calendar reads the erasure's rule only
+        assertThat(RetentionRules.endFor(catalog.get("shop"), "order").orElseThrow().notice()).isEqualTo("delete it");
+    }
+
+    @Test
+    void aRuleNamesRequestTypesThatExist() throws Exception {
+        write(withRetain("""
+                  - when: orders
+                    only: [rectify]
+                    record: order
+                    what: { nl: bestelling, en: order }
+                    basis: { kind: no-legal-duty, reason: { nl: blijft, en: remains } }
+                """));
+
+        assertThatThrownBy(this::load).hasMessageContaining("shop.yaml: /retain/0/only: 'rectify' is no request type");
+    }
+
+    @Test
+    void onlyARectificationsRuleDependsOnWhatTheRequestChanges() throws Exception {
+        write(withRetain("""
+                  - when: orders
+                    ifChanges: [address]
+                    record: order
+                    what: { nl: bestelling, en: order }
+                    basis: { kind: no-legal-duty, reason: { nl: blijft, en: remains } }
+                """));
+
+        assertThatThrownBy(this::load).hasMessageContaining("shop.yaml: /retain/0/ifChanges: only a rectification's rule");
+    }
+
     private static String withRetain(String rules) {
         return ConnectorCatalogTest.validConnector("shop") + """
                     records:

@@ -135,7 +135,8 @@ class DemoAnswersTest {
             }
         });
         assertThat(found).isEmpty();
-        assertThat(SubjectMails.confirmation(true).text()).doesNotContain("have been erased", "zijn gewist");
+        assertThat(SubjectMails.confirmation(nl.dsrhub.model.RequestType.ERASURE, true).text())
+                .doesNotContain("have been erased", "zijn gewist");
     }
 
     @Test
@@ -263,8 +264,12 @@ class DemoAnswersTest {
     private static Map<String, SubjectMails.Mail> mails() {
         Map<String, SubjectMails.Mail> out = new LinkedHashMap<>();
         out.put("bundle mail", SubjectMails.bundle());
-        out.put("confirmation mail", SubjectMails.confirmation(false));
-        out.put("partial confirmation mail", SubjectMails.confirmation(true));
+        for (nl.dsrhub.model.RequestType type : nl.dsrhub.model.RequestType.values()) {
+            if (!type.keepsAnswers()) {
+                out.put(type.wire() + " confirmation mail", SubjectMails.confirmation(type, false));
+                out.put("partial " + type.wire() + " confirmation mail", SubjectMails.confirmation(type, true));
+            }
+        }
         out.put("interim mail (export)", SubjectMails.interim(true, LocalDate.of(2026, 12, 28)));
         out.put("interim mail (erasure)", SubjectMails.interim(false, LocalDate.of(2026, 12, 28)));
         out.put("extension mail", SubjectMails.extension());

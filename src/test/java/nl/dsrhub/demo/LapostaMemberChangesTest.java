@@ -119,7 +119,7 @@ class LapostaMemberChangesTest {
     @Test
     void anUnknownMemberStateOrFieldIsRefused() {
         assertThat(post(member(SANNE.email()), "list_id", LIST_NEWSLETTER, "state", "unsubscribed").statusCode())
-                .isEqualTo(404);
+                .isEqualTo(400);
         HttpResponse<String> state = post(member(JAN.email()), "list_id", LIST_NEWSLETTER, "state", "deleted");
         HttpResponse<String> field = post(member(JAN.email()), "list_id", LIST_NEWSLETTER, "custom_fields[telefoon]", "06");
 

@@ -106,10 +106,11 @@ class LapostaSimulatorTest {
     }
 
     @Test
-    void unknownMemberIs404WithLapostaErrorShape() {
+    void unknownMemberIs400WithCode203NotA404() {
         HttpResponse<String> r = get(member(SANNE.email(), LIST_NEWSLETTER));
 
-        assertThat(r.statusCode()).isEqualTo(404);
+        // Laposta's 404 is for a path that does not exist; an object that does not exist is a 400 with code 203
+        assertThat(r.statusCode()).isEqualTo(400);
         JsonNode e = json(r).path("error");
         assertThat(e.path("type").asText()).isEqualTo("invalid_input");
         assertThat(e.path("message").asText()).isEqualTo("Unknown member");
@@ -119,14 +120,14 @@ class LapostaSimulatorTest {
 
     @Test
     void emailLookupIsExactSoASubstringDoesNotMatch() {
-        assertThat(get(member(MARJAN.email(), LIST_NEWSLETTER)).statusCode()).isEqualTo(404);
-        assertThat(get(member("example.nl", LIST_NEWSLETTER)).statusCode()).isEqualTo(404);
+        assertThat(get(member(MARJAN.email(), LIST_NEWSLETTER)).statusCode()).isEqualTo(400);
+        assertThat(get(member("example.nl", LIST_NEWSLETTER)).statusCode()).isEqualTo(400);
     }
 
     @Test
     void memberInOneListIsUnknownInTheOther() {
         assertThat(get(member(EVA.email(), LIST_NEWSLETTER)).statusCode()).isEqualTo(200);
-        assertThat(get(member(EVA.email(), LIST_PANEL)).statusCode()).isEqualTo(404);
+        assertThat(get(member(EVA.email(), LIST_PANEL)).statusCode()).isEqualTo(400);
     }
 
     @Test
@@ -138,8 +139,8 @@ class LapostaSimulatorTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r).path("member").path("state").asText()).isEqualTo("deleted");
         assertThat(json(r).path("member").path("email").asText()).isEqualTo(JAN.email());
-        assertThat(get(member(JAN.email(), LIST_NEWSLETTER)).statusCode()).isEqualTo(404);
-        assertThat(delete(member(id, LIST_NEWSLETTER)).statusCode()).isEqualTo(404);
+        assertThat(get(member(JAN.email(), LIST_NEWSLETTER)).statusCode()).isEqualTo(400);
+        assertThat(delete(member(id, LIST_NEWSLETTER)).statusCode()).isEqualTo(400);
         assertThat(laposta.memberExists(LIST_NEWSLETTER, JAN.email())).isFalse();
         assertThat(laposta.memberExists(LIST_PANEL, JAN.email())).isTrue();
     }

@@ -63,6 +63,18 @@ abstract class LedgerContract {
     }
 
     @Test
+    void everyRequestTypeIsRegisteredUnderItsWireNameInTheRowsAndTheExport() {
+        for (nl.dsrhub.model.RequestType type : nl.dsrhub.model.RequestType.values()) {
+            String id = requests.store(Requests.of(type, DemoPeople.JAN.email(), java.util.Map.of())).requestId();
+            events.record(id, "laposta", "outcome", type.done().name());
+
+            assertThat(ledger.entries(id)).as(type.wire()).extracting(Ledger.Entry::requestType).containsOnly(type.wire());
+            assertThat(ledger.csv()).contains("," + id + "," + type.wire() + ",");
+        }
+        assertThat(ledger.verify().ok()).isTrue();
+    }
+
+    @Test
     void sentRowTellsWhenTheProcessorWasFirstContactedNotWhenItAnswered() {
         String id = requests.store(Requests.erasure(DemoPeople.EVA.email())).requestId();
         java.time.OffsetDateTime contacted = java.time.OffsetDateTime.parse("2026-11-02T09:15:30Z");

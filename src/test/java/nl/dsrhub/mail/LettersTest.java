@@ -10,6 +10,8 @@ import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.hub.Services;
 import nl.dsrhub.connector.Connector;
 import nl.dsrhub.model.DsrRequest;
+import nl.dsrhub.model.Particulars.Changes;
+import nl.dsrhub.model.Particulars.PostalAddress;
 import nl.dsrhub.model.RequestType;
 import nl.dsrhub.testing.Requests;
 import org.junit.jupiter.api.Test;
@@ -116,6 +118,45 @@ class LettersTest {
         assertThat(mail.subject()).contains("Reminder", "[DSR-ABCDEFGHJK]");
         assertThat(mail.text()).contains("2026-11-21", "uiterlijk op 2026-12-04", "reply by 2026-12-04", "namens Testwinkel B.V.",
                 "DSR-ABCDEFGHJK");
+    }
+
+    @Test
+    void aRectificationLetterListsTheCorrectedDataItsProcessorHolds() {
+        DsrRequest r = Requests.rectification("persoon@example.nl", new Changes("nieuw.adres@example.com", "Anna", "de Boer",
+                "+31 6 1234 5678", new PostalAddress("Nieuwe Gracht", "12-A", "3512 LT", "Utrecht", "NL"), null)).withId("R7");
+
+        Letters.Mail mail = letters.letter(connector("paynl"), r, Map.of(), "DSR-ABCDEFGHJK", ANSWER_BY);
+
+        assertThat(mail.subject()).contains("Rectification request").doesNotContain("nieuw.adres@example.com");
+        assertThat(mail.text()).contains("art. 16 AVG", "Art. 16 GDPR", "Te corrigeren (de juiste gegevens):",
+                "To correct (the correct data):", "  naam / name: Anna de Boer", "  e-mail: nieuw.adres@example.com",
+                "  adres / address: Nieuwe Gracht 12-A, 3512 LT Utrecht, NL")
+                // Pay.nl keeps no phone number of the person: a corrected one is not told to it
+                .doesNotContain("+31 6 1234 5678");
+        // found by what it knows the person by: the known address, not the corrected one
+        assertThat(mail.text()).contains("e-mail: persoon@example.nl");
+    }
+
+    @Test
+    void aControllerOfDeliveryDataIsToldOfACorrectedNameAndAddressOnly() {
+        DsrRequest r = Requests.rectification("persoon@example.nl", new Changes("nieuw.adres@example.com", null, null, null,
+                new PostalAddress("Nieuwe Gracht", "12-A", "3512 LT", "Utrecht", "NL"), null)).withId("R8");
+
+        Letters.Mail mail = letters.letter(connector("postnl"), r, Map.of("postnl.barcode", List.of("3SABCD1234567")),
+                "DSR-ABCDEFGHJK", ANSWER_BY);
+
+        assertThat(mail.text()).contains("art. 19 AVG", "adres / address: Nieuwe Gracht 12-A, 3512 LT Utrecht, NL", "3SABCD1234567")
+                .doesNotContain("nieuw.adres@example.com", "persoon@example.nl");
+        assertThat(Letters.corrections(connector("postnl"), Requests.rectification("persoon@example.nl",
+                new Changes("nieuw.adres@example.com", null, null, null, null, null)))).isEmpty();
+    }
+
+    @Test
+    void anotherTypesLetterListsNoCorrections() {
+        DsrRequest r = Requests.of(RequestType.ERASURE, "persoon@example.nl", Map.of()).withId("R9");
+
+        assertThat(letters.letter(connector("paynl"), r, Map.of(), "DSR-ABCDEFGHJK", ANSWER_BY).text())
+                .doesNotContain("Te corrigeren", "To correct");
     }
 
     private static Connector connector(String name) {

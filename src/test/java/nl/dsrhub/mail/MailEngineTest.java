@@ -36,6 +36,26 @@ class MailEngineTest {
     }
 
     @Test
+    void aRecipientThatHoldsNoneOfWhatARectificationCorrectsGetsNoLetter() {
+        HubConfig config = HubConfig.load(null, Map.of("dsr.connectors.dir", "no-such-dir", "dsr.connector.postnl.enabled", "true"), Map.of());
+        Connector postnl = Services.loadConnectors(config, false).find("postnl").orElseThrow();
+        MailSender sender = new MailSender(() -> {
+            throw new AssertionError("nothing may be sent");
+        }, MailSettings.from(config));
+        MailEngine engine = new MailEngine(sender, null, new Letters("hub@shop.example.nl", new nl.dsrhub.mail.Controller(
+                "Testwinkel B.V.", "Proefstraat 1, 1234 AB Teststad", "privacy@shop.example.nl")), Clock.systemUTC(),
+                requestId -> java.time.LocalDate.of(2026, 12, 4));
+        // PostNL's delivery data hold a name and an address, not the person's e-mail address
+        TaskContext task = new TaskContext(1, Requests.rectification("p@example.nl", new nl.dsrhub.model.Particulars.Changes(
+                "nieuw@example.com", null, null, null, null, null)).withId("R1"), Map.of(), Path.of("unused"));
+
+        nl.dsrhub.model.TaskResult r = engine.run(postnl, task);
+
+        assertThat(r.outcome()).isEqualTo(nl.dsrhub.model.Outcome.NOT_FOUND);
+        assertThat(r.detail()).isEqualTo("holds none of what the request changes (its letter corrects: name, address); no letter sent");
+    }
+
+    @Test
     void mailSettingsNeverPrintTheirPasswords() {
         HubConfig config = HubConfig.load(null, Map.of("dsr.mail.smtp.password", "smtp-secret", "dsr.mail.imap.password", "imap-secret"),
                 Map.of());

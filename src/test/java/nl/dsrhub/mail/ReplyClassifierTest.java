@@ -46,6 +46,92 @@ class ReplyClassifierTest {
         assertThat(v.detail()).isEqualTo("reply received, unclear: settle by hand");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "De gegevens zijn gecorrigeerd.",
+            "Wij hebben het adres en het e-mailadres aangepast.",
+            "The customer's details have been updated.",
+            "We corrected the address today."})
+    void plainCorrectionsCloseARectificationAsRectified(String reply) {
+        assertThat(classifier.classify(RequestType.RECTIFICATION, reply, 0))
+                .isEqualTo(new ReplyClassifier.Verdict(Outcome.RECTIFIED, "the processor replied that it corrected the data"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "De verwerking is beperkt: de klant is gemarkeerd.",
+            "Wij hebben de gegevens geblokkeerd voor verder gebruik.",
+            "Processing of the data has been restricted.",
+            "We restricted the account."})
+    void plainRestrictionsCloseARestrictionAsRestricted(String reply) {
+        assertThat(classifier.classify(RequestType.RESTRICTION, reply, 0).outcome()).isEqualTo(Outcome.RESTRICTED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "De beperking is opgeheven.",
+            "The restriction has been lifted."})
+    void plainLiftingsCloseALiftingAsLifted(String reply) {
+        assertThat(classifier.classify(RequestType.LIFT_RESTRICTION, reply, 0).outcome()).isEqualTo(Outcome.LIFTED);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "De betrokkene is afgemeld voor alle nieuwsbrieven.",
+            "Wij hebben het adres uitgeschreven.",
+            "The address has been unsubscribed from all lists.",
+            "We have opted out the contact."})
+    void plainUnsubscriptionsCloseAnObjectionAsOptedOut(String reply) {
+        assertThat(classifier.classify(RequestType.OBJECTION, reply, 0).outcome()).isEqualTo(Outcome.OPTED_OUT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Wij kunnen de gegevens niet aanpassen.",
+            "Het adres is aangepast; de geboekte facturen blijven ongewijzigd.",
+            "The address was updated, except on invoices (legal obligation).",
+            "The data were not changed."})
+    void aCorrectionWithAReservationIsLeftToTheOfficer(String reply) {
+        assertThat(classifier.classify(RequestType.RECTIFICATION, reply, 0).outcome()).isEqualTo(Outcome.NEEDS_ATTENTION);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Wij kunnen de verwerking niet beperken: wij hebben daar geen middel voor.",
+            "The data have been restricted, but the payments remain under our legal obligation."})
+    void aRestrictionWithAReservationIsLeftToTheOfficer(String reply) {
+        assertThat(classifier.classify(RequestType.RESTRICTION, reply, 0).outcome()).isEqualTo(Outcome.NEEDS_ATTENTION);
+    }
+
+    @Test
+    void aReplyThatSaysAnotherTypesDoneClosesNothing() {
+        assertThat(classifier.classify(RequestType.RECTIFICATION, "De gegevens zijn verwijderd.", 0).outcome())
+                .isEqualTo(Outcome.NEEDS_ATTENTION);
+        assertThat(classifier.classify(RequestType.ERASURE, "De gegevens zijn gecorrigeerd.", 0).outcome())
+                .isEqualTo(Outcome.NEEDS_ATTENTION);
+        assertThat(classifier.classify(RequestType.OBJECTION, "The restriction has been lifted.", 0).outcome())
+                .isEqualTo(Outcome.NEEDS_ATTENTION);
+    }
+
+    @Test
+    void noDataClosesATaskOfEveryTypeAsNotFound() {
+        for (RequestType type : RequestType.values()) {
+            assertThat(classifier.classify(type, "Wij hebben geen gegevens van deze persoon.", 0).outcome()).as(type.wire())
+                    .isEqualTo(Outcome.NOT_FOUND);
+        }
+    }
+
+    @Test
+    void ourOwnQuotedRestrictionLetterIsNotReadAsTheAnswer() {
+        String reply = """
+                Bedankt, we kijken ernaar.
+
+                Op 20 nov. 2026 om 10:00 schreef dsr-hub <dsr-hub@shop.example.nl>:
+                > Bevestig per e-mail dat de verwerking is beperkt en hoe.
+                """;
+        assertThat(classifier.classify(RequestType.RESTRICTION, reply, 0).outcome()).isEqualTo(Outcome.NEEDS_ATTENTION);
+    }
+
     @Test
     void attachmentsAnswerAnExportButAnErasureConfirmationAnswersNoExport() {
         assertThat(classifier.classify(RequestType.EXPORT, "Zie bijlage.", 2).outcome()).isEqualTo(Outcome.EXPORTED);

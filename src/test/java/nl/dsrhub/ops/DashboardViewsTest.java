@@ -77,7 +77,26 @@ class DashboardViewsTest {
 
     @Test
     void theSettleFormOffersOnlyTheOutcomesAnOfficerMayRecord() {
-        assertThat(DashboardViews.settleOutcomes()).contains("EXPORTED", "ERASED").doesNotContain("NEEDS_ATTENTION");
+        assertThat(DashboardViews.settleOutcomes("erasure")).containsExactly("ERASED", "NOT_FOUND", "RETAINED", "PARTIAL");
+    }
+
+    @Test
+    void theSettleFormOffersARequestTheOutcomeItsTypeCallsDoneAndNoOtherTypes() {
+        assertThat(DashboardViews.settleOutcomes("rectification")).containsExactly("RECTIFIED", "NOT_FOUND", "RETAINED", "PARTIAL");
+        assertThat(DashboardViews.settleOutcomes("restriction")).contains("RESTRICTED").doesNotContain("ERASED", "LIFTED");
+        assertThat(DashboardViews.settleOutcomes("lift-restriction")).contains("LIFTED").doesNotContain("RESTRICTED");
+        assertThat(DashboardViews.settleOutcomes("objection")).contains("OPTED_OUT").doesNotContain("ERASED", "EXPORTED");
+    }
+
+    @Test
+    void aRequestOfANewTypeIsListedAndShownUnderItsWireName() {
+        RequestRow r = new RequestRow("R9", "lift-restriction", RequestStore.PLANNED, OffsetDateTime.parse("2026-11-20T09:00:00+01:00"),
+                LocalDate.of(2026, 12, 20), null, LocalDate.of(2026, 12, 4), "REF", "inbox", NOW, null);
+
+        assertThat(DashboardViews.openRequest(r, null, NOW).type()).isEqualTo("lift-restriction");
+        assertThat(render("request", new RequestPage(frame(), "R9", DashboardViews.link("R9"), null,
+                DashboardViews.facts(r, true, null, NOW), false, List.of(), null, null, List.of(),
+                DashboardViews.settleOutcomes(r.type()), Uploads.FIELDS, null))).contains("<tr><th>Type</th><td>lift-restriction</td></tr>");
     }
 
     @Test
@@ -99,7 +118,7 @@ class DashboardViewsTest {
                 true, List.of(DashboardViews.task(task("woocommerce", TaskStatus.RETRY, null, HOSTILE), true, true)),
                 DashboardViews.extension(false), DashboardViews.refusing(r.dueDate(), false),
                 List.of(DashboardViews.event(new EventLog.Event(NOW, "mollie", "received", HOSTILE))),
-                DashboardViews.settleOutcomes(), Uploads.FIELDS, new DashboardPages.Decision(HOSTILE));
+                DashboardViews.settleOutcomes(r.type()), Uploads.FIELDS, new DashboardPages.Decision(HOSTILE));
 
         String html = render("request", page);
 

@@ -80,7 +80,7 @@ class ObserveTest {
                     .contains("dsr_requests{status=\"COMPLETED\",type=\"erasure\"} 1.0")
                     .contains("dsr_requests_open 0.0")
                     .contains("dsr_requests_overdue 0.0")
-                    .contains("dsr_tasks{connector=\"woocommerce\",outcome=\"EXPORTED\"} 1.0")
+                    .contains("dsr_tasks{connector=\"woocommerce\",outcome=\"EXPORTED\",type=\"export\"} 1.0")
                     .containsPattern("dsr_task_duration_seconds_count\\{connector=\"woocommerce\",result=\"success\"} 2")
                     .contains("dsr_retries_total{connector=\"woocommerce\"} 0.0")
                     .contains("dsr_oldest_open_request_days_left NaN");

@@ -27,7 +27,8 @@ class ParticularsRequestTest {
         assertThat(r.type()).isEqualTo(RequestType.RECTIFICATION);
         assertThat(c.email()).isEqualTo("sanne.nieuw@example.nl");
         assertThat(c.newEmailVerifiedAt()).isNotNull();
-        assertThat(c.firstName()).isNull();
+        // a corrected name is given whole (the first name as it is): processors with one name field need both
+        assertThat(c.firstName()).isEqualTo("Sanne");
         assertThat(c.lastName()).isEqualTo("de Vries-Bakker");
         assertThat(c.phone()).isNull();
         assertThat(c.address().line1()).isEqualTo("Nieuwe Gracht 12-A");

@@ -65,6 +65,31 @@ class RequestValidatorTest {
     }
 
     @Test
+    void goodRectificationCarriesItsCorrections() {
+        Validation v = validator.validate("rectification.json", resource("good/rectification-new-email.json"));
+
+        assertThat(v.problems()).isEmpty();
+        DsrRequest r = v.request();
+        assertThat(r.type()).isEqualTo(RequestType.RECTIFICATION);
+        // the processors still find her by the address they know; the answer goes there too
+        assertThat(r.subject().email()).isEqualTo("sanne.devries@example.nl");
+        nl.dsrhub.model.Particulars.Changes c = r.particulars().changes();
+        assertThat(c.email()).isEqualTo("sanne.bakker@example.com");
+        assertThat(c.newEmailVerifiedAt()).isEqualTo(OffsetDateTime.parse("2026-02-20T10:20:00+01:00"));
+        assertThat(c.fullName()).isEqualTo("Sanne Bakker");
+        assertThat(c.address().line1()).isEqualTo("Nieuwe Gracht 12-A");
+        assertThat(c.phone()).isNull();
+    }
+
+    @Test
+    void theShippedExampleRectificationIsValid() throws Exception {
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of("examples/rectification.json"))
+                .replace("2026-11-20", "2026-02-20");
+
+        assertThat(validator.validate("rectification.json", example.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+    }
+
+    @Test
     void sameRequestAsJsonAndAsReorderedYamlHasTheSameFingerprint() {
         String json = validator.validate("erasure.json", resource("good/erasure.json")).request().fingerprint();
         String yaml = validator.validate("erasure-reordered.yaml", resource("good/erasure-reordered.yaml")).request().fingerprint();

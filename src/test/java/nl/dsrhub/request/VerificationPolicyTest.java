@@ -91,6 +91,52 @@ class VerificationPolicyTest {
     }
 
     @Test
+    void aNewEmailAddressNeedsMoreThanTheKnownMailbox() throws IOException {
+        ObjectNode doc = rectification();
+        ((ObjectNode) doc.get("verification")).put("method", "known-email");
+
+        assertThat(policy.check(doc)).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/changes/email");
+            assertThat(p.message()).contains("account-login or id-document").doesNotContain("example");
+        });
+    }
+
+    @Test
+    void aNewEmailAddressIsAcceptedAfterAnAccountLoginOrAnIdDocument() throws IOException {
+        ObjectNode doc = rectification();
+        assertThat(policy.check(doc)).isEmpty();
+
+        ((ObjectNode) doc.get("verification")).put("method", "id-document");
+        assertThat(policy.check(doc)).isEmpty();
+    }
+
+    @Test
+    void correctionsWithoutANewEmailAddressNeedNoStrongerVerification() throws IOException {
+        ObjectNode doc = rectification();
+        ObjectNode changes = (ObjectNode) doc.get("changes");
+        changes.remove("email");
+        changes.remove("newEmailVerifiedAt");
+        ((ObjectNode) doc.get("verification")).put("method", "known-email");
+
+        assertThat(policy.check(doc)).isEmpty();
+    }
+
+    @Test
+    void theCheckOfTheNewAddressBelongsToThisRequest() throws IOException {
+        ObjectNode doc = rectification();
+        ((ObjectNode) doc.get("changes")).put("newEmailVerifiedAt", "2026-01-19T10:00:00+01:00");
+
+        assertThat(policy.check(doc)).singleElement().satisfies(p -> {
+            assertThat(p.pointer()).isEqualTo("/changes/newEmailVerifiedAt");
+            assertThat(p.message()).contains("more than 30 days before receivedAt");
+        });
+    }
+
+    private static ObjectNode rectification() throws IOException {
+        return (ObjectNode) new ObjectMapper().readTree(TestRequests.resource("good/rectification-new-email.json"));
+    }
+
+    @Test
     void impossibleDateIsAProblemAtItsPointer() throws IOException {
         ObjectNode doc = good();
         doc.put("receivedAt", "2026-02-30T09:00:00+01:00");

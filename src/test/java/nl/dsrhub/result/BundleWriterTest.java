@@ -17,6 +17,7 @@ import nl.dsrhub.connector.ProcessorFacts;
 import nl.dsrhub.connector.ProcessorFacts.Text;
 import nl.dsrhub.model.Outcome;
 import nl.dsrhub.model.RequestType;
+import nl.dsrhub.model.Retention;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,17 @@ class BundleWriterTest {
 
     private static String index(Map<String, byte[]> entries) {
         return new String(entries.get("index.html"), UTF_8);
+    }
+
+    @Test
+    void aRecipientThatSentPartOfTheDataIsSaidSoInTheExportsWordsNeverAsErased() throws IOException {
+        results = List.of(Fixtures.result("mollie", "Mollie", Fixtures.facts("Mollie B.V.", "NL", "processor"),
+                Outcome.PARTIAL, mollie, List.of(Retention.asStated("Mollie stuurde de uitbetalingen niet mee")), "payments"));
+
+        String index = index(writeAndUnzip());
+
+        assertThat(index).contains("een deel van de gegevens ontvangen", "part of the data received")
+                .doesNotContain("deels gewist", "partly erased");
     }
 
     @Test

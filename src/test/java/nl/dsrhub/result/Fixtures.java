@@ -19,6 +19,7 @@ import nl.dsrhub.connector.ProcessorFacts.Text;
 import nl.dsrhub.model.Delivery;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.Particulars;
 import nl.dsrhub.model.RequestType;
 import nl.dsrhub.model.Retention;
 import nl.dsrhub.model.Subject;
@@ -41,6 +42,49 @@ final class Fixtures {
                 new Subject(EMAIL, NAME, Map.of("woocommerce.customerId", CUSTOMER_ID)),
                 new Verification(Verification.KNOWN_EMAIL, "privacy@shop.example.nl", RECEIVED.plusHours(1)),
                 new Delivery(EMAIL), List.of(), "ZD-1234", "inbox/jan.json", "abc123");
+    }
+
+    /** What a rectification changes to, and what a restriction and an objection say in the officer's or subject's words. */
+    static final String NEW_EMAIL = "jan.nieuw@example.nl";
+    static final Particulars.PostalAddress NEW_ADDRESS = new Particulars.PostalAddress("Nieuwe Gracht", "12", "3512 LK",
+            "Utrecht", "NL");
+    static final String NEW_PHONE = "+31 6 12345678";
+    static final String OFFICERS_EXPLANATION = "Jan Jansen belde dat zijn adres niet klopt";
+    static final String SUBJECTS_GROUNDS = "mijn ex-partner werkt bij de winkel";
+    static final String RESTRICTION_ID = "req-2026-0031";
+
+    /** A request of a type that changes data, with what it asks in particular (see {@link #particulars}). */
+    static DsrRequest request(RequestType type, Particulars particulars) {
+        DsrRequest r = request(type);
+        return new DsrRequest(r.id(), type, r.receivedAt(), r.deadline(), r.subject(), r.verification(), r.delivery(),
+                r.processors(), r.reference(), r.source(), r.fingerprint(), null, particulars);
+    }
+
+    /**
+     * What a request of {@code type} asks in particular: a new e-mail and postal address; accuracy contested, with the
+     * officer's words; the lifting of {@link #RESTRICTION_ID}; an objection to direct marketing.
+     */
+    static Particulars particulars(RequestType type) {
+        return switch (type) {
+            case RECTIFICATION -> new Particulars(new Particulars.Changes(NEW_EMAIL, null, null, null, NEW_ADDRESS,
+                    RECEIVED.plusHours(2)), null, null, null);
+            case RESTRICTION -> new Particulars(null, new Particulars.Restriction("accuracy-contested", OFFICERS_EXPLANATION),
+                    null, null);
+            case LIFT_RESTRICTION -> new Particulars(null, null, new Particulars.Lift(RESTRICTION_ID,
+                    "de juistheid is nagegaan"), null);
+            case OBJECTION -> new Particulars(null, null, null, new Particulars.Objection(
+                    Particulars.Objection.DIRECT_MARKETING, null));
+            default -> Particulars.NONE;
+        };
+    }
+
+    /** A booked invoice the law keeps as it is (AWR art. 52(4)), its end date known, no erasure in the calendar. */
+    static Retention bookedInvoice(String id, LocalDate date, LocalDate until) {
+        return new Retention(Retention.Kind.SHOP_LEGAL_DUTY, "invoice", id, date,
+                new Retention.Words("verkoopfactuur", "sales invoice"), "AWR art. 52 lid 4",
+                new Retention.Words("fiscale bewaarplicht van de administratie", "fiscal duty to keep the accounts"), null,
+                new Retention.Words("7 jaar na het einde van het boekjaar", "7 years after the end of the fiscal year"),
+                until, null);
     }
 
     static ProcessorFacts facts(String legalName, String country, String role) {

@@ -30,6 +30,24 @@ public final class Requests {
         return of(RequestType.EXPORT, email, Map.of());
     }
 
+    /**
+     * A rectification with these corrections, verified by account login (a new e-mail address needs more than the known
+     * mailbox).
+     */
+    public static DsrRequest rectification(String email, nl.dsrhub.model.Particulars.Changes changes) {
+        return rectification(email, Map.of(), changes);
+    }
+
+    /** A rectification with identifiers the officer already knows (e.g. {@code mollie.customerId}). */
+    public static DsrRequest rectification(String email, Map<String, String> identifiers,
+                                           nl.dsrhub.model.Particulars.Changes changes) {
+        DsrRequest r = of(RequestType.RECTIFICATION, email, identifiers);
+        return new DsrRequest(r.id(), r.type(), r.receivedAt(), r.deadline(), r.subject(),
+                new Verification(Verification.ACCOUNT_LOGIN, "privacy@shop.example.nl", r.receivedAt().plusHours(1)),
+                null, List.of(), r.reference(), r.source(), r.fingerprint(), null,
+                new nl.dsrhub.model.Particulars(changes, null, null, null));
+    }
+
     public static DsrRequest of(RequestType type, String email, Map<String, String> identifiers) {
         OffsetDateTime received = OffsetDateTime.parse("2026-11-20T09:12:00+01:00");
         return new DsrRequest(null, type, received, DsrRequest.deadlineFor(received),
