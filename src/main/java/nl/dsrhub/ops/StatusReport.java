@@ -48,9 +48,10 @@ public final class StatusReport {
         this.clock = clock;
     }
 
-    /** A line of the open requests' table: the type column as wide as the longest type's name (lift-restriction). */
+    /** A line of the open requests' table: the type and status columns as wide as the longest (lift-restriction, AWAITING_CONFIRMATION). */
     private static final String ROW = "%-18s %-" + nl.dsrhub.model.RequestType.wireNames().stream().mapToInt(String::length)
-            .max().orElse(8) + "s %-11s %-10s %9s %-13s  %s%n";
+            .max().orElse(8) + "s %-" + java.util.Arrays.stream(DsrMetrics.STATUSES).mapToInt(String::length).max().orElse(11)
+            + "s %-10s %9s %-13s  %s%n";
 
     public String openTable() {
         return requestTable() + breakerLines() + registerLines();
