@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code AWAITING_DECISION}: the processing must stop, so the data go (art. 17(1)(c)). The hub carries it out as an
  * erasure request of its own, linked to the objection: the same subject, verification, representative and processors,
  * the objection's deadline (an extension included), so every erasure rule (retention, letters, art. 19, the
- * confirmation) applies unchanged; the objection is completed with the link, in the same transaction. Refusing it is {@code Refusal}'s, on its own ground {@code compelling} among the others.
+ * confirmation) applies unchanged; the objection is completed with the link, in the same transaction. Refusing it is
+ * {@code Refusal}'s, on its own ground {@code compelling} among the others.
  */
 public final class ObjectionDecisions {
 
