@@ -20,10 +20,11 @@ import nl.dsrhub.store.TaskStore;
 
 /**
  * {@code demo}: the hub against simulated processors on loopback, seeded with invented people, and
- * two sample requests dropped in the inbox (an export and an erasure), so a new user sees the whole
- * flow and its outputs. With {@code --exit} it stops once both are done.
+ * sample requests dropped in the inbox (an export, an erasure, a rectification of a new address and e-mail
+ * address and an objection to direct marketing), so a new user sees the whole
+ * flow and its outputs. With {@code --exit} it stops once they are done.
  * <p>Mail: an embedded mail server and simulated mail-only processors (Pay.nl answers with data, PostNL
- * with "no data", DHL stays silent). The two file samples leave DHL out, so they complete; a third
+ * with "no data", DHL stays silent). The file samples leave DHL out, so they complete; a third
  * request, mailed by the officer, includes DHL and stays open awaiting its reply. It goes over plain SMTP,
  * which no mail server authenticates, so the hub holds it and mails the officer a confirmation code; the
  * demo's officer mailbox ({@link OfficerMailbox}) replies with it. "Done" is therefore: both file samples

@@ -25,6 +25,9 @@ final class DemoSamples {
                 .replace("\"processors\": \"all\"", "\"processors\": " + processors.stream().map(p -> "\"" + p + "\"").toList()));
         samples.put("erasure-anna.yaml", sampleYaml("erasure", DemoPeople.ANNA, now, "DEMO-2")
                 .replace("processors: all", "processors: " + list));
+        samples.put("rectification-marjan.json", rectification(DemoPeople.MARJAN, now, "DEMO-5", processors));
+        samples.put("objection-eva.yaml", sampleYaml("objection", DemoPeople.EVA, now, "DEMO-6")
+                .replace("processors: all", "objection: { kind: direct-marketing }\nprocessors: " + list));
         try {
             for (Map.Entry<String, String> e : samples.entrySet()) {
                 Path tmp = inbox.resolve("." + e.getKey() + ".tmp");
@@ -54,6 +57,29 @@ final class DemoSamples {
                   "reference": "%s"
                 }
                 """.formatted(type, at, p.email(), p.name(), at, p.email(), reference);
+    }
+
+    /**
+     * A rectification of a new address and a new e-mail address: the stronger verification a new address needs (a
+     * log-in to the account, and a code mailed to the new address and returned), and only what changes.
+     */
+    static String rectification(DemoPeople.Person p, String at, String reference, java.util.List<String> processors) {
+        return """
+                {
+                  "type": "rectification",
+                  "receivedAt": "%s",
+                  "subject": { "email": "%s", "name": "%s" },
+                  "verification": { "method": "account-login", "verifiedBy": "privacy@shop.example.nl", "verifiedAt": "%s" },
+                  "changes": {
+                    "email": "marjan.koster@example.com",
+                    "newEmailVerifiedAt": "%s",
+                    "address": { "street": "Verhuisstraat", "houseNumber": "8", "postalCode": "2512 CD", "city": "Den Haag",
+                      "country": "NL" }
+                  },
+                  "processors": %s,
+                  "reference": "%s"
+                }
+                """.formatted(at, p.email(), p.name(), at, at, processors.stream().map(n -> "\"" + n + "\"").toList(), reference);
     }
 
     static String sampleYaml(String type, DemoPeople.Person p, String at, String reference) {

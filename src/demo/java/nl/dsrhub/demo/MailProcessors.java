@@ -91,6 +91,11 @@ public final class MailProcessors implements AutoCloseable {
                     "Beste,\n\nDe gegevens zijn verwijderd.\n\nPay. Privacy (demo)\n", Map.of());
             return;
         }
+        if (subject.startsWith("Verzoek tot rectificatie")) {
+            server.send(PAYNL, MailServer.HUB, "Re: " + subject,
+                    "Beste,\n\nDe gegevens zijn gecorrigeerd.\n\nPay. Privacy (demo)\n", Map.of());
+            return;
+        }
         String text = String.valueOf(m.getContent());
         Matcher e = EMAIL_LINE.matcher(text);
         String email = e.find() ? e.group(1) : "";

@@ -57,8 +57,12 @@ class DemoRunnerTest {
         try (var zip = new java.util.zip.ZipFile(results.stream().filter(p -> p.endsWith("bundle.zip")).findFirst().orElseThrow().toFile())) {
             assertThat(zip.getEntry("paynl/paynl-transactions.json")).isNotNull();
         }
-        // the demo's output is shown to people: request ids and outcomes, no subject's address
-        assertThat(printed).doesNotContain(DemoPeople.JAN.email(), DemoPeople.ANNA.email(), DemoPeople.KEES.email());
+        // Marjan's new address and e-mail reached the processors that hold them; Pay.nl confirmed by mail
+        assertThat(printed).containsPattern("rectification COMPLETED +deadline \\S+ +reference DEMO-5")
+                .containsPattern("mailchimp +RECTIFIED").contains("the processor replied that it corrected the data");
+        // the demo's output is shown to people: request ids and outcomes, no subject's address, old or new
+        assertThat(printed).doesNotContain(DemoPeople.JAN.email(), DemoPeople.ANNA.email(), DemoPeople.KEES.email(),
+                DemoPeople.MARJAN.email(), "marjan.koster@example.com", DemoPeople.EVA.email());
     }
 
     @Test
@@ -84,6 +88,8 @@ class DemoRunnerTest {
                 .getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
         assertThat(validator.validate("erasure.yaml", DemoSamples.sampleYaml("erasure", DemoPeople.ANNA, onTheMinute, "D-2")
                 .getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+        assertThat(validator.validate("rectification.json", DemoSamples.rectification(DemoPeople.MARJAN, onTheMinute, "D-5",
+                List.of("mailchimp")).getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
     }
 
     private static HubConfig config(Path dataDir) {
