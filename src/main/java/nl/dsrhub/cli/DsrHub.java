@@ -11,9 +11,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * {@code java -jar dsr-hub.jar COMMAND}: the hub's command line (picocli). The commands are {@link HubCommands},
- * {@link RequestCommands}, {@link DecisionCommands} and {@link LedgerCommand}, with the plugged ones (demo, bench:
- * {@link PluggedCommand}) after them; {@link TopCommand} holds the options they share. Every failure ends in one line
- * on stderr ({@code dsr-hub: ...}) and one of the exit codes below, listed in every command's {@code --help}.
+ * {@link RequestCommands}, {@link DecisionCommands}, {@link LedgerCommand} and {@link RegistersCommand}, with the plugged
+ * ones (demo, bench: {@link PluggedCommand}) after them; {@link TopCommand} holds the options they share. Every failure
+ * ends in one line on stderr ({@code dsr-hub: ...}) and one of the exit codes below, listed in every command's {@code --help}.
  */
 public final class DsrHub {
 
@@ -56,7 +56,7 @@ public final class DsrHub {
                 new RequestCommands.Status(), new RequestCommands.Retry(), new HubCommands.Connectors(),
                 new DecisionCommands.Settle(), new DecisionCommands.Extend(), new DecisionCommands.Uphold(),
                 new DecisionCommands.Refuse(),
-                new RequestCommands.Confirm(), new RequestCommands.Discard(), new LedgerCommand()}) {
+                new RequestCommands.Confirm(), new RequestCommands.Discard(), new LedgerCommand(), new RegistersCommand()}) {
             cli.addSubcommand(command);
         }
         for (PluggedCommand plugged : PluggedCommand.installed()) {

@@ -101,6 +101,15 @@ interface HubAccess extends AutoCloseable {
     /** Closes a held request the officer did not send; returns what was done, throws {@link Refused} when it is not held. */
     String discard(String id, String reason);
 
+    /** The registers of objections and restrictions ({@code registers}): entries, open findings, restrictions. */
+    String registers(boolean json);
+
+    /**
+     * Marks a re-subscription finding handled, with the officer's reason; returns what was done, throws {@link Refused}
+     * for an unknown finding or one resolved already.
+     */
+    String resolveFinding(long findingId, String reason);
+
     @Override
     void close();
 

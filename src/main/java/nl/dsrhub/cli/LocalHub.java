@@ -18,11 +18,13 @@ final class LocalHub implements HubAccess {
     private final Clock clock = Clock.systemDefaultZone();
     private final StatusReport report;
     private final Operations operations;
+    private final nl.dsrhub.ops.Registers registers;
 
     LocalHub(HubConfig config) {
         this.services = Services.open(config, clock, false);
         this.report = services.statusReport(clock);
         this.operations = services.operations(clock);
+        this.registers = services.registers(clock);
     }
 
     @Override
@@ -116,6 +118,20 @@ final class LocalHub implements HubAccess {
     @Override
     public String discard(String id, String reason) {
         return outcome(services.confirmations.discard(id, reason));
+    }
+
+    @Override
+    public String registers(boolean json) {
+        return json ? registers.json() : registers.text();
+    }
+
+    @Override
+    public String resolveFinding(long findingId, String reason) {
+        nl.dsrhub.ops.Registers.Resolution r = registers.resolve(findingId, reason, "with the CLI");
+        if (!r.done()) {
+            throw new Refused(r.message());
+        }
+        return r.message();
     }
 
     private static String outcome(nl.dsrhub.request.RequestConfirmations.Result r) {

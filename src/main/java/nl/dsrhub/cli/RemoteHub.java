@@ -169,6 +169,23 @@ final class RemoteHub implements HubAccess {
     }
 
     @Override
+    public String registers(boolean asJson) {
+        return expect(get("api/registers" + (asJson ? "?format=json" : "")), 200).body();
+    }
+
+    @Override
+    public String resolveFinding(long findingId, String reason) {
+        HttpResponse<String> r = send(request("api/registers/findings/" + findingId + "/resolve")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode().put("reason", reason).toString())));
+        refusedOn409(r);
+        if (r.statusCode() == 400) {
+            throw new IllegalArgumentException(read(r).path("error").asText("bad request"));
+        }
+        return read(expect(r, 200)).path("message").asText();
+    }
+
+    @Override
     public void close() {
         // nothing held: each call is one HTTP exchange
     }

@@ -8,6 +8,8 @@ import nl.dsrhub.ops.OfficerNotices;
 import nl.dsrhub.ops.Operations;
 import nl.dsrhub.ops.Purge;
 import nl.dsrhub.ops.ResubscriptionCheck;
+import nl.dsrhub.ops.Registers;
+import nl.dsrhub.ops.RegistersApi;
 import nl.dsrhub.ops.RestApi;
 import nl.dsrhub.plan.Settlement;
 import nl.dsrhub.web.OfficerSession;
@@ -54,16 +56,27 @@ public final class OpsBeans implements CamelConfiguration {
         return new ResubscriptionCheck(s.suppression, s.catalog, http, s.clock);
     }
 
+    /** The registers of objections and restrictions as the officer sees and handles them. */
+    @BindToRegistry("registers")
+    public Registers registers(Services s) {
+        return s.registers(s.clock);
+    }
+
     @BindToRegistry("dashboard")
     public Dashboard dashboard(Services s, OfficerNotices notices, ConnectorHealthChecks checks, DeadlineWatch watch,
-                               Operations operations, OfficerSession session) {
+                               Operations operations, OfficerSession session, Registers registers) {
         return new Dashboard(s.requests, s.tasks, s.events, notices, checks.all(), watch, operations, operations.settlement(),
-                session, s.clock, HubProperties.uploads(s), s.confirmations);
+                session, s.clock, HubProperties.uploads(s), s.confirmations, registers);
     }
 
     @BindToRegistry("restApi")
     public RestApi restApi(Services s, Operations operations, DeadlineWatch watch) {
         return new RestApi(s.requests, s.tasks, s.events, s.intake, operations, watch, s.clock, s.statusReport(s.clock),
                 s.ledger, HubProperties.uploads(s), s.confirmations);
+    }
+
+    @BindToRegistry("registersApi")
+    public RegistersApi registersApi(Registers registers) {
+        return new RegistersApi(registers);
     }
 }

@@ -134,6 +134,11 @@ public final class Services implements AutoCloseable {
                 new nl.dsrhub.request.ObjectionDecisions(requests, events, jdbc, clock, deadlines));
     }
 
+    /** The registers of objections and restrictions as the officer sees and handles them (CLI, API, dashboard). */
+    public nl.dsrhub.ops.Registers registers(Clock clock) {
+        return new nl.dsrhub.ops.Registers(suppression, restrictions, events, jdbc, clock);
+    }
+
     /** What {@code status} prints and {@code GET /api/status} answers, read from these parts. */
     public StatusReport statusReport(Clock clock) {
         return new StatusReport(requests, tasks, events, new BreakerStates(jdbc), suppression, restrictions, clock);

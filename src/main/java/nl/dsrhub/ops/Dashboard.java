@@ -15,7 +15,8 @@ import org.apache.camel.Exchange;
 /**
  * The officer's dashboard, rendered on the server (no build step, no script): open requests with
  * days left and due-soon/overdue marks, a request's tasks and timeline, connector health and the
- * deadline notices; forms to retry, settle, extend, uphold an objection and refuse. A page's method leaves its view record
+ * deadline notices, the registers of objections and restrictions; forms to retry, settle, extend, uphold an objection,
+ * refuse, and mark a re-subscription finding handled. A page's method leaves its view record
  * ({@link DashboardPages}) as the body for the route's Mustache template; an action's redirects with what it did.
  * Shows ids, connectors and outcomes, never the subject's name or address.
  */
@@ -34,11 +35,12 @@ public final class Dashboard {
     /** Where the settle form's files are kept while the settlement copies them (inside the data dir). */
     private final java.nio.file.Path uploads;
     private final nl.dsrhub.request.RequestConfirmations confirmations;
+    private final Registers registers;
 
     public Dashboard(RequestStore requests, TaskStore tasks, EventLog events, OfficerNotices notices,
                      List<ConnectorHealthCheck> health, DeadlineWatch watch, Operations operations, Settlement settlement,
                      OfficerSession session, Clock clock, java.nio.file.Path uploads,
-                     nl.dsrhub.request.RequestConfirmations confirmations) {
+                     nl.dsrhub.request.RequestConfirmations confirmations, Registers registers) {
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
@@ -51,6 +53,7 @@ public final class Dashboard {
         this.clock = clock;
         this.uploads = uploads;
         this.confirmations = confirmations;
+        this.registers = registers;
     }
 
     // ---- pages: each builds its view record for the route's template
@@ -60,7 +63,15 @@ public final class Dashboard {
         Web.page(exchange, 200, new DashboardPages.HomePage(frame(exchange, "dsr-hub"),
                 requests.open().stream().map(r -> DashboardViews.openRequest(r, watch.level(r.dueDate(), now), now)).toList(),
                 notices.recent(20).stream().map(DashboardViews::notice).toList(),
-                health.stream().map(c -> DashboardViews.connector(c.health())).toList()));
+                health.stream().map(c -> DashboardViews.connector(c.health())).toList(),
+                DashboardViews.registerCounts(registers.counts())));
+    }
+
+    /** The registers page: the counts, and the re-subscriptions the check found, each with its "handled" form. */
+    public void registers(Exchange exchange) {
+        Web.page(exchange, 200, new DashboardPages.RegistersPage(frame(exchange, "Registers"), Web.param(exchange, "done"),
+                DashboardViews.registerCounts(registers.counts()),
+                registers.openFindings().stream().map(DashboardViews::finding).toList(), Registers.MAX_REASON));
     }
 
     /** One request's page; an unknown id is a 404 (the route's error handler shows it). */
@@ -126,6 +137,18 @@ public final class Dashboard {
         } catch (Settlement.Refused e) {
             Web.redirect(exchange, "/requests/" + Web.url(id) + "?done=" + Web.url("refused: " + e.getMessage()), Map.of());
         }
+    }
+
+    /** The officer marks a re-subscription finding handled, with what was done about it. */
+    public void resolveFinding(Exchange exchange) {
+        long id;
+        try {
+            id = Long.parseLong(String.valueOf(Web.param(exchange, "id")));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("a finding's id is a number");
+        }
+        Registers.Resolution r = registers.resolve(id, Web.param(exchange, "reason"), "on the dashboard");
+        Web.redirect(exchange, "/registers?done=" + Web.url(r.done() ? r.message() : "refused: " + r.message()), Map.of());
     }
 
     public void discard(Exchange exchange) {

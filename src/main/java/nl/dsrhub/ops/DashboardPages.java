@@ -31,7 +31,8 @@ final class DashboardPages {
 
     // ---- the overview
 
-    record HomePage(Frame frame, List<OpenRequest> open, List<Notice> notices, List<ConnectorLine> connectors) {
+    record HomePage(Frame frame, List<OpenRequest> open, List<Notice> notices, List<ConnectorLine> connectors,
+                    RegisterCounts registers) {
         public boolean anyOpen() {
             return !open.isEmpty();
         }
@@ -50,6 +51,26 @@ final class DashboardPages {
     }
 
     record ConnectorLine(String name, boolean up, String lastSuccess, int failures, String breaker) {
+    }
+
+    /** The registers counted (the overview and the registers page); {@code anyOpen}: re-subscriptions to handle. */
+    record RegisterCounts(long suppressed, long openFindings, long restrictionsInForce) {
+        public boolean anyOpen() {
+            return openFindings > 0;
+        }
+    }
+
+    // ---- the registers of objections and restrictions
+
+    /** The registers page: the counts, the open re-subscription findings with a "handled" form each. */
+    record RegistersPage(Frame frame, String flash, RegisterCounts counts, List<FindingLine> findings, int maxReason) {
+        public boolean anyFindings() {
+            return !findings.isEmpty();
+        }
+    }
+
+    /** An open finding: the connector and list where the address was subscribed again, the entry's request. */
+    record FindingLine(long id, String connector, String list, String requestId, String found) {
     }
 
     // ---- one request

@@ -106,6 +106,16 @@ final class DashboardViews {
                 p.toldByLetter().isEmpty() ? null : String.join(", ", p.toldByLetter()), due);
     }
 
+    static DashboardPages.RegisterCounts registerCounts(Registers.Counts c) {
+        return new DashboardPages.RegisterCounts(c.suppressed(), c.openFindings(), c.restrictionsInForce());
+    }
+
+    /** An open re-subscription finding: where, and the register entry's request; never the address. */
+    static DashboardPages.FindingLine finding(nl.dsrhub.store.SuppressionRegister.Finding f) {
+        return new DashboardPages.FindingLine(f.id(), f.connector(), f.list() == null ? "-" : f.list(), f.requestId(),
+                Registers.shortTime(f.foundAt()));
+    }
+
     /** The request's page address, its id URL-encoded. */
     static String link(String id) {
         return "/requests/" + Web.url(id);

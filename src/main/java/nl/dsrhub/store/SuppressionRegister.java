@@ -162,6 +162,11 @@ public final class SuppressionRegister {
         return jdbc.query("SELECT * FROM dsr_resubscription ORDER BY found_at DESC, id DESC", SuppressionRegister::finding);
     }
 
+    /** One finding, open or resolved, by its id. */
+    public Optional<Finding> finding(long findingId) {
+        return jdbc.queryOne("SELECT * FROM dsr_resubscription WHERE id = ?", SuppressionRegister::finding, findingId);
+    }
+
     public long openFindingCount() {
         return jdbc.queryOne("SELECT COUNT(*) FROM dsr_resubscription WHERE resolved_at IS NULL", rs -> rs.getLong(1))
                 .orElse(0L);
