@@ -57,7 +57,7 @@ class BeanOrderTest {
         assertThat(names).contains("taskRunner", "planner", "results", "recovery", "interimAnswers", "retentionCalendar",
                 "circuitBreakers", "mailInbox", "mailChaser", "officerMail", "delivery", "mailboxPurge", "refusalNotices",
                 "officerSession", "officerNotices", "deadlineWatch", "settlement", "purge", "inactiveRequests",
-                "resubscriptionCheck", "dashboard", "restApi").doesNotHaveDuplicates();
+                "resubscriptionCheck", "registers", "dashboard", "restApi", "registersApi").doesNotHaveDuplicates();
     }
 
     /** The parameters Camel fills with a bean of the registry, by type. */

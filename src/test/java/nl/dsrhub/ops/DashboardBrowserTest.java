@@ -35,8 +35,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver) through Selenium:
  * refused without the token, then the officer logs in, sees a due-soon request, extends its deadline,
- * retries a task, settles one with a file and refuses a request after its confirmation step; pages on another origin
- * cannot do any of it. Screenshots of each step are kept in target/dashboard-screenshots/.
+ * retries a task, settles one with a file, refuses a request after its confirmation step and marks a re-subscription
+ * handled on the registers page; pages on another origin cannot do any of it. Screenshots of each step are kept in target/dashboard-screenshots/.
  */
 class DashboardBrowserTest {
 
@@ -204,6 +204,31 @@ class DashboardBrowserTest {
         assertThat(nl.dsrhub.testing.Confirmation.text(Files.readString(fixture.outbox(id).resolve("refusal-letter.html"))))
                 .contains("Wij kunnen niet vaststellen dat u de persoon bent", "paste niet bij het account",
                         "binnen zes weken", "within six weeks");
+    }
+
+    @Test
+    void officerFollowsTheRegistersLinkAndMarksAReSubscriptionHandled() throws Exception {
+        var register = fixture.hub().services().suppression;
+        register.add("R-OBJ-BROWSER", "bea.bezwaar@example.com", OffsetDateTime.now());
+        // at a processor the re-subscription check does not read: the finding stays open until the officer acts
+        long finding = register.reconcile("woocommerce", java.util.List.of(new nl.dsrhub.store.SuppressionRegister.Match(
+                register.entry("bea.bezwaar@example.com").orElseThrow(), null)), OffsetDateTime.now()).get(0).id();
+        logInWithTheToken();
+        assertThat(browser.findElement(By.id("registers-open")).getText()).isEqualTo("1 re-subscription(s) to handle.");
+
+        browser.findElement(By.id("registers-link")).click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> browser.findElement(By.id("finding-" + finding))
+                .getText().contains("R-OBJ-BROWSER"));
+        shot("10-registers");
+        browser.findElement(By.id("resolve-" + finding + "-reason")).sendKeys("newsletter flag cleared in the shop");
+        browser.findElement(By.id("resolve-" + finding + "-submit")).click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().untilAsserted(() ->
+                assertThat(browser.findElement(By.id("flash")).getText()).isEqualTo("finding " + finding
+                        + " (woocommerce, request R-OBJ-BROWSER) marked handled"));
+        shot("11-finding-handled");
+        assertThat(browser.findElements(By.id("no-findings"))).hasSize(1);
+        assertThat(register.openFindingCount()).isZero();
+        assertThat(browser.getPageSource()).doesNotContain("bea.bezwaar@example.com");
     }
 
     @Test
