@@ -26,8 +26,7 @@ final class DemoSamples {
         samples.put("erasure-anna.yaml", sampleYaml("erasure", DemoPeople.ANNA, now, "DEMO-2")
                 .replace("processors: all", "processors: " + list));
         samples.put("rectification-marjan.json", rectification(DemoPeople.MARJAN, now, "DEMO-5", processors));
-        samples.put("objection-eva.yaml", sampleYaml("objection", DemoPeople.EVA, now, "DEMO-6")
-                .replace("processors: all", "objection: { kind: direct-marketing }\nprocessors: " + list));
+        samples.put("objection-eva.yaml", marketingObjection(DemoPeople.EVA, now, "DEMO-6", list));
         try {
             for (Map.Entry<String, String> e : samples.entrySet()) {
                 Path tmp = inbox.resolve("." + e.getKey() + ".tmp");
@@ -80,6 +79,12 @@ final class DemoSamples {
                   "reference": "%s"
                 }
                 """.formatted(at, p.email(), p.name(), at, at, processors.stream().map(n -> "\"" + n + "\"").toList(), reference);
+    }
+
+    /** An objection to direct marketing (art. 21(2)): absolute, so it needs no grounds. */
+    static String marketingObjection(DemoPeople.Person p, String at, String reference, String processors) {
+        return sampleYaml("objection", p, at, reference)
+                .replace("processors: all", "objection: { kind: direct-marketing }\nprocessors: " + processors);
     }
 
     static String sampleYaml(String type, DemoPeople.Person p, String at, String reference) {

@@ -54,8 +54,7 @@ public record LiftNoticeText(String subject, String text) {
         if (!lift.byRepresentative()) {
             return "";
         }
-        var capacity = lift.representative().capacityWords();
-        return dutch ? "U ontvangt dit bericht als " + capacity.nl() + " van de betrokkene, namens wie het verzoek is gedaan.\n\n"
-                : "You receive this message as the data subject's " + capacity.en() + ", on whose behalf the request was made.\n\n";
+        var as = lift.representative().addressedAs();
+        return dutch ? "U ontvangt dit bericht " + as.nl() + ".\n\n" : "You receive this message " + as.en() + ".\n\n";
     }
 }

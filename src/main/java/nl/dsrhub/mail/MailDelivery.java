@@ -193,7 +193,7 @@ public final class MailDelivery {
             DsrRequest request = requests.get(requestId);
             String to = request.subjectMailAddress();
             try {
-                SubjectMails.Mail notice = SubjectMails.extension();
+                SubjectMails.Mail notice = SubjectMails.extension().to(request);
                 sender.send(to, notice.subject(), notice.text(), Map.of(),
                         MailSender.Attachment.of(nl.dsrhub.plan.DeadlineExtension.LETTER, letter));
             } catch (MailSender.MailFailure e) {
@@ -238,7 +238,7 @@ public final class MailDelivery {
         } else {
             result.attachments(dir).forEach(f -> attached.add(MailSender.Attachment.of("interim-" + f.getFileName(), f)));
         }
-        SubjectMails.Mail soFar = SubjectMails.interim(encrypted, request.dueDate());
+        SubjectMails.Mail soFar = SubjectMails.interim(encrypted, request.dueDate()).to(request);
         sender.send(request.subjectMailAddress(), soFar.subject(), soFar.text(), Map.of(), attached.toArray(MailSender.Attachment[]::new));
         if (encrypted && !settings.officer().isEmpty()) {
             sender.send(settings.officer(), "dsr-hub: " + request.id() + " interim answer delivered", "Request " + request.id()
@@ -262,7 +262,7 @@ public final class MailDelivery {
         // a confirmation in which something was not done is not "your data have been erased" (or corrected, ...)
         SubjectMails.Mail result = writer.mail(jdbc.queryOne(
                 "SELECT COUNT(*) FROM dsr_task WHERE request_id = ? AND outcome IN (?, ?)", rs -> rs.getLong(1), requestId,
-                nl.dsrhub.model.Outcome.RETAINED, nl.dsrhub.model.Outcome.PARTIAL).orElse(0L) > 0);
+                nl.dsrhub.model.Outcome.RETAINED, nl.dsrhub.model.Outcome.PARTIAL).orElse(0L) > 0).to(request);
         sender.send(request.subjectMailAddress(), result.subject(), result.text(), Map.of(),
                 forSubject.toArray(MailSender.Attachment[]::new));
         if (!settings.officer().isEmpty()) {

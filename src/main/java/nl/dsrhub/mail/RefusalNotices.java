@@ -75,7 +75,7 @@ public final class RefusalNotices {
             DsrRequest request = requests.get(requestId);
             String to = request.subjectMailAddress();
             try {
-                SubjectMails.Mail mail = SubjectMails.refusal();
+                SubjectMails.Mail mail = SubjectMails.refusal().to(request);
                 sender.send(to, mail.subject(), mail.text(), Map.of(), MailSender.Attachment.of(Refusal.LETTER, letter));
             } catch (MailSender.MailFailure e) {
                 LOG.warn("request {}: the refusal letter could not be mailed: {}", requestId, e.getMessage());

@@ -25,4 +25,25 @@ public record Representative(String name, String email, String capacity, String 
             default -> new Retention.Words("schriftelijk gemachtigde", "person authorised in writing");
         };
     }
+
+    /**
+     * In what capacity the representative receives what the subject would have (a mail, a notice), without naming the
+     * subject: "als ouder (wettelijk vertegenwoordiger) van de betrokkene, namens wie het verzoek is gedaan".
+     */
+    public Retention.Words addressedAs() {
+        Retention.Words c = capacityWords();
+        return new Retention.Words("als " + c.nl() + " van de betrokkene, namens wie het verzoek is gedaan",
+                (AUTHORISED.equals(capacity) ? "as the person the data subject authorised in writing"
+                        : "as the data subject's " + c.en()) + ", on whose behalf the request was made");
+    }
+
+    /**
+     * For the officer's tools ({@code status}, the dashboard): who made the request and how their authority was checked,
+     * without the representative's name or address: "parent (legal representative); authority checked by X on
+     * 2026-02-20 against: birth certificate seen".
+     */
+    public String authorityLine() {
+        return capacityWords().en() + "; authority checked by " + authorityCheckedBy + " on "
+                + (authorityCheckedAt == null ? "?" : authorityCheckedAt.toLocalDate()) + " against: " + authorityEvidence;
+    }
 }

@@ -84,7 +84,9 @@ public final class Dashboard {
         // an objection on grounds of a particular situation: the officer reads the grounds here and decides (art. 21(1))
         boolean awaitingDecision = RequestStore.AWAITING_DECISION.equals(r.status());
         Web.page(exchange, 200, new DashboardPages.RequestPage(frame(exchange, "Request " + id), id, DashboardViews.link(id),
-                Web.param(exchange, "done"), DashboardViews.facts(r, open, level, now),
+                Web.param(exchange, "done"), DashboardViews.facts(r, open, level, now, requests.find(id)
+                        .filter(nl.dsrhub.model.DsrRequest::byRepresentative).map(nl.dsrhub.model.DsrRequest::representative)
+                        .orElse(null)),
                 RequestStore.AWAITING_CONFIRMATION.equals(r.status()),
                 tasks.forRequest(id).stream().map(t -> DashboardViews.task(t, open, settlement.settleable(t))).toList(),
                 open ? DashboardViews.extension(extended(id)) : null,

@@ -90,10 +90,11 @@ final class DashboardPages {
 
     /**
      * The facts table; {@code originalDeadline} only when the deadline was extended, the days left and the mark only
-     * for an open request.
+     * for an open request; {@code madeBy} only for a request a representative made (their capacity and how their
+     * authority was checked, never their name).
      */
     record Facts(String type, String status, String received, String deadline, String originalDeadline, boolean open,
-                 long daysLeft, Mark mark, String processorDeadline) {
+                 long daysLeft, Mark mark, String processorDeadline, String madeBy) {
     }
 
     /** A task, and whether the officer may retry or settle it here. */

@@ -54,11 +54,16 @@ final class DashboardViews {
                 : h.stats().lastSuccess().truncatedTo(ChronoUnit.SECONDS).toString(), h.stats().consecutiveFailures(), h.breaker());
     }
 
-    /** The facts of a request; for an open one the days left and its mark. */
-    static Facts facts(RequestRow r, boolean open, String level, OffsetDateTime now) {
+    /**
+     * The facts of a request; for an open one the days left and its mark; {@code representative} the one who made it on
+     * the subject's behalf, or null.
+     */
+    static Facts facts(RequestRow r, boolean open, String level, OffsetDateTime now,
+                       nl.dsrhub.model.Representative representative) {
         return new Facts(r.type(), r.status(), String.valueOf(r.receivedAt()), r.dueDate().toString(),
                 r.originalDueDate() == null ? null : r.originalDueDate().toString(),
-                open, Deadlines.daysLeft(r.dueDate(), now), open ? Mark.of(level) : null, r.processorDueDate().toString());
+                open, Deadlines.daysLeft(r.dueDate(), now), open ? Mark.of(level) : null, r.processorDueDate().toString(),
+                representative == null ? null : representative.authorityLine());
     }
 
     /**

@@ -122,6 +122,7 @@ public final class StatusReport {
         if (r.reference() != null) {
             sb.append("reference ").append(line(r.reference())).append('\n');
         }
+        representative(id).ifPresent(rep -> sb.append("made by   ").append(line(rep.authorityLine())).append('\n'));
         if (RequestStore.AWAITING_DECISION.equals(r.status())) {
             sb.append("grounds   ").append(line(grounds(id))).append('\n');
             sb.append("decide    uphold ").append(id).append(" (carried out as an erasure), or refuse ").append(id)
@@ -168,6 +169,12 @@ public final class StatusReport {
         n.put("processorDeadline", r.processorDueDate().toString());
         n.put("daysLeft", daysLeft(r));
         n.put("reference", r.reference());
+        if (withTimeline) {
+            // on whose behalf and how the authority was checked: never the representative's name or address
+            representative(r.id()).ifPresent(rep -> n.putObject("madeBy").put("capacity", rep.capacity())
+                    .put("authorityCheckedBy", rep.authorityCheckedBy()).put("authorityCheckedAt", iso(rep.authorityCheckedAt()))
+                    .put("authorityEvidence", rep.authorityEvidence()));
+        }
         if (withTimeline && RequestStore.AWAITING_DECISION.equals(r.status())) {
             // the officer weighs the objection: the subject's grounds, as the request gives them (art. 21(1))
             n.put("grounds", grounds(r.id()));
@@ -203,6 +210,11 @@ public final class StatusReport {
             }
         }
         return n;
+    }
+
+    /** Who made the request on the subject's behalf, while its document is kept. */
+    private java.util.Optional<nl.dsrhub.model.Representative> representative(String id) {
+        return requests.find(id).filter(nl.dsrhub.model.DsrRequest::byRepresentative).map(nl.dsrhub.model.DsrRequest::representative);
     }
 
     /** The grounds of an objection awaiting the officer's decision, as the request gives them. */

@@ -11,6 +11,7 @@ import nl.dsrhub.model.Particulars;
 import nl.dsrhub.model.RestrictionReason;
 import nl.dsrhub.store.EventLog;
 import nl.dsrhub.store.Jdbc;
+import nl.dsrhub.store.Identifiers;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.RestrictionRegister;
 import nl.dsrhub.store.RestrictionRegister.Restriction;
@@ -107,7 +108,7 @@ public final class RightsOnPlanning {
     private void release(Jdbc tx, DsrRequest lift) {
         String restrictionId = lift.particulars().lift().restrictionRequestId();
         Map<String, List<String>> scope = RestrictionScope.of(tx, restrictionId);
-        scope.forEach((name, values) -> values.forEach(v -> RequestStore.addIdentifier(tx, lift.id(), name, v,
+        scope.forEach((name, values) -> values.forEach(v -> Identifiers.add(tx, lift.id(), name, v,
                 "restriction " + restrictionId)));
         events.record(tx, lift.id(), null, "lift-released", "the notice period has passed: the restriction of "
                 + restrictionId + " is lifted now");

@@ -1,6 +1,7 @@
 package nl.dsrhub.result;
 
 import java.time.LocalDate;
+import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.RequestType;
 
 /**
@@ -19,6 +20,19 @@ public final class SubjectMails {
 
         public String text() {
             return nl + en;
+        }
+
+        /**
+         * The mail as {@code request}'s addressee gets it: a representative is first told in what capacity they receive
+         * it and on whose behalf (without naming the subject: a mail can be forwarded); the subject gets it as it is.
+         */
+        public Mail to(DsrRequest request) {
+            if (!request.byRepresentative()) {
+                return this;
+            }
+            nl.dsrhub.model.Retention.Words as = request.representative().addressedAs();
+            return new Mail(subjectNl, subjectEn, "U ontvangt deze e-mail " + as.nl() + ".\n\n" + nl,
+                    "You receive this e-mail " + as.en() + ".\n\n" + en);
         }
     }
 

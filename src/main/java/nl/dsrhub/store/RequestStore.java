@@ -143,7 +143,7 @@ public final class RequestStore {
                         legacyDeadline(due), due, processorsDue, request.source(), request.reference(),
                         Json.write(json, stored), now, now);
                 for (Map.Entry<String, String> e : request.subject().identifiers().entrySet()) {
-                    addIdentifier(tx, id, e.getKey(), e.getValue(), "request");
+                    Identifiers.add(tx, id, e.getKey(), e.getValue(), "request");
                 }
                 events.record(tx, id, null, "received", "from " + request.type().wire() + " request " + request.source());
                 if (admission.eventKind() != null) {
@@ -162,9 +162,12 @@ public final class RequestStore {
         return new Stored(id, false);
     }
 
-    /** The request as submitted, with its current deadline (an extension changes the row, not the document). */
+    /**
+     * The request as submitted, with its current deadline (an extension changes the row, not the document); empty for an
+     * unknown request and for one whose document was purged.
+     */
     public Optional<DsrRequest> find(String id) {
-        return jdbc.queryOne("SELECT document, due_date FROM dsr_request WHERE id = ?",
+        return jdbc.queryOne("SELECT document, due_date FROM dsr_request WHERE id = ? AND document IS NOT NULL",
                 rs -> {
                     DsrRequest document = Json.read(json, rs.getString(1), DsrRequest.class);
                     return document.withDeadline(Deadlines.endOf(rs.getObject(2, LocalDate.class)));
@@ -248,35 +251,6 @@ public final class RequestStore {
                 rs -> out.computeIfAbsent(rs.getString(1), k -> new java.util.ArrayList<>()).add(rs.getString(2)),
                 requestId);
         return out;
-    }
-
-    public static void addIdentifier(Jdbc tx, String requestId, String name, String value, String source) {
-        tx.update("INSERT INTO dsr_identifier (request_id, name, id_value, source) SELECT ?, ?, ?, ? "
-                        + "WHERE NOT EXISTS (SELECT 1 FROM dsr_identifier WHERE request_id = ? AND name = ? AND id_value = ?)",
-                requestId, name, value, source, requestId, name, value);
-    }
-
-    /** Many identifiers, in transactions of {@code chunk} rows each, sent as JDBC batches. */
-    public static void addIdentifiers(Jdbc jdbc, String requestId, Map<String, List<String>> byName, String source,
-                                      int chunk) {
-        List<Object[]> rows = new java.util.ArrayList<>(chunk);
-        for (Map.Entry<String, List<String>> e : byName.entrySet()) {
-            for (String value : e.getValue()) {
-                rows.add(new Object[] {requestId, e.getKey(), value, source, requestId, e.getKey(), value});
-                if (rows.size() == chunk) {
-                    insertIdentifiers(jdbc, rows);
-                    rows.clear();
-                }
-            }
-        }
-        if (!rows.isEmpty()) {
-            insertIdentifiers(jdbc, rows);
-        }
-    }
-
-    private static void insertIdentifiers(Jdbc jdbc, List<Object[]> rows) {
-        jdbc.inTransaction(tx -> tx.batch("INSERT INTO dsr_identifier (request_id, name, id_value, source) SELECT ?, ?, ?, ? "
-                + "WHERE NOT EXISTS (SELECT 1 FROM dsr_identifier WHERE request_id = ? AND name = ? AND id_value = ?)", rows));
     }
 
     private Optional<String> idByFingerprint(String fingerprint) {

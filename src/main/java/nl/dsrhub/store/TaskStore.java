@@ -95,13 +95,13 @@ public final class TaskStore {
             // A long history (a shop's 200,000 orders) names hundreds of thousands of ids: stored ahead in
             // batched chunks, as one transaction of that size costs minutes and most of a small heap. Safe
             // before the outcome: identifiers are only added, never twice, and a rerun adds the same ones.
-            RequestStore.addIdentifiers(jdbc, task.requestId(), finish.provided(), task.connector(), IDENTIFIER_CHUNK);
+            Identifiers.addAll(jdbc, task.requestId(), finish.provided(), task.connector(), IDENTIFIER_CHUNK);
         }
         jdbc.inTransaction(tx -> {
             if (provided <= IDENTIFIER_CHUNK) {
                 for (Map.Entry<String, List<String>> e : finish.provided().entrySet()) {
                     for (String value : e.getValue()) {
-                        RequestStore.addIdentifier(tx, task.requestId(), e.getKey(), value, task.connector());
+                        Identifiers.add(tx, task.requestId(), e.getKey(), value, task.connector());
                     }
                 }
             }

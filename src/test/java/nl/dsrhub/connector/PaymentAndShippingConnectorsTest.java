@@ -122,7 +122,7 @@ class PaymentAndShippingConnectorsTest {
         long taskId = h.newTask(Requests.erasure(anna.email()), "sendcloud");
         h.db.jdbc().inTransaction(tx -> {
             String requestId = h.tasks.find(taskId).orElseThrow().requestId();
-            anna.sendcloudParcelIds().forEach(p -> nl.dsrhub.store.RequestStore.addIdentifier(tx, requestId,
+            anna.sendcloudParcelIds().forEach(p -> nl.dsrhub.store.Identifiers.add(tx, requestId,
                     "sendcloud.parcelId", p, "woocommerce"));
             return null;
         });

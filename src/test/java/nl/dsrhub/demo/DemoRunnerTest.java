@@ -60,6 +60,9 @@ class DemoRunnerTest {
         // Marjan's new address and e-mail reached the processors that hold them; Pay.nl confirmed by mail
         assertThat(printed).containsPattern("rectification COMPLETED +deadline \\S+ +reference DEMO-5")
                 .containsPattern("mailchimp +RECTIFIED").contains("the processor replied that it corrected the data");
+        // Eva's objection to direct marketing: unsubscribed where newsletters are sent from, and only there
+        assertThat(printed).containsPattern("objection COMPLETED +deadline \\S+ +reference DEMO-6")
+                .containsPattern("laposta +OPTED_OUT").containsPattern("mailchimp +OPTED_OUT");
         // the demo's output is shown to people: request ids and outcomes, no subject's address, old or new
         assertThat(printed).doesNotContain(DemoPeople.JAN.email(), DemoPeople.ANNA.email(), DemoPeople.KEES.email(),
                 DemoPeople.MARJAN.email(), "marjan.koster@example.com", DemoPeople.EVA.email());
@@ -87,6 +90,8 @@ class DemoRunnerTest {
         assertThat(validator.validate("export.json", DemoSamples.sample("export", DemoPeople.JAN, onTheMinute, "D-1")
                 .getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
         assertThat(validator.validate("erasure.yaml", DemoSamples.sampleYaml("erasure", DemoPeople.ANNA, onTheMinute, "D-2")
+                .getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+        assertThat(validator.validate("objection.yaml", DemoSamples.marketingObjection(DemoPeople.EVA, onTheMinute, "D-6", "all")
                 .getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
         assertThat(validator.validate("rectification.json", DemoSamples.rectification(DemoPeople.MARJAN, onTheMinute, "D-5",
                 List.of("mailchimp")).getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();

@@ -90,6 +90,7 @@ class ObjectionEndToEndTest {
                         "list_id=" + LapostaSimulator.LIST_PANEL + "&state=unsubscribed");
         assertThat(fixture.woo.callsMatching("PUT", ".*")).isEmpty();
         assertThat(register().entry(jan.email())).hasValueSatisfying(e -> assertThat(e.requestId()).isEqualTo(id));
+        nl.dsrhub.demo.MailchimpContract.assertConforms(fixture.mailchimp.calls());
     }
 
     @Test

@@ -130,6 +130,16 @@ class RectificationEndToEndTest {
     }
 
     @Test
+    void theCorrectionsConformToTheProcessorsPublishedSpecs() {
+        // Mailchimp's member and store-customer PATCHes, Mollie's customer PATCH: as the specs in ../shared/specs say
+        assertThat(fixture.simulators.mailchimp.callsMatching("PATCH", ".*")).isNotEmpty();
+        nl.dsrhub.demo.MailchimpContract.assertConforms(fixture.simulators.mailchimp.calls());
+        assertThat(fixture.simulators.mollie.calls()).anyMatch(c -> c.method().equals("PATCH"));
+        nl.dsrhub.demo.MollieContract.assertConforms(fixture.simulators.mollie.calls());
+        nl.dsrhub.demo.SendCloudContract.assertConforms(fixture.simulators.sendcloud.calls());
+    }
+
+    @Test
     void mailchimpsMemberNowLivesAtTheNewAddressesHash() {
         for (String list : JAN.mailchimpListIds()) {
             assertThat(fixture.simulators.mailchimp.memberStatus(list, NEW_EMAIL)).isEqualTo("subscribed");

@@ -61,6 +61,10 @@ class RepresentativeDeliveryTest {
         assertThat(html).contains("Dit verzoek is namens de betrokkene gedaan door een vertegenwoordiger: ouder",
                 "This request was made on behalf of the data subject by a representative: parent")
                 .doesNotContain("Petra", PARENT, CHILD);
+        // the mail itself first says in what capacity the parent gets it, naming no one (a mail can be forwarded)
+        assertThat(Mails.text(delivered)).startsWith("U ontvangt deze e-mail als ouder (wettelijk vertegenwoordiger) van de"
+                + " betrokkene, namens wie het verzoek is gedaan.").contains("You receive this e-mail as the data subject's"
+                + " parent (legal representative), on whose behalf the request was made.").doesNotContain("Petra", CHILD);
         assertThat(Mails.to(mail, CHILD)).as("nothing goes to the child's own address").isEmpty();
     }
 

@@ -90,6 +90,8 @@ class RestrictionEndToEndTest {
             assertThat(r.reason()).isEqualTo(RestrictionReason.ACCURACY_CONTESTED);
         });
         assertRestrictedAtTheProcessors(jan, id);
+        // the tag and the unsubscribe, as Mailchimp's published spec says they are asked for
+        nl.dsrhub.demo.MailchimpContract.assertConforms(fixture.simulators.mailchimp.calls());
     }
 
     @Test

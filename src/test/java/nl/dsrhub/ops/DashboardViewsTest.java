@@ -51,7 +51,7 @@ class DashboardViewsTest {
     @Test
     void aClosedRequestsFactsShowNoDaysLeftNorMarkAndAnExtendedOneItsOriginalDeadline() {
         var facts = DashboardViews.facts(request("R1", RequestStore.COMPLETED, LocalDate.of(2026, 11, 20)), false,
-                DeadlineWatch.OVERDUE, NOW);
+                DeadlineWatch.OVERDUE, NOW, null);
 
         assertThat(facts.open()).isFalse();
         assertThat(facts.mark()).isNull();
@@ -95,7 +95,7 @@ class DashboardViewsTest {
 
         assertThat(DashboardViews.openRequest(r, null, NOW).type()).isEqualTo("lift-restriction");
         assertThat(render("request", new RequestPage(frame(), "R9", DashboardViews.link("R9"), null,
-                DashboardViews.facts(r, true, null, NOW), false, List.of(), null, null, List.of(),
+                DashboardViews.facts(r, true, null, NOW, null), false, List.of(), null, null, List.of(),
                 DashboardViews.settleOutcomes(r.type()), Uploads.FIELDS, null))).contains("<tr><th>Type</th><td>lift-restriction</td></tr>");
     }
 
@@ -114,7 +114,7 @@ class DashboardViewsTest {
     void everyValueOnTheRequestPageIsEscapedAndEveryFormCarriesTheCsrfToken() {
         String id = "R1" + HOSTILE;
         RequestRow r = request(id, RequestStore.AWAITING_CONFIRMATION, null);
-        RequestPage page = new RequestPage(frame(), id, DashboardViews.link(id), HOSTILE, DashboardViews.facts(r, true, null, NOW),
+        RequestPage page = new RequestPage(frame(), id, DashboardViews.link(id), HOSTILE, DashboardViews.facts(r, true, null, NOW, null),
                 true, List.of(DashboardViews.task(task("woocommerce", TaskStatus.RETRY, null, HOSTILE), true, true)),
                 DashboardViews.extension(false), DashboardViews.refusing(r.dueDate(), false),
                 List.of(DashboardViews.event(new EventLog.Event(NOW, "mollie", "received", HOSTILE))),

@@ -71,4 +71,20 @@ class StatusReportTypesTest {
         assertThat(status.requestText(id)).startsWith("request   " + id + " (lift-restriction)");
         assertThat(status.requestJson(id)).contains("\"type\" : \"lift-restriction\"");
     }
+
+    @Test
+    void aRequestByARepresentativeSaysInWhatCapacityAndHowTheAuthorityWasCheckedWithoutTheirNameOrAddress() {
+        nl.dsrhub.model.DsrRequest child = Requests.of(RequestType.ERASURE, "kind@example.nl", Map.of());
+        nl.dsrhub.model.Representative parent = new nl.dsrhub.model.Representative("Petra Ouder", "petra.ouder@example.com",
+                nl.dsrhub.model.Representative.PARENT, "officer@shop.example.nl",
+                java.time.OffsetDateTime.parse("2026-11-20T10:00:00+01:00"), "birth certificate seen");
+        String id = requests.store(new nl.dsrhub.model.DsrRequest(null, child.type(), child.receivedAt(), child.deadline(),
+                child.subject(), child.verification(), null, List.of(), "REP-1", "rep.json", "f-rep", parent)).requestId();
+
+        assertThat(status.requestText(id)).contains("made by   parent (legal representative); authority checked by"
+                + " officer@shop.example.nl on 2026-11-20 against: birth certificate seen")
+                .doesNotContain("Petra", "petra.ouder@example.com", "kind@example.nl");
+        assertThat(status.requestJson(id)).contains("\"madeBy\"", "\"capacity\" : \"parent\"")
+                .doesNotContain("Petra", "petra.ouder@example.com");
+    }
 }

@@ -11,6 +11,7 @@ import nl.dsrhub.config.HubConfig;
 import nl.dsrhub.hub.Services;
 import nl.dsrhub.model.DsrRequest;
 import nl.dsrhub.model.RestrictionReason;
+import nl.dsrhub.store.Identifiers;
 import nl.dsrhub.store.RequestStore;
 import nl.dsrhub.store.RestrictionRegister.Restriction;
 import nl.dsrhub.store.RestrictionScope;
@@ -104,7 +105,7 @@ class RightsOnPlanningTest {
         String restriction = store(RightsRequests.restriction(email, "objection-pending"));
         planner.plan(restriction);
         // Laposta's restriction task found the lists it unsubscribed the person from
-        RequestStore.addIdentifiers(services.jdbc, restriction, Map.of("laposta.restrictedList", List.of("L1", "L2")), "laposta", 10);
+        Identifiers.addAll(services.jdbc, restriction, Map.of("laposta.restrictedList", List.of("L1", "L2")), "laposta", 10);
         complete(restriction);
         assertThat(RestrictionScope.of(services.jdbc, restriction)).containsEntry("laposta.restrictedList", List.of("L1", "L2"));
 
