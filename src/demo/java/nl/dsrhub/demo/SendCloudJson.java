@@ -115,7 +115,8 @@ final class SendCloudJson {
         n.put("modified_at", o.createdAt().toString());
         ObjectNode d = n.putObject("order_details");
         d.putObject("integration").put("id", 739283);
-        d.putObject("status").put("code", "fulfilled").put("message", "Fulfilled");
+        d.putObject("status").put("code", o.statusCode())
+                .put("message", Character.toUpperCase(o.statusCode().charAt(0)) + o.statusCode().substring(1));
         d.put("order_created_at", o.createdAt().toString());
         d.put("order_updated_at", o.createdAt().toString());
         ArrayNode items = d.putArray("order_items");

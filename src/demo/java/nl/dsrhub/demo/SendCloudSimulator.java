@@ -78,9 +78,9 @@ public class SendCloudSimulator extends SimulatorServer {
         }
     }
 
-    /** A v3 order. */
+    /** A v3 order; {@code statusCode} the shop's own status code for it ({@code fulfilled} once shipped, {@code open} before). */
     public record Order(long id, String shopOrderId, String orderNumber, Recipient customer, List<Item> items,
-                        BigDecimal total, Instant createdAt) {
+                        BigDecimal total, Instant createdAt, String statusCode) {
     }
 
     private final Map<Long, Parcel> parcels = new ConcurrentHashMap<>();
@@ -148,11 +148,17 @@ public class SendCloudSimulator extends SimulatorServer {
         parcels.put(p.id(), p);
     }
 
-    /** Adds a v3 order; with a parcel id, {@link #orderIdFor(String)} finds it. Returns the order's id. */
+    /** Adds a shipped v3 order; with a parcel id, {@link #orderIdFor(String)} finds it. Returns the order's id. */
     public long addOrder(String parcelId, String shopOrderId, String orderNumber, Recipient customer,
                          List<Item> items, BigDecimal total, Instant createdAt) {
+        return addOrder(parcelId, shopOrderId, orderNumber, customer, items, total, createdAt, "fulfilled");
+    }
+
+    /** Adds a v3 order with the shop's status code for it ({@code open}: not shipped yet). Returns the order's id. */
+    public long addOrder(String parcelId, String shopOrderId, String orderNumber, Recipient customer,
+                         List<Item> items, BigDecimal total, Instant createdAt, String statusCode) {
         long id = orderIds.incrementAndGet();
-        orders.put(id, new Order(id, shopOrderId, orderNumber, customer, List.copyOf(items), total, createdAt));
+        orders.put(id, new Order(id, shopOrderId, orderNumber, customer, List.copyOf(items), total, createdAt, statusCode));
         if (parcelId != null) {
             orderOfParcel.put(Long.parseLong(parcelId), id);
         }

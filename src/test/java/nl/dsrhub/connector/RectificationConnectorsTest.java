@@ -303,4 +303,28 @@ class RectificationConnectorsTest {
                 .containsExactlyInAnyOrder("order " + order, "parcel " + parcel);
         assertThat(r.retained()).allSatisfy(k -> assertThat(k.kind()).isEqualTo(Retention.Kind.NO_LEGAL_DUTY));
     }
+
+    @Test
+    void sendcloudCorrectsAnOrderStillToBeShippedAsItsSpecAsks() throws Exception {
+        DemoPeople.Person jan = DemoPeople.JAN;
+        var to = new nl.dsrhub.demo.SendCloudSimulator.Recipient(jan.name(), "Voorbeeldstraat", "12", "1234 AB", "Amsterdam",
+                "NL", jan.email(), jan.phone());
+        String open = String.valueOf(h.simulators.sendcloud.addOrder(null, "2001", "2001", to,
+                List.of(new nl.dsrhub.demo.SendCloudSimulator.Item("Koffiebonen", 1, new java.math.BigDecimal("12.50"))),
+                new java.math.BigDecimal("12.50"), java.time.Instant.parse("2026-11-27T09:00:00Z"), "open"));
+
+        TaskResult r = h.run("sendcloud", Requests.rectification(jan.email(), Map.of("sendcloud.orderId", open), address()));
+
+        List<RecordedCall> patches = h.simulators.sendcloud.calls().stream().filter(c -> c.method().equals("PATCH")).toList();
+        assertThat(patches).singleElement().satisfies(c -> {
+            assertThat(c.path()).isEqualTo("/api/v3/orders/" + open);
+            JsonNode body = JSON.readTree(c.requestBody());
+            assertThat(body.fieldNames()).toIterable().containsExactlyInAnyOrder("shipping_address", "billing_address");
+            assertThat(body.at("/shipping_address/address_line_1").asText()).isEqualTo("Nieuwe Gracht");
+            assertThat(body.at("/shipping_address/house_number").asText()).isEqualTo("12-A");
+            assertThat(body.at("/billing_address/postal_code").asText()).isEqualTo("3512 LT");
+        });
+        assertThat(r.outcome()).isEqualTo(Outcome.RECTIFIED);
+        nl.dsrhub.demo.SendCloudContract.assertConforms(h.simulators.sendcloud.calls());
+    }
 }
