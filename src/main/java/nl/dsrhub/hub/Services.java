@@ -131,7 +131,7 @@ public final class Services implements AutoCloseable {
     public Operations operations(Clock clock) {
         return new Operations(tasks, events, new Settlement(catalog, requests, tasks, events, jdbc, workDir(), clock),
                 new DeadlineExtension(requests, events, jdbc, outbox(), clock), refusal(clock),
-                new nl.dsrhub.request.ObjectionDecisions(requests, events, jdbc, clock, deadlines));
+                new nl.dsrhub.request.ObjectionDecisions(requests, events, jdbc, clock, deadlines, outbox()));
     }
 
     /** The registers of objections and restrictions as the officer sees and handles them (CLI, API, dashboard). */

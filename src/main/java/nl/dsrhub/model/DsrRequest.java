@@ -76,6 +76,18 @@ public record DsrRequest(
                 processors, reference, source, fingerprint, representative, particulars);
     }
 
+    /** The source of an erasure that carries out an objection the officer upheld, before the objection's id. */
+    public static final String UPHELD_OBJECTION = "upheld objection ";
+
+    /**
+     * The objection this request carries out, when it is the erasure the hub made of an objection the officer upheld
+     * (art. 21(1) and 17(1)(c)): what the subject asked was the objection, and the receipt and confirmation say so.
+     */
+    public java.util.Optional<String> carriesOutObjection() {
+        return source != null && source.startsWith(UPHELD_OBJECTION)
+                ? java.util.Optional.of(source.substring(UPHELD_OBJECTION.length())) : java.util.Optional.empty();
+    }
+
     /** Whether a representative made the request on the subject's behalf. */
     public boolean byRepresentative() {
         return representative != null && representative.email() != null && !representative.email().isBlank();

@@ -43,13 +43,17 @@ public final class ObjectionDecisions {
     private final Jdbc jdbc;
     private final Clock clock;
     private final Deadlines deadlines;
+    private final java.nio.file.Path outbox;
 
-    public ObjectionDecisions(RequestStore requests, EventLog events, Jdbc jdbc, Clock clock, Deadlines deadlines) {
+    /** @param outbox where the linked erasure's receipt is written, as for any request taken in */
+    public ObjectionDecisions(RequestStore requests, EventLog events, Jdbc jdbc, Clock clock, Deadlines deadlines,
+                              java.nio.file.Path outbox) {
         this.requests = requests;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
         this.deadlines = deadlines;
+        this.outbox = outbox;
     }
 
     /**
@@ -64,7 +68,7 @@ public final class ObjectionDecisions {
         DsrRequest objection = requests.get(objectionId);
         DsrRequest erasure = new DsrRequest(null, Particulars.Objection.upheldAs(), objection.receivedAt(), objection.deadline(),
                 objection.subject(), objection.verification(), objection.delivery(), objection.processors(),
-                objection.reference(), "upheld objection " + objectionId, linkedFingerprint(objectionId),
+                objection.reference(), DsrRequest.UPHELD_OBJECTION + objectionId, linkedFingerprint(objectionId),
                 objection.representative(), Particulars.NONE);
         OffsetDateTime now = OffsetDateTime.now(clock);
         // one transaction: the objection completed and its erasure stored, or neither (a refusal meanwhile wins)
@@ -89,6 +93,13 @@ public final class ObjectionDecisions {
         if (erasureId == null) {
             held(objectionId);
             throw new NotHeld("request " + objectionId + " changed meanwhile: look again");
+        }
+        try {
+            // the erasure's receipt, as any request's: it says the objection, upheld, is why the data go
+            new nl.dsrhub.result.ReceiptWriter().write(requests.get(erasureId), outbox.resolve(erasureId));
+        } catch (java.io.IOException e) {
+            LOG.warn("request {}: the receipt of erasure {} could not be written: {}", objectionId, erasureId,
+                    e.getClass().getSimpleName());
         }
         LOG.info("request {}: objection upheld, carried out as erasure {}", objectionId, erasureId);
         return new Upheld(objectionId, erasureId);

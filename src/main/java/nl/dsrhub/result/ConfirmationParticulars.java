@@ -46,7 +46,13 @@ final class ConfirmationParticulars {
         } else if (p.objection() != null) {
             out.add(w.particularSituation().weighed());
         }
+        r.carriesOutObjection().ifPresent(objection -> out.add(upheld(objection)));
         return out;
+    }
+
+    /** What an erasure that carries out an upheld objection says first: the objection, upheld, is why the data go. */
+    static Words upheld(String objectionId) {
+        return fill(ConfirmationWords.particulars().particularSituation().upheld(), "objection", Words.both(objectionId));
     }
 
     /** The same as facts for programs, with the words; null for a request without particulars. */

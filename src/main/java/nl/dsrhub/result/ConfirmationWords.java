@@ -52,7 +52,7 @@ final class ConfirmationWords {
     record DirectMarketingWords(Words stopped, Words suppressed) {
     }
 
-    record ParticularSituationWords(Words weighed) {
+    record ParticularSituationWords(Words weighed, Words upheld) {
     }
 
     /** The file: the words per type (by wire name), the particulars, the names of the fields and of the reasons. */

@@ -52,6 +52,13 @@ public class ReceiptWriter {
         String nlWhat = r.type().words().request().nl();
         String enWhat = r.type().words().request().en();
         Retention.Words behalf = Display.behalf(r);
+        if (r.carriesOutObjection().isPresent()) {
+            // the subject asked for no erasure: their objection, upheld, is why the data go
+            Retention.Words upheld = ConfirmationParticulars.upheld(r.carriesOutObjection().get());
+            return new Retention.Words(upheld.nl() + " U krijgt uiterlijk op " + Display.nlDate(Display.deadline(r))
+                    + " antwoord van ons." + (behalf == null ? "" : " " + behalf.nl()), upheld.en() + " You will have our"
+                    + " answer by " + Display.enDate(Display.deadline(r)) + " at the latest." + (behalf == null ? "" : " " + behalf.en()));
+        }
         return new Retention.Words("Wij hebben " + nlWhat + " ontvangen op " + Display.nlDate(r.receivedAt()) + ". U krijgt"
                 + " uiterlijk op " + Display.nlDate(Display.deadline(r)) + " antwoord van ons." + (behalf == null ? "" : " " + behalf.nl()),
                 "We received " + enWhat + " on " + Display.enDate(r.receivedAt()) + ". You will have our answer by "

@@ -109,7 +109,7 @@ class ObjectionEndToEndTest {
     }
 
     @Test
-    void anObjectionOnGroundsOfAParticularSituationIsHeldUntilTheOfficerUpholdsItThenErased() {
+    void anObjectionOnGroundsOfAParticularSituationIsHeldUntilTheOfficerUpholdsItThenErased() throws Exception {
         Person anna = DemoPeople.ANNA;
         String id = object(anna, "particular-situation", GROUNDS);
         await().atMost(Duration.ofSeconds(30)).until(() -> officer.status(id).equals(RequestStore.AWAITING_DECISION));
@@ -131,6 +131,12 @@ class ObjectionEndToEndTest {
         }
         assertThat(fixture.woo.callsMatching("DELETE", ".*/customers/" + anna.wooCustomerId())).hasSize(1);
         assertThat(callsAbout(anna)).as("the calls about her are seen, once there are any").isNotEmpty();
+        // she asked for no erasure: the receipt and the confirmation say her objection, upheld, is why her data go
+        assertThat(Files.readString(fixture.outbox(erasure).resolve("receipt.json"))).contains("Wij hebben uw bezwaar"
+                + " toegewezen", "We upheld your objection", id).doesNotContain("uw verzoek om gegevenswissing");
+        assertThat(Confirmation.text(Files.readString(fixture.outbox(erasure).resolve("confirmation.html"))))
+                .contains("Wij hebben uw bezwaar toegewezen", "We therefore erase your data (article 17(1)(c) GDPR)", id)
+                .doesNotContain(GROUNDS);
     }
 
     @Test

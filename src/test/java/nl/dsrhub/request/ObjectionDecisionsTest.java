@@ -41,7 +41,8 @@ class ObjectionDecisionsTest {
     void open() {
         services = Services.open(HubConfig.load(null, Map.of("dsr.data-dir", dir.toString(), "dsr.connectors.dir",
                 dir.resolve("none").toString(), "dsr.controller.name", "Testwinkel B.V."), Map.of()), Clock.systemDefaultZone(), false);
-        decisions = new ObjectionDecisions(services.requests, services.events, services.jdbc, services.clock, services.deadlines);
+        decisions = new ObjectionDecisions(services.requests, services.events, services.jdbc, services.clock, services.deadlines,
+                services.outbox());
     }
 
     @AfterEach
