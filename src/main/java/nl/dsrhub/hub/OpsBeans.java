@@ -13,6 +13,8 @@ import nl.dsrhub.ops.RegistersApi;
 import nl.dsrhub.ops.RestApi;
 import nl.dsrhub.plan.Settlement;
 import nl.dsrhub.web.OfficerSession;
+import nl.dsrhub.ops.RequestList;
+import nl.dsrhub.store.RequestHistory;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.PropertyInject;
@@ -62,11 +64,17 @@ public final class OpsBeans implements CamelConfiguration {
         return s.registers(s.clock);
     }
 
+    /** The requests list, open and closed, and the overview's tiles (dashboard.yaml's web-requests). */
+    @BindToRegistry("requestList")
+    public RequestList requestList(Services s, DeadlineWatch watch, OfficerSession session) {
+        return new RequestList(new RequestHistory(s.jdbc), watch, s.catalog.names(), session, s.clock);
+    }
+
     @BindToRegistry("dashboard")
     public Dashboard dashboard(Services s, OfficerNotices notices, ConnectorHealthChecks checks, DeadlineWatch watch,
-                               Operations operations, OfficerSession session, Registers registers) {
+                               Operations operations, OfficerSession session, Registers registers, RequestList list) {
         return new Dashboard(s.requests, s.tasks, s.events, notices, checks.all(), watch, operations, operations.settlement(),
-                session, s.clock, HubProperties.uploads(s), s.confirmations, registers);
+                session, s.clock, HubProperties.uploads(s), s.confirmations, registers, list);
     }
 
     @BindToRegistry("restApi")

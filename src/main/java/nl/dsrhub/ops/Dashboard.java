@@ -36,11 +36,13 @@ public final class Dashboard {
     private final java.nio.file.Path uploads;
     private final nl.dsrhub.request.RequestConfirmations confirmations;
     private final Registers registers;
+    private final RequestList list;
 
+    /** @param list the overview's tiles */
     public Dashboard(RequestStore requests, TaskStore tasks, EventLog events, OfficerNotices notices,
                      List<ConnectorHealthCheck> health, DeadlineWatch watch, Operations operations, Settlement settlement,
                      OfficerSession session, Clock clock, java.nio.file.Path uploads,
-                     nl.dsrhub.request.RequestConfirmations confirmations, Registers registers) {
+                     nl.dsrhub.request.RequestConfirmations confirmations, Registers registers, RequestList list) {
         this.requests = requests;
         this.tasks = tasks;
         this.events = events;
@@ -54,13 +56,14 @@ public final class Dashboard {
         this.uploads = uploads;
         this.confirmations = confirmations;
         this.registers = registers;
+        this.list = list;
     }
 
     // ---- pages: each builds its view record for the route's template
 
     public void home(Exchange exchange) {
         OffsetDateTime now = OffsetDateTime.now(clock);
-        Web.page(exchange, 200, new DashboardPages.HomePage(frame(exchange, "dsr-hub"),
+        Web.page(exchange, 200, new DashboardPages.HomePage(frame(exchange, "dsr-hub"), list.tiles(now),
                 requests.open().stream().map(r -> DashboardViews.openRequest(r, watch.level(r.dueDate(), now), now)).toList(),
                 notices.recent(20).stream().map(DashboardViews::notice).toList(),
                 health.stream().map(c -> DashboardViews.connector(c.health())).toList(),

@@ -31,8 +31,8 @@ final class DashboardPages {
 
     // ---- the overview
 
-    record HomePage(Frame frame, List<OpenRequest> open, List<Notice> notices, List<ConnectorLine> connectors,
-                    RegisterCounts registers) {
+    record HomePage(Frame frame, List<Tile> tiles, List<OpenRequest> open, List<Notice> notices,
+                    List<ConnectorLine> connectors, RegisterCounts registers) {
         public boolean anyOpen() {
             return !open.isEmpty();
         }
@@ -58,6 +58,36 @@ final class DashboardPages {
         public boolean anyOpen() {
             return openFindings > 0;
         }
+    }
+
+    /** A tile of the overview: how many requests, and the requests list filtered to exactly those. */
+    record Tile(String id, String label, long count, String link) {
+    }
+
+    // ---- the requests list, open and closed
+
+    /**
+     * The requests list: the filter form's choices (the current one selected), the lines of this page, and the links to
+     * the pages before and after (null at either end); {@code ignored}: the query's values the list could not use.
+     */
+    record RequestsPage(Frame frame, List<Option> statuses, List<Option> types, List<Option> processors, String search,
+                        List<Option> kept, List<String> ignored, long total, int page, int pages, List<ListedRequest> lines,
+                        String previous, String next, int maxSearch) {
+        public boolean anyLines() {
+            return !lines.isEmpty();
+        }
+    }
+
+    /** A choice of the filter form, or a filter kept as a hidden field ({@code kept}: name and value). */
+    record Option(String name, String value, boolean selected) {
+    }
+
+    /**
+     * A line of the requests list; {@code daysLeft} and {@code mark} only for an open request, {@code completed} only
+     * for a completed one (else empty).
+     */
+    record ListedRequest(String id, String link, String type, String status, String received, String deadline,
+                         String daysLeft, String completed, String reference, String rowClass, Mark mark) {
     }
 
     // ---- the registers of objections and restrictions

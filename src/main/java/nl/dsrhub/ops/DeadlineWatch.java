@@ -53,10 +53,29 @@ public final class DeadlineWatch {
      * ended in Dutch time), or null when there is time.
      */
     public String level(LocalDate due, OffsetDateTime now) {
-        if (Deadlines.isOverdue(due, now)) {
+        DueDates dates = dueDates(now);
+        if (due.isBefore(dates.firstInTime())) {
             return OVERDUE;
         }
-        return Deadlines.daysLeft(due, now) <= warnDays ? DUE_SOON : null;
+        return due.isAfter(dates.lastDueSoon()) ? null : DUE_SOON;
+    }
+
+    /**
+     * The levels now as due dates, for the database to count and list (the overview's tiles): a due date before
+     * {@code firstInTime} (today, in Dutch dates) is overdue; from it through {@code lastDueSoon} due soon.
+     */
+    public record DueDates(LocalDate firstInTime, LocalDate lastDueSoon) {
+    }
+
+    /** The one rule of {@link #level}: overdue once the due date has ended, due soon within {@code warnDays} of it. */
+    public DueDates dueDates(OffsetDateTime now) {
+        LocalDate today = Deadlines.dateOf(now);
+        return new DueDates(today, today.plusDays(warnDays));
+    }
+
+    /** How many days before its due date a request counts as due soon. */
+    public int warnDays() {
+        return warnDays;
     }
 
     private String message(RequestStore.RequestRow r, String level, OffsetDateTime now) {
