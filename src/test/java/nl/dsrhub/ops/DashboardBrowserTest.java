@@ -36,7 +36,7 @@ import org.openqa.selenium.support.ui.Select;
  * The dashboard in a real headless Chromium (Debian's chromium and chromium-driver) through Selenium:
  * refused without the token, then the officer logs in, sees a due-soon request, extends its deadline,
  * retries a task, settles one with a file, refuses a request after its confirmation step and marks a re-subscription
- * handled on the registers page; pages on another origin cannot do any of it. Screenshots of each step are kept in target/dashboard-screenshots/.
+ * handled on the registers page, follows a tile of the overview to the filtered list and on to a request; pages on another origin cannot do any of it. Screenshots of each step are kept in target/dashboard-screenshots/.
  */
 class DashboardBrowserTest {
 
@@ -139,6 +139,39 @@ class DashboardBrowserTest {
         shot("5-retried");
         assertThat(browser.findElement(By.cssSelector("#task-woocommerce .task-outcome")).getText()).isEqualTo("EXPORTED");
         assertThat(browser.findElement(By.id("status")).getText()).isEqualTo(RequestStore.COMPLETED);
+    }
+
+    @Test
+    void officerFollowsTheNeedsAttentionTileToTheFilteredListSearchesItAndOpensTheRequest() throws Exception {
+        String id = exportWhoseShopTaskNeedsTheOfficer(DemoPeople.JAN, "DASH-TILE");
+        logInWithTheToken();
+
+        // the overview opens with the tiles: one request needs the officer
+        var tile = browser.findElement(By.id("tile-needs-attention"));
+        assertThat(tile.getText()).contains("1").contains("Needing attention");
+        shot("12-overview-tiles");
+
+        // the tile is the list filtered to exactly that request
+        tile.click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> !browser.findElements(By.id("requests")).isEmpty());
+        assertThat(browser.getCurrentUrl()).endsWith("/requests?task=NEEDS_ATTENTION");
+        assertThat(browser.findElements(By.cssSelector("#requests tr[id^='req-']"))).singleElement()
+                .satisfies(r -> assertThat(r.getAttribute("id")).isEqualTo("req-" + id));
+
+        // a search by the officer's reference stays within the tile's filter
+        browser.findElement(By.id("filter-q")).sendKeys("dash-tile");
+        browser.findElement(By.id("filter-submit")).click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> browser.getCurrentUrl().contains("q=dash-tile"));
+        assertThat(browser.getCurrentUrl()).contains("task=NEEDS_ATTENTION");
+        assertThat(browser.findElement(By.id("req-" + id)).getText()).contains("export").contains("DASH-TILE");
+        assertThat(browser.getPageSource()).doesNotContain(DemoPeople.JAN.email());
+        shot("13-filtered-list");
+
+        // and the line opens the request
+        browser.findElement(By.linkText(id)).click();
+        await().atMost(Duration.ofSeconds(15)).ignoreExceptions().until(() -> !browser.findElements(By.id("task-woocommerce")).isEmpty());
+        assertThat(browser.findElement(By.cssSelector("#task-woocommerce .task-outcome")).getText()).isEqualTo("NEEDS_ATTENTION");
+        shot("14-request-from-list");
     }
 
     @Test
