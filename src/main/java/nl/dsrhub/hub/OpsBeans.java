@@ -64,15 +64,11 @@ public final class OpsBeans implements CamelConfiguration {
         return s.registers(s.clock);
     }
 
-    /** The requests list, open and closed, and the overview's tiles (dashboard.yaml's web-requests). */
-    @BindToRegistry("requestList")
-    public RequestList requestList(Services s, DeadlineWatch watch, OfficerSession session) {
-        return new RequestList(new RequestHistory(s.jdbc), watch, s.catalog.names(), session, s.clock);
-    }
-
+    /** The dashboard, with the requests list (open and closed) and the overview's tiles it shows. */
     @BindToRegistry("dashboard")
     public Dashboard dashboard(Services s, OfficerNotices notices, ConnectorHealthChecks checks, DeadlineWatch watch,
-                               Operations operations, OfficerSession session, Registers registers, RequestList list) {
+                               Operations operations, OfficerSession session, Registers registers) {
+        RequestList list = new RequestList(new RequestHistory(s.jdbc), watch, s.catalog.names(), session, s.clock);
         return new Dashboard(s.requests, s.tasks, s.events, notices, checks.all(), watch, operations, operations.settlement(),
                 session, s.clock, HubProperties.uploads(s), s.confirmations, registers, list);
     }

@@ -71,6 +71,11 @@ public final class Dashboard {
     }
 
     /** The registers page: the counts, and the re-subscriptions the check found, each with its "handled" form. */
+    /** The requests list, open and closed, filtered, searched and paged ({@link RequestList}). */
+    public void requests(Exchange exchange) {
+        list.page(exchange);
+    }
+
     public void registers(Exchange exchange) {
         Web.page(exchange, 200, new DashboardPages.RegistersPage(frame(exchange, "Registers"), Web.param(exchange, "done"),
                 DashboardViews.registerCounts(registers.counts()),

@@ -72,8 +72,7 @@ public final class RequestHistory {
         List<Object> args = new ArrayList<>();
         if (f.openOnly()) {
             sql.add("r.status NOT IN (?, ?, ?, ?)");
-            args.addAll(List.of(RequestStore.COMPLETED, RequestStore.DISCARDED, RequestStore.CLOSED_INACTIVE,
-                    RequestStore.REFUSED));
+            args.addAll(RequestStore.CLOSED);
         }
         add(sql, args, "r.status = ?", f.status());
         add(sql, args, "r.type = ?", f.type());

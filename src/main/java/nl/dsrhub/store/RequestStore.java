@@ -48,10 +48,12 @@ public final class RequestStore {
      */
     public static final String AWAITING_DECISION = "AWAITING_DECISION";
 
-    /** Whether a request of this status still needs the hub or the officer (not completed, discarded, closed or refused). */
+    /** The statuses of a request the hub and the officer are done with: completed, discarded, closed or refused. */
+    public static final List<String> CLOSED = List.of(COMPLETED, DISCARDED, CLOSED_INACTIVE, REFUSED);
+
+    /** Whether a request of this status still needs the hub or the officer (not {@link #CLOSED}). */
     public static boolean isOpen(String status) {
-        return !COMPLETED.equals(status) && !DISCARDED.equals(status) && !CLOSED_INACTIVE.equals(status)
-                && !REFUSED.equals(status);
+        return !CLOSED.contains(status);
     }
 
     /**
@@ -185,7 +187,7 @@ public final class RequestStore {
     /** Requests not completed, discarded, closed nor refused, held ones included: their deadline runs too. */
     public List<RequestRow> open() {
         return jdbc.query("SELECT * FROM dsr_request WHERE status NOT IN (?, ?, ?, ?) ORDER BY due_date, id",
-                this::mapRow, COMPLETED, DISCARDED, CLOSED_INACTIVE, REFUSED);
+                this::mapRow, CLOSED.toArray());
     }
 
     public List<RequestRow> all() {

@@ -170,7 +170,30 @@ class CrashTest {
 
     // ---- the hub process
 
-    private Process launch(Simulators sims) throws IOException {
+    /**
+     * Starts the hub and waits until it listens. A port another program took between its choice and the hub's bind
+     * makes the hub refuse to start (exit 4): it is started again on another port, as an operator would.
+     */
+    private Process launch(Simulators sims) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            Process hub = start(sims);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> !hub.isAlive() || listening());
+            boolean lostItsPort = !hub.isAlive() && hub.exitValue() == 4 && lastLog().contains("is in use by another program");
+            if (!lostItsPort || attempt == 3) {
+                return hub;
+            }
+        }
+    }
+
+    private boolean listening() {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", Integer.parseInt(port))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Process start(Simulators sims) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 "nl.dsrhub.cli.DsrHub", "run", "--data", dataDir.toString()));
