@@ -73,7 +73,7 @@ class HeldRequestCommandsTest {
     @Test
     void theApiConfirmsAHeldRequestWithTheBearerTokenOnly() throws Exception {
         String id = held(DemoPeople.EVA.email(), "HELD-API");
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest.Builder confirm = HttpRequest.newBuilder(URI.create(fixture.baseUrl() + "api/requests/" + id + "/confirm"))
                 .POST(HttpRequest.BodyPublishers.noBody());
         assertThat(http.send(confirm.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);

@@ -254,7 +254,7 @@ class HttpEngineTest {
 
     private void eraseDirectly() {
         try {
-            java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+            java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(java.net.http.HttpRequest.newBuilder(
                             java.net.URI.create(woo.baseUrl() + "/customers/42?force=true"))
                     .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                             (DemoPeople.WOO_CONSUMER_KEY + ":" + DemoPeople.WOO_CONSUMER_SECRET).getBytes()))

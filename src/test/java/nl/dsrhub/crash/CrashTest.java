@@ -228,7 +228,7 @@ class CrashTest {
     private int completedInDatabase() {
         try {
             String token = Files.readString(dataDir.resolve("dashboard.token")).trim();
-            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+            java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/requests?all=true"))
                             .header("Authorization", "Bearer " + token).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());

@@ -218,7 +218,7 @@ class ObjectionEndToEndTest {
         HttpRequest r = HttpRequest.newBuilder(URI.create(fixture.simulators.laposta.baseUrl() + "/member"))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((LapostaSimulator.API_KEY + ":").getBytes(UTF_8)))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(r, HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private SuppressionRegister register() {

@@ -269,11 +269,11 @@ class RefusalTest {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fixture.baseUrl() + path))
                 .header("Authorization", "Bearer " + fixture.token()).header("Content-Type", "application/json");
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private double metric(String series) throws Exception {
-        String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fixture.baseUrl() + "observe/metrics"))
+        String text = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(fixture.baseUrl() + "observe/metrics"))
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
         return text.lines().filter(l -> l.startsWith(series + " ")).map(l -> Double.parseDouble(l.substring(series.length() + 1)))
                 .findFirst().orElseThrow(() -> new AssertionError("no " + series + " in the metrics"));

@@ -200,7 +200,7 @@ class TypeDeliveryTest {
     private void settle(String requestId, String outcome, String reason) throws Exception {
         String body = new ObjectMapper().createObjectNode().put("connector", "paynl").put("outcome", outcome).put("reason", reason)
                 .toString();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fixture.baseUrl()
+        HttpResponse<String> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(fixture.baseUrl()
                         + "api/requests/" + requestId + "/settle")).header("Authorization", "Bearer " + fixture.token())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -24,7 +24,7 @@ class ObserveTest {
     Path dataDir;
 
     HubFixture fixture;
-    final HttpClient http = HttpClient.newHttpClient();
+    final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void start() {

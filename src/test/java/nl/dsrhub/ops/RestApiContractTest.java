@@ -25,7 +25,7 @@ class RestApiContractTest {
     @TempDir
     static Path dataDir;
     static HubFixture fixture;
-    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
     static void start() {

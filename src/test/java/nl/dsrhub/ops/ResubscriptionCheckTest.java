@@ -167,6 +167,6 @@ class ResubscriptionCheckTest {
         if (withToken) {
             request.header("Authorization", "Bearer " + fixture.token());
         }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -78,7 +78,7 @@ class ForeignLinksTest {
             otherHost.on("/", HostileServer.json("[]"));
             // the link really reaches that server: were it followed, the server would have seen it
             String foreign = otherHost.origin() + "/api/items?page=2";
-            assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(foreign)).build(),
+            assertThat(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(foreign)).build(),
                     HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
             int before = otherHost.received().size();
             processor.on("/api/items", HostileServer.json(200, "[{\"id\": 1}]",

@@ -152,7 +152,7 @@ class RetentionStatementsTest {
         }
         String officersWords = "Moneybird keeps the contact for the 2025 invoice, as its support wrote on 2 December";
 
-        HttpResponse<String> settled = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        HttpResponse<String> settled = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(
                         URI.create(fixture.baseUrl() + "api/requests/" + id + "/settle"))
                 .header("Authorization", "Bearer " + fixture.token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"connector\":\"moneybird\",\"outcome\":\"RETAINED\","

@@ -117,7 +117,7 @@ class ProcessorCallsSeenByCamelTest {
     }
 
     private static String get(HubFixture fixture, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(fixture.baseUrl() + path)).build(),
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(fixture.baseUrl() + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 }

@@ -65,7 +65,7 @@ public final class HubJvm implements AutoCloseable {
     /** {@code GET /observe/health} answers 200. */
     public boolean healthy() {
         try {
-            HttpResponse<Void> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url("observe/health"))
+            HttpResponse<Void> r = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(url("observe/health"))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
             return r.statusCode() == 200;
         } catch (IOException e) {

@@ -37,7 +37,7 @@ public final class Officer {
         HttpRequest request = HttpRequest.newBuilder(URI.create(fixture.baseUrl() + path))
                 .header("Authorization", "Bearer " + fixture.token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return JSON.readTree(HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     /** Settles every task the hub cannot finish by itself (needs attention, awaits a mailed reply) with {@code outcome}. */
