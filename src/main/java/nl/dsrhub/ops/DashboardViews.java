@@ -46,7 +46,7 @@ final class DashboardViews {
     }
 
     static Notice notice(OfficerNotice n) {
-        return new Notice(n.level(), n.at().toLocalDate().toString(), n.message());
+        return new Notice(n.level(), OfficerTime.of(n.at()), n.message());
     }
 
     static ConnectorLine connector(ConnectorHealthCheck.Health h) {
@@ -60,7 +60,7 @@ final class DashboardViews {
      */
     static Facts facts(RequestRow r, boolean open, String level, OffsetDateTime now,
                        nl.dsrhub.model.Representative representative) {
-        return new Facts(r.type(), r.status(), String.valueOf(r.receivedAt()), r.dueDate().toString(),
+        return new Facts(r.type(), r.status(), OfficerTime.of(r.receivedAt()), r.dueDate().toString(),
                 r.originalDueDate() == null ? null : r.originalDueDate().toString(),
                 open, Deadlines.daysLeft(r.dueDate(), now), open ? Mark.of(level) : null, r.processorDueDate().toString(),
                 representative == null ? null : representative.authorityLine());
@@ -77,7 +77,7 @@ final class DashboardViews {
     }
 
     static Event event(EventLog.Event e) {
-        return new Event(String.valueOf(e.at()), e.connector(), e.kind(), e.detail());
+        return new Event(OfficerTime.of(e.at()), e.connector(), e.kind(), e.detail());
     }
 
     /** The extension section of an open request: the form, or that it was extended once already. */
