@@ -91,12 +91,14 @@ public final class Dashboard {
         String level = open ? watch.level(r.dueDate(), now) : null;
         // an objection on grounds of a particular situation: the officer reads the grounds here and decides (art. 21(1))
         boolean awaitingDecision = RequestStore.AWAITING_DECISION.equals(r.status());
+        List<TaskStore.TaskRow> taskRows = tasks.forRequest(id);
+        nl.dsrhub.model.RequestType type = nl.dsrhub.model.RequestType.fromWire(r.type());
         Web.page(exchange, 200, new DashboardPages.RequestPage(frame(exchange, "Request " + id), id, DashboardViews.link(id),
                 Web.param(exchange, "done"), DashboardViews.facts(r, open, level, now, requests.find(id)
                         .filter(nl.dsrhub.model.DsrRequest::byRepresentative).map(nl.dsrhub.model.DsrRequest::representative)
                         .orElse(null)),
-                RequestStore.AWAITING_CONFIRMATION.equals(r.status()),
-                tasks.forRequest(id).stream().map(t -> DashboardViews.task(t, open, settlement.settleable(t))).toList(),
+                RequestStory.progress(taskRows), RequestStore.AWAITING_CONFIRMATION.equals(r.status()),
+                taskRows.stream().map(t -> DashboardViews.task(t, type, open, settlement.settleable(t))).toList(),
                 open ? DashboardViews.extension(extended(id)) : null,
                 open && !RequestStore.COMPLETING.equals(r.status()) ? DashboardViews.refusing(r.dueDate(), awaitingDecision)
                         : null,

@@ -1,6 +1,7 @@
 package nl.dsrhub.ops;
 
 import java.util.List;
+import nl.dsrhub.result.OutcomeText;
 
 /**
  * The dashboard's pages as plain data, one record per page: what the templates under {@code templates/dashboard/}
@@ -106,12 +107,28 @@ final class DashboardPages {
     // ---- one request
 
     /**
-     * A request's page; {@code flash} says what the last action did (or null); {@code extension} and {@code refusing} are null
+     * A request's page, read from the top as a story: how many processors answered and the deadline in words, then per
+     * processor the outcome in words with its technical detail folded; {@code flash} says what the last action did (or null); {@code extension} and {@code refusing} are null
      * where the officer may not extend or refuse.
      */
-    record RequestPage(Frame frame, String id, String link, String flash, Facts facts, boolean held, List<TaskLine> tasks,
+    record RequestPage(Frame frame, String id, String link, String flash, Facts facts, Progress progress, boolean held,
+                       List<TaskLine> tasks,
                        Extension extension, Refusing refusing, List<Event> timeline, List<String> settleOutcomes,
                        List<String> fileFields, Decision decision) {
+    }
+
+    /**
+     * Processors answered out of all asked, for the page's progress bar ({@link RequestStory#progress});
+     * {@code label} is "5 of 8 processors answered", or that no processor was asked yet.
+     */
+    record Progress(int answered, int total, String label) {
+        public boolean anyAsked() {
+            return total > 0;
+        }
+    }
+
+    /** The deadline in words, "due 28 dec 2026, 30 days left"; {@code css} is "overdue", "due-soon" or "ok". */
+    record Due(String text, String css) {
     }
 
     /** An objection on grounds of a particular situation awaiting the officer (art. 21(1)): the grounds to weigh. */
@@ -121,15 +138,18 @@ final class DashboardPages {
     /**
      * The facts table; {@code originalDeadline} only when the deadline was extended, the days left and the mark only
      * for an open request; {@code madeBy} only for a request a representative made (their capacity and how their
-     * authority was checked, never their name).
+     * authority was checked, never their name); {@code due} the deadline in words for the top of the page.
      */
     record Facts(String type, String status, String received, String deadline, String originalDeadline, boolean open,
-                 long daysLeft, Mark mark, String processorDeadline, String madeBy) {
+                 long daysLeft, Mark mark, String processorDeadline, String madeBy, Due due) {
     }
 
-    /** A task, and whether the officer may retry or settle it here. */
-    record TaskLine(String connector, String status, String outcome, int attempts, String detail, boolean retry,
-                    boolean settle) {
+    /**
+     * A task, and whether the officer may retry or settle it here; {@code words} its outcome as the subject reads it
+     * (English and Dutch, {@link OutcomeText}), {@code outcome} the technical name (empty while none).
+     */
+    record TaskLine(String connector, String status, OutcomeText words, String outcome, int attempts, String detail,
+                    boolean retry, boolean settle) {
     }
 
     /** The extension section: the form, or that the one extension (art. 12(3)) was made. */

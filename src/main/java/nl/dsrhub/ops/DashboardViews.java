@@ -23,6 +23,7 @@ import nl.dsrhub.model.RequestType;
 import nl.dsrhub.model.Outcome;
 import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.model.Deadlines;
+import nl.dsrhub.result.OutcomeText;
 import nl.dsrhub.result.Refusal;
 import nl.dsrhub.result.RefusalGround;
 import nl.dsrhub.store.EventLog;
@@ -63,16 +64,19 @@ final class DashboardViews {
         return new Facts(r.type(), r.status(), OfficerTime.of(r.receivedAt()), r.dueDate().toString(),
                 r.originalDueDate() == null ? null : r.originalDueDate().toString(),
                 open, Deadlines.daysLeft(r.dueDate(), now), open ? Mark.of(level) : null, r.processorDueDate().toString(),
-                representative == null ? null : representative.authorityLine());
+                representative == null ? null : representative.authorityLine(),
+                RequestStory.due(r.dueDate(), open, DeadlineWatch.DUE_SOON.equals(level), now));
     }
 
     /**
      * A task line: retry offered on an open request for a task waiting to be retried or needing the officer; settle
-     * where the settlement allows it ({@code settleable}).
+     * where the settlement allows it ({@code settleable}); the outcome in the words the subject reads for a request of
+     * {@code type} ("not corrected" for a rectification's RETAINED).
      */
-    static TaskLine task(TaskRow t, boolean open, boolean settleable) {
+    static TaskLine task(TaskRow t, RequestType type, boolean open, boolean settleable) {
         boolean retry = open && (t.status() == TaskStatus.RETRY || t.outcome() == Outcome.NEEDS_ATTENTION);
-        return new TaskLine(t.connector(), String.valueOf(t.status()), t.outcome() == null ? "" : t.outcome().name(),
+        return new TaskLine(t.connector(), String.valueOf(t.status()), OutcomeText.of(type, t.outcome()),
+                t.outcome() == null ? "" : t.outcome().name(),
                 t.attempts(), t.lastError() != null ? t.lastError() : t.detail(), retry, open && settleable);
     }
 

@@ -1,5 +1,6 @@
 package nl.dsrhub.ops;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import nl.dsrhub.model.Deadlines;
@@ -23,5 +24,10 @@ final class OfficerTime {
         ZonedDateTime dutch = t.atZoneSameInstant(Deadlines.ZONE);
         return String.format("%d %s %d %02d:%02d", dutch.getDayOfMonth(), MONTHS[dutch.getMonthValue() - 1], dutch.getYear(),
                 dutch.getHour(), dutch.getMinute());
+    }
+
+    /** A date as the officer reads it in a sentence, "28 dec 2026"; "" for no date. */
+    static String date(LocalDate d) {
+        return d == null ? "" : d.getDayOfMonth() + " " + MONTHS[d.getMonthValue() - 1] + " " + d.getYear();
     }
 }

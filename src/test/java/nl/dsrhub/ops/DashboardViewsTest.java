@@ -11,6 +11,7 @@ import java.util.Map;
 import nl.dsrhub.ops.DashboardPages.Frame;
 import nl.dsrhub.ops.DashboardPages.RequestPage;
 import nl.dsrhub.model.Outcome;
+import nl.dsrhub.model.RequestType;
 import nl.dsrhub.model.TaskStatus;
 import nl.dsrhub.result.Refusal;
 import nl.dsrhub.result.RefusalGround;
@@ -62,17 +63,18 @@ class DashboardViewsTest {
     void aTaskNeedingTheOfficerOffersRetryOnAnOpenRequestOnly() {
         TaskRow needs = task("woocommerce", TaskStatus.DONE, Outcome.NEEDS_ATTENTION, "HTTP 401");
 
-        assertThat(DashboardViews.task(needs, true, true)).satisfies(t -> {
+        assertThat(DashboardViews.task(needs, RequestType.EXPORT, true, true)).satisfies(t -> {
             assertThat(t.retry()).isTrue();
             assertThat(t.settle()).isTrue();
             assertThat(t.outcome()).isEqualTo("NEEDS_ATTENTION");
             assertThat(t.detail()).isEqualTo("HTTP 401");
         });
-        assertThat(DashboardViews.task(needs, false, true)).satisfies(t -> {
+        assertThat(DashboardViews.task(needs, RequestType.EXPORT, false, true)).satisfies(t -> {
             assertThat(t.retry()).isFalse();
             assertThat(t.settle()).isFalse();
         });
-        assertThat(DashboardViews.task(task("mollie", TaskStatus.DONE, Outcome.ERASED, null), true, false).retry()).isFalse();
+        assertThat(DashboardViews.task(task("mollie", TaskStatus.DONE, Outcome.ERASED, null), RequestType.ERASURE, true,
+                false).retry()).isFalse();
     }
 
     @Test
@@ -95,7 +97,7 @@ class DashboardViewsTest {
 
         assertThat(DashboardViews.openRequest(r, null, NOW).type()).isEqualTo("lift-restriction");
         assertThat(render("request", new RequestPage(frame(), "R9", DashboardViews.link("R9"), null,
-                DashboardViews.facts(r, true, null, NOW, null), false, List.of(), null, null, List.of(),
+                DashboardViews.facts(r, true, null, NOW, null), RequestStory.progress(List.of()), false, List.of(), null, null, List.of(),
                 DashboardViews.settleOutcomes(r.type()), Uploads.FIELDS, null))).contains("<tr><th>Type</th><td>lift-restriction</td></tr>");
     }
 
@@ -115,7 +117,8 @@ class DashboardViewsTest {
         String id = "R1" + HOSTILE;
         RequestRow r = request(id, RequestStore.AWAITING_CONFIRMATION, null);
         RequestPage page = new RequestPage(frame(), id, DashboardViews.link(id), HOSTILE, DashboardViews.facts(r, true, null, NOW, null),
-                true, List.of(DashboardViews.task(task("woocommerce", TaskStatus.RETRY, null, HOSTILE), true, true)),
+                RequestStory.progress(List.of()), true, List.of(DashboardViews.task(task("woocommerce", TaskStatus.RETRY, null,
+                        HOSTILE), RequestType.ERASURE, true, true)),
                 DashboardViews.extension(false), DashboardViews.refusing(r.dueDate(), false),
                 List.of(DashboardViews.event(new EventLog.Event(NOW, "mollie", "received", HOSTILE))),
                 DashboardViews.settleOutcomes(r.type()), Uploads.FIELDS, new DashboardPages.Decision(HOSTILE));
