@@ -114,12 +114,23 @@ public final class HubFixture implements AutoCloseable {
         return this;
     }
 
-    /** A loopback port free right now. */
+    /** The ports handed out in this JVM: two test hubs of this JVM never get the same one. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A loopback port free right now, and never handed out before in this JVM. Test classes run in parallel in one
+     * JVM: two hubs given the same free port at once both pass the start's port check, and their HTTP servers could
+     * share it (a command for one answered by the other: "no request").
+     */
     public static int freePort() {
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                if (HANDED_OUT.add(s.getLocalPort())) {
+                    return s.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
