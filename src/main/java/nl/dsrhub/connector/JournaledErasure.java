@@ -151,33 +151,16 @@ final class JournaledErasure {
 
     /**
      * How the journal names a call: its step, method, path and query, and its {@code ${each}} when only its body carries
-     * it (Laposta names the list in the form body, so one step's calls for two lists have the same URL).
+     * it (Laposta names the list in the form body, so one step's calls for two lists have the same URL). Decided on the
+     * file's templates: a step whose path or query names {@code ${each}} (or a part of it, such as an id picked with its
+     * name) keeps the key it always had, and a name never goes into the key.
      */
     static String callKey(Step step, String url, String each) {
-        String key = step.id() + " " + step.request().method().toUpperCase(Locale.ROOT) + " " + pathAndQuery(url);
         Call call = step.request();
-        boolean bodyOnly = each != null && (call.form() != null || call.json() != null || call.body() != null)
-                && !namedInUrl(url, each);
-        return bodyOnly ? key + " [" + each + "]" : key;
-    }
-
-    /**
-     * Whether the URL names the call's target: a path segment or query value that is {@code each}, or a part of it (an
-     * id picked with its name: the name never goes into the journal's key). Whole segments, so an id "2" is not found
-     * in "/v2/parcels".
-     */
-    private static boolean namedInUrl(String url, String each) {
-        java.net.URI u = java.net.URI.create(url);
-        java.util.Set<String> named = new java.util.HashSet<>();
-        for (String segment : u.getRawPath().split("/")) {
-            named.add(java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
-        }
-        if (u.getRawQuery() != null) {
-            for (String pair : u.getRawQuery().split("&")) {
-                named.add(java.net.URLDecoder.decode(pair.substring(pair.indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8));
-            }
-        }
-        return java.util.Arrays.stream(each.split(String.valueOf(Tuple.SEPARATOR))).anyMatch(named::contains);
+        String key = step.id() + " " + call.method().toUpperCase(Locale.ROOT) + " " + pathAndQuery(url);
+        boolean hasBody = call.form() != null || call.json() != null || call.body() != null;
+        boolean urlNamesEach = call.path().contains("${each") || call.query().values().stream().anyMatch(v -> v.contains("${each"));
+        return each != null && hasBody && !urlNamesEach ? key + " [" + each + "]" : key;
     }
 
     static String pathAndQuery(String url) {

@@ -29,8 +29,12 @@ final class RunOutcome {
     }
 
     /** @param doneOutcome what the request type calls done ({@code ERASED}): every data-changing call took effect, nothing kept */
+    /**
+     * @param untouched the steps not sent because the request changes nothing they carry: with nothing else done or
+     *                  kept, the processor holds none of what the request changes (not "no data found")
+     */
     static TaskResult erasure(Outcome doneOutcome, List<Step> eraseSteps, Map<String, Long> done, List<Retention> retained,
-                                    Map<String, List<String>> provided) {
+                              java.util.Set<String> untouched, Map<String, List<String>> provided) {
         int erased = done.values().stream().mapToInt(Long::intValue).sum();
         String doneText = done.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "x")
                 .collect(Collectors.joining(", "));
@@ -48,7 +52,8 @@ final class RunOutcome {
         if (!retained.isEmpty()) {
             return new TaskResult(Outcome.RETAINED, "retained: " + retainedText, retained, provided);
         }
-        return new TaskResult(Outcome.NOT_FOUND, "no data found", List.of(), provided);
+        return new TaskResult(Outcome.NOT_FOUND, untouched.isEmpty() ? "no data found"
+                : "holds none of what the request changes (not sent: " + String.join(", ", untouched) + ")", List.of(), provided);
     }
 
     /** The data-changing calls that took effect for the task, by step id: how many times each. */

@@ -89,14 +89,8 @@ final class TaskRun {
         erasure.settleUnanswered(!auxiliaries.anyFailed());
         // whatever of the person the processor still holds, of any kind: never ERASED then
         List<Retention> retained = stillHeld.all(values::values);
-        TaskResult result = RunOutcome.erasure(type.done(), connector.definition().changes(type),
-                RunOutcome.effective(journal, task.taskId()), retained, provided);
-        if (result.outcome() == nl.dsrhub.model.Outcome.NOT_FOUND && !erasure.untouched().isEmpty()) {
-            // found, but what the processor keeps is none of what the request changes: not "no data found"
-            return new TaskResult(result.outcome(), "holds none of what the request changes (not sent: "
-                    + String.join(", ", erasure.untouched()) + ")", result.retained(), provided);
-        }
-        return result;
+        return RunOutcome.erasure(type.done(), connector.definition().changes(type), RunOutcome.effective(journal, task.taskId()),
+                retained, erasure.untouched(), provided);
     }
 
     private String doneBefore() {

@@ -30,16 +30,26 @@ class JournalKeyTest {
     }
 
     @Test
-    void aTargetInThePathIsNotRepeatedAndAnIdIsMatchedAsAWholeSegment() throws Exception {
+    void aTargetInThePathIsNotRepeated() throws Exception {
+        Step step = step("""
+                id: update-order
+                forEach: orders
+                request: { method: PATCH, path: "/v3/orders/${each}", json: { name: "${changes.fullName}" } }
+                """);
+
+        assertThat(JournaledErasure.callKey(step, "http://127.0.0.1:41234/api/v3/orders/2", "2"))
+                .isEqualTo("update-order PATCH /api/v3/orders/2");
+    }
+
+    @Test
+    void aTargetOnlyTheBodyNamesIsAddedWhateverTheUrlHappensToContain() throws Exception {
         Step step = step("""
                 id: update-parcel
                 forEach: parcels
-                request: { method: PUT, path: "/v2/parcels/${each}", json: { name: "${changes.fullName}" } }
+                request: { method: PUT, path: "/v2/parcels", json: { parcel: { id: "${each}" } } }
                 """);
 
-        assertThat(JournaledErasure.callKey(step, "http://127.0.0.1:41234/api/v2/parcels/2", "2"))
-                .isEqualTo("update-parcel PUT /api/v2/parcels/2");
-        // "2" is in "v2" and in the port, but names no segment: the body carries it
+        // "2" is in "v2" and in the port, but the URL does not name the parcel: the body does
         assertThat(JournaledErasure.callKey(step, "http://127.0.0.1:41234/api/v2/parcels", "2"))
                 .isEqualTo("update-parcel PUT /api/v2/parcels [2]");
     }
